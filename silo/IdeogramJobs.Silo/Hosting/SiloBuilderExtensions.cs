@@ -1,0 +1,77 @@
+using System.Net;
+using IdeogramJobs.Database;
+using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Hosting.Cluster;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace IdeogramJobs.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Name of the grain storage provider every grain state uses.</summary>
+    public const string GrainStorage = "ideogramjobs";
+
+    private const string MySqlInvariant = "MySql.Data.MySqlConnector";
+
+    /// <summary>
+    /// Membership, grain storage and reminders on MySQL, plus the services grains use. Shared by
+    /// the silo host and the test clusters, which bring their own ports and cluster ids.
+    /// </summary>
+    public static ISiloBuilder UseIdeogramJobsCluster(this ISiloBuilder silo)
+    {
+        silo.Services.AddDatabase();
+
+        silo.UseAdoNetClustering(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = database.Value.OrleansConnectionString;
+        }));
+
+        silo.AddAdoNetGrainStorage(GrainStorage, options => options.Configure<IOptions<DatabaseOptions>, IServiceProvider>((o, database, services) =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = database.Value.OrleansConnectionString;
+            // Plain JSON instead of Newtonsoft with CLR type names, so renaming a state class keeps its data.
+            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
+        }));
+
+        silo.UseAdoNetReminderService(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = database.Value.OrleansConnectionString;
+        }));
+
+        return silo;
+    }
+
+    /// <summary>Cluster identity and this silo's endpoints from the environment (the production host).</summary>
+    public static ISiloBuilder UseConfiguredEndpoints(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<ClusterIdentityOptions>().BindConfiguration(string.Empty);
+        silo.Services.AddOptions<SiloEndpointOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        silo.Services.AddSingleton<IValidateOptions<SiloEndpointOptions>, SiloEndpointOptionsValidator>();
+
+        silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((o, identity) =>
+        {
+            o.ClusterId = identity.Value.ClusterId;
+            o.ServiceId = identity.Value.ServiceId;
+        });
+
+        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloEndpointOptions>>((o, configured) =>
+        {
+            var endpoints = configured.Value;
+            var advertised = endpoints.ResolveAdvertisedAddress();
+            var listen = endpoints.ListenOnAnyAddress ? IPAddress.Any : advertised;
+            o.AdvertisedIPAddress = advertised;
+            o.SiloPort = endpoints.SiloPort;
+            o.GatewayPort = endpoints.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
+        });
+
+        return silo;
+    }
+}

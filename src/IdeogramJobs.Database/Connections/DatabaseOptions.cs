@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace IdeogramJobs.Database.Connections;
+
+/// <summary>Where the Orleans tables (DATABASE_URL) and the c360req tables (C360REQ_DATABASE_URL) live.</summary>
+public sealed class DatabaseOptions
+{
+    public const string DatabaseUrlVariable = "DATABASE_URL";
+    public const string C360ReqDatabaseUrlVariable = "C360REQ_DATABASE_URL";
+
+    [ConfigurationKeyName(DatabaseUrlVariable)]
+    public string? DatabaseUrl { get; set; }
+
+    /// <summary>Defaults to <see cref="DatabaseUrl"/> when unset.</summary>
+    [ConfigurationKeyName(C360ReqDatabaseUrlVariable)]
+    public string? C360ReqDatabaseUrl { get; set; }
+
+    /// <summary>Apply migrations when a silo starts (the `migrate` command always applies them).</summary>
+    [ConfigurationKeyName("MIGRATE_ON_START")]
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Largest connection pool per process and database.</summary>
+    [ConfigurationKeyName("DATABASE_MAX_POOL_SIZE")]
+    public uint MaxPoolSize { get; set; } = 100;
+
+    public string OrleansConnectionString => Build(DatabaseUrlVariable, DatabaseUrl);
+
+    public string C360ReqConnectionString => string.IsNullOrWhiteSpace(C360ReqDatabaseUrl)
+        ? OrleansConnectionString
+        : Build(C360ReqDatabaseUrlVariable, C360ReqDatabaseUrl);
+
+    private string Build(string variable, string? url)
+    {
+        var builder = Connections.DatabaseUrl.Parse(variable, url);
+        builder.MaximumPoolSize = MaxPoolSize;
+        return builder.ConnectionString;
+    }
+}
