@@ -23,6 +23,8 @@ public static class ServiceLogging
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
                 .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
                 .MinimumLevel.Override("FluentMigrator", LogEventLevel.Warning)
+                // /health answers with the failing part; logging every failed probe as an error is noise.
+                .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Process", processName);
 
