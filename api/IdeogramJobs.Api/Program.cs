@@ -1,5 +1,6 @@
 using IdeogramJobs.Api.Health;
 using IdeogramJobs.Api.Hosting;
+using IdeogramJobs.Api.Media;
 using IdeogramJobs.Database;
 using IdeogramJobs.Hosting.Logging;
 
@@ -9,6 +10,7 @@ builder.ListenOnConfiguredAddress();
 builder.Services.AddDatabase();
 builder.AddClusterClient();
 builder.Services.AddHealth();
+builder.Services.AddMediaFiles(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -17,7 +19,5 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
+app.MapMediaFiles();
 app.Run();
-
-/// <summary>Entry point, visible to the API tests that host it.</summary>
-public partial class Program;

@@ -1,6 +1,7 @@
 using System.Net;
 using IdeogramJobs.Database;
 using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Grains;
 using IdeogramJobs.Hosting.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,11 +10,8 @@ using Orleans.Storage;
 
 namespace IdeogramJobs.Silo.Hosting;
 
-public static class SiloBuilderExtensions
+public static class ClusterSiloBuilderExtensions
 {
-    /// <summary>Name of the grain storage provider every grain state uses.</summary>
-    public const string GrainStorage = "ideogramjobs";
-
     private const string MySqlInvariant = "MySql.Data.MySqlConnector";
 
     /// <summary>
@@ -30,7 +28,7 @@ public static class SiloBuilderExtensions
             o.ConnectionString = database.Value.OrleansConnectionString;
         }));
 
-        silo.AddAdoNetGrainStorage(GrainStorage, options => options.Configure<IOptions<DatabaseOptions>, IServiceProvider>((o, database, services) =>
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<IOptions<DatabaseOptions>, IServiceProvider>((o, database, services) =>
         {
             o.Invariant = MySqlInvariant;
             o.ConnectionString = database.Value.OrleansConnectionString;

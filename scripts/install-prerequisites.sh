@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a fresh Debian machine of this kind (the .NET SDK is
+# already there): the MariaDB server and client. Idempotent; does nothing when all is present.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+packages=()
+command -v mariadbd >/dev/null 2>&1 || packages+=(mariadb-server)
+command -v mariadb >/dev/null 2>&1 || packages+=(mariadb-client)
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "[prerequisites] installing ${packages[*]}" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null 2>&1 || { echo "[prerequisites] the .NET 10 SDK (dotnet) is missing" >&2; exit 1; }

@@ -1,0 +1,35 @@
+using IdeogramJobs.Ideogram.Simulator.Behaviour;
+using IdeogramJobs.Ideogram.Simulator.Options;
+
+namespace IdeogramJobs.Ideogram.Simulator.Endpoints;
+
+/// <summary>
+/// The body of <c>GET /_simulator/config</c>. The API-key allow-list is shown only as a count: keys
+/// are secrets.
+/// </summary>
+public sealed record SimulatorConfigDocument(
+    double LatencyScale,
+    int InflightLimit,
+    FailureRatesDocument FailureRates,
+    int? RetryAfterSeconds,
+    string SafetyMarker,
+    int ImageUrlTtlSeconds,
+    int Seed,
+    int HangSeconds,
+    int ImageScale,
+    int ApiKeyAllowListSize,
+    IReadOnlyDictionary<string, double> LatencySeconds)
+{
+    public static SimulatorConfigDocument From(SimulatorOptions options) => new(
+        options.LatencyScale,
+        options.InflightLimit,
+        new FailureRatesDocument(options.FailureRate429, options.FailureRate500, options.FailureRate503, options.FailureRateHang),
+        options.RetryAfterSeconds,
+        options.SafetyMarker,
+        options.ImageUrlTtlSeconds,
+        options.Seed,
+        options.HangSeconds,
+        options.ImageScale,
+        options.ApiKeyAllowList().Count,
+        LatencyModel.BaseLatencies.ToDictionary(pair => pair.Key, pair => LatencyModel.For(pair.Key, options.LatencyScale).TotalSeconds, StringComparer.Ordinal));
+}

@@ -1,0 +1,102 @@
+namespace IdeogramJobs.Ideogram.Simulator.Stats;
+
+/// <summary>
+/// Counters per API-key fingerprint, plus totals. In-flight images are live state fed by the
+/// in-flight limiter, so a reset keeps them (and restarts their maximum from the current value).
+/// </summary>
+public sealed class SimulatorStats
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, KeyCounters> _keys = new(StringComparer.Ordinal);
+    private long _inflightTotal;
+    private long _maxInflightTotal;
+
+    public void CountRequest(string fingerprint)
+    {
+        lock (_gate)
+        {
+            For(fingerprint).Requests++;
+        }
+    }
+
+    public void Count(string fingerprint, CounterKind kind)
+    {
+        lock (_gate)
+        {
+            For(fingerprint).Count(kind);
+        }
+    }
+
+    public void CountImages(string fingerprint, int images)
+    {
+        lock (_gate)
+        {
+            For(fingerprint).Images += images;
+        }
+    }
+
+    /// <summary>Records a change of a key's in-flight images by <paramref name="delta"/>.</summary>
+    public void InflightChanged(string fingerprint, int delta)
+    {
+        lock (_gate)
+        {
+            var counters = For(fingerprint);
+            counters.InflightImages += delta;
+            counters.MaxInflightImages = Math.Max(counters.MaxInflightImages, counters.InflightImages);
+            _inflightTotal += delta;
+            _maxInflightTotal = Math.Max(_maxInflightTotal, _inflightTotal);
+        }
+    }
+
+    public StatsSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var keys = _keys.ToDictionary(pair => pair.Key, pair => pair.Value.ToStatistics(), StringComparer.Ordinal);
+            var totals = new KeyCounters
+            {
+                InflightImages = _inflightTotal,
+                MaxInflightImages = _maxInflightTotal,
+            };
+            foreach (var counters in _keys.Values)
+            {
+                totals.Requests += counters.Requests;
+                totals.Succeeded += counters.Succeeded;
+                totals.Images += counters.Images;
+                totals.RejectedInflight += counters.RejectedInflight;
+                totals.Rejected400 += counters.Rejected400;
+                totals.Rejected422 += counters.Rejected422;
+                totals.Injected429 += counters.Injected429;
+                totals.Injected5xx += counters.Injected5xx;
+                totals.Hangs += counters.Hangs;
+            }
+            return new StatsSnapshot(keys, totals.ToStatistics());
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            var live = _keys.Where(pair => pair.Value.InflightImages > 0)
+                .Select(pair => (pair.Key, pair.Value.InflightImages))
+                .ToList();
+            _keys.Clear();
+            foreach (var (fingerprint, inflight) in live)
+            {
+                _keys[fingerprint] = new KeyCounters { InflightImages = inflight, MaxInflightImages = inflight };
+            }
+            _maxInflightTotal = _inflightTotal;
+        }
+    }
+
+    private KeyCounters For(string fingerprint)
+    {
+        if (!_keys.TryGetValue(fingerprint, out var counters))
+        {
+            counters = new KeyCounters();
+            _keys[fingerprint] = counters;
+        }
+        return counters;
+    }
+}

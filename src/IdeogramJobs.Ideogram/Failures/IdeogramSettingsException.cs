@@ -1,0 +1,21 @@
+using IdeogramJobs.Contracts.Settings;
+
+namespace IdeogramJobs.Ideogram.Failures;
+
+/// <summary>
+/// The prompt, settings or reference images cannot be sent to Ideogram; thrown before any HTTP
+/// call. Carries every <see cref="SettingsError"/> so an API can answer 400 naming each field.
+/// </summary>
+public sealed class IdeogramSettingsException : IdeogramException
+{
+    public IdeogramSettingsException(IReadOnlyList<SettingsError> errors)
+        : base(IdeogramFailureKind.InvalidRequest, Describe(errors))
+    {
+        Errors = errors;
+    }
+
+    public IReadOnlyList<SettingsError> Errors { get; }
+
+    private static string Describe(IReadOnlyList<SettingsError> errors) =>
+        "The request cannot be sent to Ideogram: " + string.Join(" ", errors.Select(e => e.Message));
+}

@@ -1,0 +1,93 @@
+using IdeogramJobs.Ideogram.Failures;
+using IdeogramJobs.Ideogram.Options;
+using IdeogramJobs.Ideogram.Resilience;
+using IdeogramJobs.Ideogram.Translation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Ideogram.Http;
+
+/// <summary>
+/// The Ideogram V3 client: translate (refusing bad input before any call), POST the multipart
+/// request with the raw key in <c>Api-Key</c> under the resilience pipeline, read the answer
+/// leniently, then download every image. Failures are thrown, not logged: the caller handles
+/// and logs them once; only retries and the circuit are logged here.
+/// </summary>
+internal sealed class IdeogramClient : IIdeogramClient
+{
+    private const string GeneratePath = "v1/ideogram-v3/generate";
+
+    private readonly IHttpClientFactory httpClientFactory;
+    private readonly IdeogramOptions options;
+    private readonly GenerateResiliencePipeline pipeline;
+    private readonly GeneratedImageDownloader downloader;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<IdeogramClient> logger;
+    private readonly Uri generateUri;
+
+    public IdeogramClient(
+        IHttpClientFactory httpClientFactory,
+        IOptions<IdeogramOptions> options,
+        GenerateResiliencePipeline pipeline,
+        GeneratedImageDownloader downloader,
+        TimeProvider timeProvider,
+        ILogger<IdeogramClient> logger)
+    {
+        this.httpClientFactory = httpClientFactory;
+        this.options = options.Value;
+        this.pipeline = pipeline;
+        this.downloader = downloader;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        generateUri = new Uri(this.options.BaseUri, GeneratePath);
+    }
+
+    public async Task<IdeogramGeneration> GenerateAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var translation = V3RequestTranslator.Translate(request.Prompt, request.Settings, request.StyleReferenceImages);
+        if (!translation.Succeeded)
+        {
+            throw new IdeogramSettingsException(translation.Errors);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        var response = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, ct), cancellationToken).ConfigureAwait(false);
+        var images = await downloader.DownloadAllAsync(response.Images, cancellationToken).ConfigureAwait(false);
+
+        logger.LogInformation(
+            "Ideogram generated {ImageCount} images ({WithheldCount} withheld by its safety check) in {ElapsedMs} ms",
+            images.Count, images.Count(i => !i.IsImageSafe), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return new IdeogramGeneration(response.Created, images);
+    }
+
+    private async ValueTask<V3GenerateResponse> SendAttemptAsync(V3GenerateRequest request, CancellationToken cancellationToken)
+    {
+        var client = httpClientFactory.CreateClient(IdeogramHttpClientNames.Generate);
+        using var message = new HttpRequestMessage(HttpMethod.Post, generateUri) { Content = V3MultipartEncoder.Encode(request) };
+        message.Headers.TryAddWithoutValidation("Api-Key", options.ApiKey);
+
+        HttpResponseMessage response;
+        try
+        {
+            // ResponseContentRead: the body is buffered (bounded by the client's
+            // MaxResponseContentBufferSize) within the attempt's timeout.
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw ProviderFailureClassifier.FromTransport(exception, generateUri, options.ApiKey);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw ProviderFailureClassifier.FromResponse(response.StatusCode, response.ReasonPhrase, response.Headers, body, timeProvider, options.ApiKey);
+            }
+
+            return V3GenerateResponseReader.Read(body, request.Prompt, options.BaseUri, timeProvider);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Ideogram.Translation;
+
+namespace IdeogramJobs.Ideogram;
+
+/// <summary>
+/// What to generate: the final prompt, the final settings in the job specification's vocabulary,
+/// and the bytes of any style reference images those settings name.
+/// </summary>
+public sealed record IdeogramGenerateRequest(
+    string Prompt, JobSettings Settings, IReadOnlyList<StyleReferenceImage>? StyleReferenceImages = null);

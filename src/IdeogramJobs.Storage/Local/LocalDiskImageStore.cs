@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Storage.Local;
+
+/// <summary>
+/// Stores images on local disk under <see cref="LocalImageRoot"/>, served by the API at
+/// PUBLIC_BASE_URL/media/&lt;path&gt;. Writes go to a temporary file that is then moved into place,
+/// so a reader or a crash never sees a partial image.
+/// </summary>
+public sealed class LocalDiskImageStore : IImageStore
+{
+    private readonly LocalImageRoot _root;
+    private readonly string _publicBaseUrl;
+    private readonly ILogger<LocalDiskImageStore> _logger;
+
+    public LocalDiskImageStore(LocalImageRoot root, IOptions<LocalImageStorageOptions> options, ILogger<LocalDiskImageStore> logger)
+    {
+        _root = root;
+        _publicBaseUrl = options.Value.ResolvePublicBaseUrl().TrimEnd('/') + LocalImageFiles.UrlPathPrefix.TrimEnd('/');
+        _logger = logger;
+    }
+
+    public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
+    {
+        var prepared = PreparedImage.Create(image, ImageStoragePath.DefaultFolder);
+        if (prepared.DeclaredTypeDisagrees)
+        {
+            _logger.LogWarning(
+                "Image {ImageIndex} of job {JobId} for account {AccountId} was declared as {DeclaredContentType} but its bytes are {ContentType}; storing it as {ContentType}",
+                image.Index, image.JobId, image.AccountId, image.ContentType, prepared.Format.ContentType, prepared.Format.ContentType);
+        }
+
+        var target = _root.FileFor(prepared.StoragePath);
+        try
+        {
+            await WriteAtomicallyAsync(prepared, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new ImageStorageException(
+                $"Not allowed to write {prepared.StoragePath} under the image folder ({LocalImageStorageOptions.StoragePathVariable}).",
+                isTransient: false, retryAfter: null, exception);
+        }
+        catch (IOException exception)
+        {
+            throw new ImageStorageException(
+                $"Could not write {prepared.StoragePath} under the image folder ({LocalImageStorageOptions.StoragePathVariable}): {exception.Message}",
+                isTransient: true, retryAfter: null, exception);
+        }
+
+        _logger.LogInformation(
+            "Stored image {ImageIndex} of job {JobId} for account {AccountId} on local disk at {StoragePath} ({SizeBytes} bytes, {ContentType})",
+            image.Index, image.JobId, image.AccountId, prepared.StoragePath, prepared.SizeBytes, prepared.Format.ContentType);
+        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicBaseUrl, prepared.StoragePath));
+    }
+
+    private static async Task WriteAtomicallyAsync(PreparedImage prepared, string target, CancellationToken cancellationToken)
+    {
+        if (await HoldsSameContentAsync(target, prepared, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
+        // A leading dot and the .tmp extension keep LocalImageFiles from ever serving an unfinished file.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(prepared.Image.Content, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temporary, target, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // A concurrent save of the same image won the race; only replace what it wrote if it differs.
+                if (!await HoldsSameContentAsync(target, prepared, cancellationToken).ConfigureAwait(false))
+                {
+                    File.Move(temporary, target, overwrite: true);
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static async Task<bool> HoldsSameContentAsync(string path, PreparedImage prepared, CancellationToken cancellationToken)
+    {
+        var existing = new FileInfo(path);
+        if (!existing.Exists || existing.Length != prepared.SizeBytes)
+        {
+            return false;
+        }
+
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(hash) == prepared.Sha256;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace IdeogramJobs.Storage.Sirv;
+
+/// <summary>
+/// Stores images on Sirv: POST /v2/files/upload with the raw bytes and their real Content-Type, retrying
+/// transient failures with jittered exponential backoff and waiting out exhausted rate limits.
+/// </summary>
+public sealed class SirvImageStore : IImageStore
+{
+    // Sirv's documented ceiling for one API upload.
+    private const long MaxUploadBytes = 300_000_000;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly ResiliencePropertyKey<UploadAttempts> UploadKey = new("IdeogramJobs.Storage.Sirv.Upload");
+
+    private readonly SirvApiClient _api;
+    private readonly SirvRateLimitGate _gate;
+    private readonly ILogger<SirvImageStore> _logger;
+    private readonly string _folder;
+    private readonly string _publicUrl;
+    private readonly ResiliencePipeline _pipeline;
+
+    public SirvImageStore(
+        SirvApiClient api,
+        SirvRateLimitGate gate,
+        IOptions<SirvOptions> options,
+        TimeProvider time,
+        ILogger<SirvImageStore> logger)
+    {
+        _api = api;
+        _gate = gate;
+        _logger = logger;
+        var settings = options.Value;
+        _folder = settings.ResolveUploadFolder();
+        _publicUrl = settings.PublicUrl?.Trim()
+            ?? throw new InvalidOperationException($"{SirvOptions.PublicUrlVariable} is required for Sirv storage.");
+        _pipeline = BuildPipeline(settings, time);
+    }
+
+    public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
+    {
+        var prepared = PreparedImage.Create(image, _folder);
+        if (prepared.DeclaredTypeDisagrees)
+        {
+            _logger.LogWarning(
+                "Image {ImageIndex} of job {JobId} for account {AccountId} was declared as {DeclaredContentType} but its bytes are {ContentType}; storing it as {ContentType}",
+                image.Index, image.JobId, image.AccountId, image.ContentType, prepared.Format.ContentType, prepared.Format.ContentType);
+        }
+
+        if (prepared.SizeBytes > MaxUploadBytes)
+        {
+            throw new ImageStorageException(
+                $"Image {image.Index} of job {image.JobId} is {prepared.SizeBytes} bytes, over Sirv's {MaxUploadBytes}-byte limit for one upload.",
+                isTransient: false);
+        }
+
+        var upload = new UploadAttempts(prepared);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(UploadKey, upload);
+        try
+        {
+            await _pipeline.ExecuteAsync(
+                static (context, state) => state.Store.UploadOnceAsync(state.Upload, context.CancellationToken),
+                context,
+                (Store: this, Upload: upload)).ConfigureAwait(false);
+        }
+        catch (SirvTransientFailure failure)
+        {
+            throw new ImageStorageException(
+                $"Storing {prepared.StoragePath} on Sirv failed after {upload.Count} attempt(s): {failure.Message}",
+                isTransient: true,
+                retryAfter: null,
+                innerException: failure);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        _logger.LogInformation(
+            "Stored image {ImageIndex} of job {JobId} for account {AccountId} on Sirv at {StoragePath} ({SizeBytes} bytes, {ContentType})",
+            image.Index, image.JobId, image.AccountId, prepared.StoragePath, prepared.SizeBytes, prepared.Format.ContentType);
+        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicUrl, prepared.StoragePath));
+    }
+
+    private async ValueTask UploadOnceAsync(UploadAttempts upload, CancellationToken cancellationToken)
+    {
+        upload.Count++;
+        await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
+
+        var prepared = upload.Prepared;
+        using var response = await _api.SendAsync(
+            () => CreateUploadRequest(prepared),
+            $"the upload of {prepared.StoragePath}",
+            cancellationToken).ConfigureAwait(false);
+
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return;
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _gate.ObserveRejection(response);
+            throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429).", rateLimited: true);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Forbidden && await IsAlreadyStoredAsync(prepared, cancellationToken).ConfigureAwait(false))
+        {
+            // Sirv may refuse to overwrite an existing file; the same bytes are already there, so the save is done.
+            _logger.LogInformation(
+                "Sirv already holds {StoragePath} for job {JobId} of account {AccountId}; reusing it",
+                prepared.StoragePath, prepared.Image.JobId, prepared.Image.AccountId);
+            return;
+        }
+
+        var detail = await SirvErrorDetail.ReadAsync(response, _api.Redact, cancellationToken).ConfigureAwait(false);
+        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+        {
+            throw new SirvTransientFailure($"Sirv answered HTTP {status}{detail}.");
+        }
+
+        throw new ImageStorageException(
+            response.StatusCode switch
+            {
+                HttpStatusCode.Forbidden =>
+                    $"Sirv refused to write {prepared.StoragePath} (HTTP 403{detail}); the API client ({SirvOptions.ClientIdVariable}) may lack write permission for that path.",
+                HttpStatusCode.Unauthorized =>
+                    $"Sirv answered 401 to the upload of {prepared.StoragePath} even with a new access token{detail}; check the API client's permissions ({SirvOptions.ClientIdVariable}).",
+                _ => $"Sirv refused the upload of {prepared.StoragePath} (HTTP {status}{detail}).",
+            },
+            isTransient: false);
+    }
+
+    private async Task<bool> IsAlreadyStoredAsync(PreparedImage prepared, CancellationToken cancellationToken)
+    {
+        using var response = await _api.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, $"v2/files/stat?filename={Uri.EscapeDataString(prepared.StoragePath)}"),
+            $"the check of {prepared.StoragePath}",
+            cancellationToken).ConfigureAwait(false);
+
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _gate.ObserveRejection(response);
+            throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429) while checking for an existing file.", rateLimited: true);
+        }
+
+        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+        {
+            throw new SirvTransientFailure($"Sirv answered HTTP {status} while checking for an existing file.");
+        }
+
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return false;
+        }
+
+        try
+        {
+            var stat = await response.Content.ReadFromJsonAsync<SirvFileStat>(cancellationToken).ConfigureAwait(false);
+            return stat is { IsDirectory: false } && stat.Size == prepared.SizeBytes;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static HttpRequestMessage CreateUploadRequest(PreparedImage prepared)
+    {
+        var content = new ReadOnlyMemoryContent(prepared.Image.Content);
+        content.Headers.ContentType = new MediaTypeHeaderValue(prepared.Format.ContentType);
+        return new HttpRequestMessage(HttpMethod.Post, $"v2/files/upload?filename={Uri.EscapeDataString(prepared.StoragePath)}")
+        {
+            Content = content,
+        };
+    }
+
+    private ResiliencePipeline BuildPipeline(SirvOptions settings, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (settings.UploadMaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SirvTransientFailure>(),
+                MaxRetryAttempts = settings.UploadMaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMilliseconds),
+                MaxDelay = MaxRetryDelay,
+                // After a 429 the rate-limit gate does the waiting, until Sirv's reset time.
+                DelayGenerator = arguments => ValueTask.FromResult<TimeSpan?>(
+                    arguments.Outcome.Exception is SirvTransientFailure { RateLimited: true } ? TimeSpan.Zero : null),
+                OnRetry = arguments =>
+                {
+                    if (arguments.Context.Properties.TryGetValue(UploadKey, out var upload))
+                    {
+                        _logger.LogWarning(
+                            "Sirv upload of {StoragePath} for job {JobId} of account {AccountId} failed on attempt {Attempt} ({Reason}); retrying in {RetryDelay}",
+                            upload.Prepared.StoragePath,
+                            upload.Prepared.Image.JobId,
+                            upload.Prepared.Image.AccountId,
+                            arguments.AttemptNumber + 1,
+                            arguments.Outcome.Exception?.Message,
+                            arguments.RetryDelay);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>One save's image and how many upload attempts it has made.</summary>
+    private sealed class UploadAttempts(PreparedImage prepared)
+    {
+        public PreparedImage Prepared { get; } = prepared;
+
+        public int Count { get; set; }
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test of the repository and exits non-zero when any fails.
+# Starts the private MariaDB of scripts/mariadb.sh (each test fixture creates and drops its own
+# database on it) unless DATABASE_URL names a server to use instead.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+scripts/install-prerequisites.sh
+
+started_db=false
+if [ -z "${DATABASE_URL:-}" ] && ! scripts/mariadb.sh status >/dev/null 2>&1; then
+  started_db=true
+fi
+scripts/mariadb.sh start
+cleanup() { if $started_db; then scripts/mariadb.sh stop; fi; }
+trap cleanup EXIT
+
+export TEST_DATABASE_URL="${DATABASE_URL:-$(scripts/mariadb.sh url)}"
+unset DATABASE_URL C360REQ_DATABASE_URL IDEOGRAM_API_KEY SIRV_CLIENT_ID SIRV_CLIENT_SECRET
+
+dotnet build IdeogramJobs.sln -c Release -nologo -clp:ErrorsOnly
+dotnet test IdeogramJobs.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"

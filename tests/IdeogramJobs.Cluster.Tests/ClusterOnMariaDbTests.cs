@@ -1,0 +1,61 @@
+using IdeogramJobs.Cluster.Tests.Infrastructure;
+using IdeogramJobs.Cluster.Tests.Probes;
+using IdeogramJobs.Testing;
+using Orleans.TestingHost;
+
+namespace IdeogramJobs.Cluster.Tests;
+
+public sealed class ClusterOnMariaDbTests(MariaDbClusterFixture fixture) : IClassFixture<MariaDbClusterFixture>
+{
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Both_silos_register_as_active_members_in_mariadb()
+    {
+        var active = await fixture.Database.CountAsync("SELECT COUNT(*) FROM OrleansMembershipTable WHERE Status = 3");
+
+        Assert.True(active >= 2, $"expected at least 2 active silos in OrleansMembershipTable, found {active}");
+    }
+
+    [Fact]
+    public async Task Grain_state_survives_stopping_the_silo_that_held_it()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IStateProbeGrain>(Random.Shared.NextInt64(1, long.MaxValue));
+        await grain.IncrementAsync();
+        await grain.IncrementAsync();
+        await grain.IncrementAsync();
+        var holder = await grain.GetSiloAsync();
+
+        await StopAndReplaceAsync(holder);
+
+        var count = await Eventually.Until(grain.GetAsync, c => c == 3, Recovery, "the counter to be read back as 3 on a surviving silo");
+        Assert.Equal(3, count);
+        Assert.NotEqual(holder, await grain.GetSiloAsync());
+    }
+
+    [Fact]
+    public async Task A_reminder_registered_on_one_silo_fires_after_that_silo_stops()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IReminderProbeGrain>(Random.Shared.NextInt64(1, long.MaxValue));
+        await grain.StartAsync();
+        var holder = await grain.GetSiloAsync();
+        await Eventually.Until(grain.GetTickSilosAsync, ticks => ticks.Count > 0, Recovery, $"a first reminder tick on {holder}");
+
+        await StopAndReplaceAsync(holder);
+
+        var ticks = await Eventually.Until(
+            grain.GetTickSilosAsync,
+            t => t.Any(s => s != holder),
+            Recovery,
+            $"a reminder tick delivered by a silo other than the stopped {holder}");
+        Assert.Contains(ticks, s => s != holder);
+    }
+
+    /// <summary>Stops the silo at <paramref name="address"/> and starts a fresh one, so the cluster keeps two.</summary>
+    private async Task StopAndReplaceAsync(string address)
+    {
+        var silo = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == address);
+        await fixture.Cluster.StopSiloAsync(silo);
+        await fixture.Cluster.StartAdditionalSiloAsync();
+    }
+}

@@ -1,0 +1,4 @@
+namespace IdeogramJobs.Storage.Tests.SirvHost;
+
+/// <summary>A forced answer to the next upload: a status and, for 429, the reset to announce.</summary>
+public sealed record SirvScriptedAnswer(int StatusCode, DateTimeOffset? Reset = null);
