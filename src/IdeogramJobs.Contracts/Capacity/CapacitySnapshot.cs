@@ -1,0 +1,10 @@
+namespace IdeogramJobs.Contracts.Capacity;
+
+[GenerateSerializer, Immutable, Alias("ideogramjobs.capacity-snapshot")]
+public sealed record CapacitySnapshot
+{
+    [Id(0)] public int Capacity { get; init; }
+    [Id(1)] public int InUse { get; init; }
+    [Id(2)] public int Waiting { get; init; }
+    [Id(3)] public int MaxInUseObserved { get; init; }
+}

@@ -1,0 +1,26 @@
+using IdeogramJobs.Contracts.Settings;
+
+namespace IdeogramJobs.Database.Jobs;
+
+/// <summary>
+/// A job to insert. <see cref="Prompt"/> is the caller's prompt; the payload JSON records it with
+/// the job type, the prompt addition, style references, regeneration source and idempotency key.
+/// </summary>
+public sealed record NewJob
+{
+    public required string AccountId { get; init; }
+    public required int ConfigId { get; init; }
+    public required string JobTypeName { get; init; }
+    public required string Prompt { get; init; }
+    public string? CustomPromptAddition { get; init; }
+    public int Priority { get; init; }
+    public int MaxRetries { get; init; } = 3;
+    public string CreatedBy { get; init; } = "api";
+    public required JobSettings FinalSettings { get; init; }
+
+    /// <summary>The caller's overrides as recorded in user_overrides (JSON object text), or null.</summary>
+    public string? UserOverridesJson { get; init; }
+    public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    public long? RegeneratedFrom { get; init; }
+    public string? IdempotencyKey { get; init; }
+}

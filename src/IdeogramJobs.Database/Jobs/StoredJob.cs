@@ -1,0 +1,34 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Settings;
+
+namespace IdeogramJobs.Database.Jobs;
+
+/// <summary>A job as its rows hold it.</summary>
+public sealed record StoredJob
+{
+    public required long JobId { get; init; }
+    public required string AccountId { get; init; }
+    public required JobStatus Status { get; init; }
+    public required int ConfigId { get; init; }
+    public required string JobTypeName { get; init; }
+    public required string Prompt { get; init; }
+    public string? CustomPromptAddition { get; init; }
+    public int Priority { get; init; }
+    public int ProgressPercentage { get; init; }
+    public string? ProgressDetails { get; init; }
+    public int RetryCount { get; init; }
+    public int MaxRetries { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string? WorkerId { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? StartedAt { get; init; }
+    public DateTime? CompletedAt { get; init; }
+    public required JobSettings FinalSettings { get; init; }
+    public string? UserOverridesJson { get; init; }
+    public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    public long? RegeneratedFrom { get; init; }
+    public IReadOnlyList<JobImage> Images { get; init; } = [];
+
+    /// <summary>The text sent to Ideogram: the prompt, then the addition when there is one.</summary>
+    public string EffectivePrompt => string.IsNullOrWhiteSpace(CustomPromptAddition) ? Prompt : $"{Prompt} {CustomPromptAddition}";
+}
