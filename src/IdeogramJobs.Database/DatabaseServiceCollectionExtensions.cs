@@ -1,4 +1,9 @@
+using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Database.Images;
+using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Migrations;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
@@ -9,7 +14,7 @@ namespace IdeogramJobs.Database;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Database settings (validated at start), connection sources, migrations and seeding.</summary>
+    /// <summary>Database settings (validated at start), connection sources, migrations, seeding and the stores.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(string.Empty).ValidateOnStart();
@@ -19,6 +24,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<JobTypeSeeder>();
         services.AddSingleton<AccountProvisioner>();
         services.AddSingleton<DemoTenantSeeder>();
+        services.AddSingleton<IJobStore, MySqlJobStore>();
+        services.AddSingleton<IImageAssetStore, MySqlImageAssetStore>();
+        services.AddSingleton<ISystemLog, MySqlSystemLog>();
+        services.AddSingleton<IJobConfigurationStore, MySqlJobConfigurationStore>();
+        services.AddSingleton<IAccountStore, MySqlAccountStore>();
         return services;
     }
 }

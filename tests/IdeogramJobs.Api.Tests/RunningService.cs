@@ -39,6 +39,9 @@ public sealed class RunningService : IAsyncDisposable
             ["GATEWAY_PORT"] = FreePort.Next().ToString(),
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
+            // Nothing here generates images; the silo only needs a well-formed Ideogram setting.
+            ["IDEOGRAM_API_KEY"] = "not-used-by-these-tests",
+            ["IDEOGRAM_BASE_URL"] = "http://127.0.0.1:9",
         });
         processes.Add(silo);
         return silo;

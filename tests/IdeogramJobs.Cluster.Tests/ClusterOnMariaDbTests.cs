@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace IdeogramJobs.Cluster.Tests;
 
-public sealed class ClusterOnMariaDbTests(MariaDbClusterFixture fixture) : IClassFixture<MariaDbClusterFixture>
+public sealed class ClusterOnMariaDbTests(JobEngineFixture fixture) : IClassFixture<JobEngineFixture>
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
 

@@ -107,6 +107,10 @@ public sealed class TestDatabase : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>The versions the migration runner recorded for a set, in order.</summary>
+    public async Task<IReadOnlyList<long>> RecordedVersionsAsync(MigrationSet set) =>
+        [.. (await QueryAsync($"SELECT version FROM {set.VersionTable} ORDER BY version")).Select(r => long.Parse(r["version"]!))];
+
     public async Task<long> CountAsync(string sql)
     {
         await using var connection = await OpenAsync();

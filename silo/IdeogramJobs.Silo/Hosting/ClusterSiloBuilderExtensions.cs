@@ -21,6 +21,7 @@ public static class ClusterSiloBuilderExtensions
     public static ISiloBuilder UseIdeogramJobsCluster(this ISiloBuilder silo)
     {
         silo.Services.AddDatabase();
+        silo.Services.AddJobEngine(silo.Configuration);
 
         silo.UseAdoNetClustering(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
         {

@@ -19,16 +19,22 @@ public interface IJobStore
     /// <summary>The job with its settings and recorded images; null when it is not an image job of this service.</summary>
     Task<StoredJob?> GetAsync(long jobId, CancellationToken cancellationToken);
 
+    /// <summary>Images of the account's jobs created since <paramref name="sinceUtc"/> (its daily quota used).</summary>
+    Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken);
+
     /// <summary>Queued or processing image jobs of an account, for the account grain to rebuild its queue.</summary>
     Task<IReadOnlyList<UnfinishedJob>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken);
 
-    /// <summary>queued|processing → processing: worker_id, started_at (kept from the first start), progress.</summary>
+    /// <summary>queued|processing → processing at the start of an attempt: worker_id (the silo), started_at (kept from the first start), progress.</summary>
     Task<bool> MarkProcessingAsync(long jobId, string workerId, string progressDetails, CancellationToken cancellationToken);
 
     /// <summary>Progress of a processing job.</summary>
     Task UpdateProgressAsync(long jobId, int percentage, string details, CancellationToken cancellationToken);
 
-    /// <summary>A failed attempt that will be retried: retry_count, error_message and details; the job stays processing.</summary>
+    /// <summary>
+    /// A failed attempt that will be retried: retry_count, error_message and details; the job stays
+    /// processing with no worker_id, which tells a new activation that no attempt was cut off.
+    /// </summary>
     Task RecordAttemptFailureAsync(long jobId, int retryCount, string errorMessage, string progressDetails, CancellationToken cancellationToken);
 
     /// <summary>processing → completed, with results JSON, completed_at, progress 100 and no error.</summary>

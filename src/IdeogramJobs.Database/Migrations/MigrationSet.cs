@@ -1,3 +1,5 @@
+using System.Reflection;
+using FluentMigrator;
 using IdeogramJobs.Database.Migrations.C360Req;
 using IdeogramJobs.Database.Migrations.Orleans;
 
@@ -11,4 +13,12 @@ public sealed record MigrationSet(string Name, string Namespace, string VersionT
 
     public static MigrationSet C360Req { get; } =
         new("c360req", typeof(M0001_LegacyBaseline).Namespace!, "ideogramjobs_schema_versions");
+
+    /// <summary>The versions of this set's migrations, in order.</summary>
+    public IReadOnlyList<long> Versions =>
+        [.. typeof(MigrationSet).Assembly.GetTypes()
+            .Where(t => t.Namespace == Namespace)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Version)
+            .OfType<long>()
+            .Order()];
 }

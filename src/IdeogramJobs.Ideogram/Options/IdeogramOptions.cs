@@ -24,9 +24,13 @@ public sealed class IdeogramOptions
     [ConfigurationKeyName("IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS")]
     public double AttemptTimeoutSeconds { get; set; } = 120;
 
-    /// <summary>Retries after the first attempt, for transient failures only. Few, because the job engine retries too.</summary>
+    /// <summary>
+    /// In-process retries after the first attempt, for transient failures only. None by default:
+    /// the job engine retries durably (RETRY_MAX_ATTEMPTS, counted in retry_count), and retries at
+    /// both levels would multiply the provider calls, some of which Ideogram bills.
+    /// </summary>
     [ConfigurationKeyName("IDEOGRAM_MAX_RETRIES")]
-    public int MaxRetries { get; set; } = 2;
+    public int MaxRetries { get; set; }
 
     /// <summary>The largest generated image accepted from a download.</summary>
     [ConfigurationKeyName("IDEOGRAM_MAX_IMAGE_BYTES")]

@@ -1,3 +1,4 @@
+using IdeogramJobs.Database.Migrations;
 using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Api.Tests.Startup;
@@ -43,6 +44,7 @@ public sealed class SiloStartupTests
         await using var silo = ServiceProcess.Start("silo/IdeogramJobs.Silo", new Dictionary<string, string?> { ["DATABASE_URL"] = database.Url }, "migrate");
 
         Assert.Equal(0, await silo.WaitForExitAsync(Exit, "the migrate command to finish"));
-        Assert.Equal(8, await database.CountAsync("SELECT COUNT(*) FROM ideogramjobs_schema_versions"));
+        Assert.Equal(MigrationSet.C360Req.Versions, await database.RecordedVersionsAsync(MigrationSet.C360Req));
+        Assert.Equal(MigrationSet.Orleans.Versions, await database.RecordedVersionsAsync(MigrationSet.Orleans));
     }
 }

@@ -30,7 +30,7 @@ public sealed class IdeogramOptionsTests
             ["IDEOGRAM_API_KEY"] = Key,
             ["IDEOGRAM_BASE_URL"] = "http://127.0.0.1:5199",
             ["IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS"] = "45.5",
-            ["IDEOGRAM_MAX_RETRIES"] = "0",
+            ["IDEOGRAM_MAX_RETRIES"] = "3",
             ["IDEOGRAM_MAX_IMAGE_BYTES"] = "1048576",
             ["IDEOGRAM_RETRY_BASE_DELAY_SECONDS"] = "1",
             ["IDEOGRAM_MAX_RETRY_DELAY_SECONDS"] = "10",
@@ -43,7 +43,7 @@ public sealed class IdeogramOptionsTests
         Assert.Equal(Key, options.ApiKey);
         Assert.Equal("http://127.0.0.1:5199", options.BaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(45.5), options.AttemptTimeout);
-        Assert.Equal(0, options.MaxRetries);
+        Assert.Equal(3, options.MaxRetries);
         Assert.Equal(1_048_576, options.MaxImageBytes);
         Assert.Equal(TimeSpan.FromSeconds(1), options.RetryBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(10), options.MaxRetryDelay);
@@ -54,13 +54,13 @@ public sealed class IdeogramOptionsTests
     }
 
     [Fact]
-    public void Defaults_to_the_real_api_120_s_attempts_two_retries_and_20_MB_images()
+    public void Defaults_to_the_real_api_120_s_attempts_no_in_process_retries_and_20_MB_images()
     {
         var options = Bind(new() { ["IDEOGRAM_API_KEY"] = Key });
 
         Assert.Equal("https://api.ideogram.ai", options.BaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(120), options.AttemptTimeout);
-        Assert.Equal(2, options.MaxRetries);
+        Assert.Equal(0, options.MaxRetries);
         Assert.Equal(20 * 1024 * 1024, options.MaxImageBytes);
     }
 

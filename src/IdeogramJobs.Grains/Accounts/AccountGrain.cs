@@ -1,0 +1,254 @@
+using IdeogramJobs.Contracts.Accounts;
+using IdeogramJobs.Contracts.Configurations;
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Ideogram.Translation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Grains.Accounts;
+
+/// <summary>
+/// Admission and dispatch for one account. The queue lives in memory and is rebuilt from
+/// ssnews_jobs whenever the grain activates, so a silo dying loses nothing; a reminder keeps the
+/// account awake while it has unfinished work and reconciles the queue with the table.
+/// </summary>
+public sealed class AccountGrain(
+    IAccountStore accounts,
+    IJobStore jobs,
+    IOptions<JobEngineOptions> options,
+    TimeProvider time,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
+{
+    private const string KeepAwakeReminder = "account-keep-awake";
+    private const int MaxStyleReferenceImages = 3;
+
+    private readonly AccountQueue queue = new();
+    private AccountRecord? account;
+    private AdmissionControl? admission;
+    private bool reminderRegistered;
+
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        account = await accounts.GetAsync(AccountId, cancellationToken);
+        if (account is null)
+        {
+            return;
+        }
+
+        var limits = AdmissionLimits.For(account, options.Value);
+        queue.Cap = limits.MaxConcurrentJobs;
+        admission = new AdmissionControl(limits, time, await jobs.CountImagesAdmittedSinceAsync(AccountId, time.GetUtcNow().UtcDateTime.Date, cancellationToken));
+        reminderRegistered = await this.GetReminder(KeepAwakeReminder) is not null;
+        await RebuildAsync(cancellationToken);
+    }
+
+    public async Task<SubmissionResult> SubmitAsync(JobSubmission submission)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["AccountId"] = AccountId });
+        if (account is null || admission is null)
+        {
+            return SubmissionResult.Refused(SubmissionOutcome.AccountInactive, "The account does not exist.");
+        }
+
+        if (!account.IsActive)
+        {
+            return SubmissionResult.Refused(SubmissionOutcome.AccountInactive, "The account is deactivated and may not run jobs.");
+        }
+
+        if (submission.IdempotencyKey is { Length: > 0 } key && await jobs.FindByIdempotencyKeyAsync(AccountId, key, CancellationToken.None) is { } earlier)
+        {
+            var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier).GetAsync(AccountId);
+            return new SubmissionResult
+            {
+                Outcome = SubmissionOutcome.Accepted,
+                JobId = earlier,
+                Status = snapshot?.Status,
+                FinalSettings = snapshot?.FinalSettings,
+                Replayed = true,
+            };
+        }
+
+        var configId = submission.ConfigId ?? (submission.JobTypeName is { } name
+            ? await GrainFactory.GetGrain<IJobCatalogGrain>(AccountId).FindAsync(name)
+            : null);
+        var configGrain = configId is { } id ? GrainFactory.GetGrain<IJobConfigurationGrain>(id) : null;
+        var configuration = configGrain is null ? null : await configGrain.GetAsync(AccountId);
+        if (configuration is null)
+        {
+            return SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job type for this account.",
+                [new(submission.ConfigId is null ? "jobType" : "configId", "No such job type for this account.", submission.JobTypeName ?? submission.ConfigId?.ToString())]);
+        }
+
+        if (!configuration.IsActive)
+        {
+            return SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{configuration.JobTypeName}' is deactivated.");
+        }
+
+        var resolution = await configGrain!.ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
+        var errors = resolution.Errors.ToList();
+        var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
+            ? submission.Prompt
+            : $"{submission.Prompt} {resolution.CustomPromptAddition}";
+        errors.AddRange(V3SettingsValidator.ValidatePrompt(effectivePrompt));
+        if (submission.StyleReferenceImages.Count > MaxStyleReferenceImages)
+        {
+            errors.Add(new("styleReferenceImages", $"At most {MaxStyleReferenceImages} style reference images.", submission.StyleReferenceImages.Count.ToString()));
+        }
+
+        if (errors.Count > 0 || resolution.FinalSettings is null)
+        {
+            return SubmissionResult.Refused(SubmissionOutcome.Invalid, "The job's settings are not valid.", errors);
+        }
+
+        var images = resolution.FinalSettings.NumImages ?? 1;
+        var decision = admission.TryAdmit(images);
+        if (!decision.Admitted)
+        {
+            await accounts.RecordRejectionAsync(AccountId, decision.Limit!, configuration.JobTypeName, CancellationToken.None);
+            logger.LogInformation("Submission refused by {Limit}; retry after {RetryAfter}", decision.Limit, decision.RetryAfter);
+            return new SubmissionResult
+            {
+                Outcome = SubmissionOutcome.RateLimited,
+                Limit = decision.Limit,
+                RetryAfter = decision.RetryAfter,
+                Message = $"The account's {decision.Limit} limit is reached; retry in {Math.Ceiling(decision.RetryAfter!.Value.TotalSeconds)} s.",
+            };
+        }
+
+        var jobId = await jobs.CreateAsync(new NewJob
+        {
+            AccountId = AccountId,
+            ConfigId = configuration.ConfigId,
+            JobTypeName = configuration.JobTypeName,
+            Prompt = submission.Prompt,
+            CustomPromptAddition = resolution.CustomPromptAddition,
+            Priority = submission.Priority,
+            MaxRetries = options.Value.RetryMaxAttempts - 1,
+            CreatedBy = submission.CreatedBy,
+            FinalSettings = resolution.FinalSettings,
+            UserOverridesJson = resolution.UserOverridesJson,
+            StyleReferenceImages = submission.StyleReferenceImages,
+            RegeneratedFrom = submission.RegeneratedFrom,
+            IdempotencyKey = submission.IdempotencyKey,
+        }, CancellationToken.None);
+
+        logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
+        queue.Enqueue(new QueuedJob(jobId, submission.Priority, time.GetUtcNow().UtcDateTime));
+        await DispatchAsync();
+        return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings };
+    }
+
+    public async Task<JobCommandResult> RetryAsync(long jobId)
+    {
+        if (account is null || admission is null || !account.IsActive)
+        {
+            return new JobCommandResult { Outcome = JobCommandOutcome.NotAllowed, Message = "The account may not run jobs." };
+        }
+
+        var job = await jobs.GetAsync(jobId, CancellationToken.None);
+        if (job is null || job.AccountId != AccountId)
+        {
+            return JobCommandResult.NotFound;
+        }
+
+        if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
+        {
+            return new JobCommandResult { Outcome = JobCommandOutcome.NotAllowed, Status = job.Status, Message = $"A {job.Status.ToDatabase()} job cannot be retried; only failed or cancelled ones." };
+        }
+
+        var decision = admission.TryAdmit(job.FinalSettings.NumImages ?? 1);
+        if (!decision.Admitted)
+        {
+            await accounts.RecordRejectionAsync(AccountId, decision.Limit!, job.JobTypeName, CancellationToken.None);
+            return new JobCommandResult { Outcome = JobCommandOutcome.RateLimited, Status = job.Status, Message = $"The account's {decision.Limit} limit is reached; retry in {Math.Ceiling(decision.RetryAfter!.Value.TotalSeconds)} s." };
+        }
+
+        var result = await GrainFactory.GetGrain<IJobGrain>(jobId).RequeueAsync(AccountId);
+        if (result.Outcome == JobCommandOutcome.Done)
+        {
+            queue.Enqueue(new QueuedJob(jobId, job.Priority, time.GetUtcNow().UtcDateTime));
+            await DispatchAsync();
+        }
+
+        return result;
+    }
+
+    public async Task JobEndedAsync(long jobId, JobStatus status)
+    {
+        if (queue.Remove(jobId))
+        {
+            logger.LogDebug("Job {JobId} ended {Status}; its slot is free", jobId, status);
+        }
+
+        await DispatchAsync();
+    }
+
+    public Task<AccountQueueSnapshot> GetQueueAsync() => Task.FromResult(new AccountQueueSnapshot
+    {
+        Pending = [.. queue.Pending],
+        InFlight = [.. queue.InFlight],
+        ConcurrencyCap = queue.Cap,
+    });
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A one-way "job ended" may have been lost with a silo: the table is the truth.
+        await RebuildAsync(CancellationToken.None);
+    }
+
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = await jobs.ListUnfinishedAsync(AccountId, cancellationToken);
+        var known = unfinished.Select(j => j.JobId).ToHashSet();
+        foreach (var stale in queue.InFlight.Concat(queue.Pending).Where(id => !known.Contains(id)).ToList())
+        {
+            queue.Remove(stale);
+        }
+
+        foreach (var job in unfinished)
+        {
+            if (job.Status == JobStatus.Processing)
+            {
+                queue.AddInFlight(job.JobId);
+            }
+            else if (!queue.InFlight.Contains(job.JobId))
+            {
+                queue.Enqueue(new QueuedJob(job.JobId, job.Priority, job.CreatedAt));
+            }
+        }
+
+        // Running jobs whose silo died resume when poked; StartAsync is a no-op for a live attempt.
+        await Task.WhenAll(queue.InFlight.Select(id => GrainFactory.GetGrain<IJobGrain>(id).StartAsync()));
+        await DispatchAsync();
+    }
+
+    private async Task DispatchAsync()
+    {
+        var dispatched = queue.TakeDispatchable();
+        await Task.WhenAll(dispatched.Select(id => GrainFactory.GetGrain<IJobGrain>(id).StartAsync()));
+        await KeepAwakeWhileBusyAsync();
+    }
+
+    private async Task KeepAwakeWhileBusyAsync()
+    {
+        if (!queue.IsEmpty && !reminderRegistered)
+        {
+            await this.RegisterOrUpdateReminder(KeepAwakeReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
+            reminderRegistered = true;
+        }
+        else if (queue.IsEmpty && reminderRegistered)
+        {
+            if (await this.GetReminder(KeepAwakeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            reminderRegistered = false;
+        }
+    }
+}

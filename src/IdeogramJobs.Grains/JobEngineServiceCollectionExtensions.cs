@@ -1,0 +1,26 @@
+using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Ideogram;
+using IdeogramJobs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Grains;
+
+public static class JobEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the grains need besides the database: the job engine's limits (MAX_CONCURRENT_JOBS,
+    /// JOB_TIMEOUT_SECONDS, RETRY_MAX_ATTEMPTS, ...), the Ideogram client and image storage.
+    /// </summary>
+    public static IServiceCollection AddJobEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobEngineOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobEngineOptions>, JobEngineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddIdeogramClient(configuration);
+        services.AddImageStorage(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Testing;
+
+namespace IdeogramJobs.Cluster.Tests.Jobs;
+
+public sealed class CrashRecoveryTests(CrashFixture fixture) : IClassFixture<CrashFixture>
+{
+    [Fact]
+    public async Task A_job_whose_silo_dies_mid_generation_completes_on_another_silo_with_its_images_recorded_once()
+    {
+        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.5 });
+        var account = await fixture.NewAccountAsync();
+
+        var jobId = await fixture.SubmitAsync(account, "blog_header", "a lighthouse in a storm");
+        var worker = await Eventually.Until(
+            async () => (await fixture.Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND status = 'processing'")).FirstOrDefault()?["worker_id"],
+            w => w is not null,
+            TimeSpan.FromSeconds(30),
+            $"job {jobId} to be processing on some silo");
+        await Eventually.Until(
+            async () => (await fixture.Simulator.TotalsAsync())["inflightImages"]!.GetValue<int>(),
+            n => n > 0,
+            TimeSpan.FromSeconds(10),
+            "the generation to be in flight at the simulator");
+
+        var silo = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == worker);
+        await fixture.Cluster.KillSiloAsync(silo);
+        await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.02 });
+        var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed, TimeSpan.FromSeconds(90));
+
+        Assert.Equal(2, done.Images.Count);
+        Assert.Equal(1, done.RetryCount);
+        Assert.Equal(2, await fixture.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_image_assets WHERE job_id = {jobId}"));
+        var row = (await fixture.Database.QueryAsync($"SELECT status, worker_id FROM ssnews_jobs WHERE job_id = {jobId}"))[0];
+        Assert.Equal("completed", row["status"]);
+        Assert.NotEqual(worker, row["worker_id"]);
+    }
+}

@@ -1,0 +1,89 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Images;
+using IdeogramJobs.Database.Jobs;
+
+namespace IdeogramJobs.Database.Tests.Jobs;
+
+public sealed class UnfinishedJobTests : IAsyncLifetime
+{
+    private readonly StoreTestDatabase database = new();
+    private MySqlJobStore store = null!;
+    private string accountId = null!;
+    private int configId;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        store = new MySqlJobStore(database.Connections, new MySqlImageAssetStore(database.Connections));
+        accountId = await database.CreateAccountAsync("acme");
+        configId = await database.ConfigIdAsync(accountId, "blog_header");
+    }
+
+    public Task DisposeAsync() => database.DisposeAsync();
+
+    [Fact]
+    public async Task Queued_and_processing_jobs_come_back_by_priority_then_age_with_their_image_counts()
+    {
+        var lowOld = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:00");
+        var high = await CreateAsync(priority: 5, numImages: 4, createdAt: "2025-03-01 10:00:09");
+        var lowNew = await CreateAsync(priority: 0, numImages: null, createdAt: "2025-03-01 10:00:05");
+        var lowOldest = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 09:59:00");
+        Assert.True(await store.MarkProcessingAsync(lowNew, "silo-1", "Started", CancellationToken.None));
+
+        var unfinished = await store.ListUnfinishedAsync(accountId, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new UnfinishedJob(high, JobStatus.Queued, 5, new DateTime(2025, 3, 1, 10, 0, 9, DateTimeKind.Utc), 4),
+                new UnfinishedJob(lowOldest, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 9, 59, 0, DateTimeKind.Utc), 1),
+                new UnfinishedJob(lowOld, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc), 2),
+                new UnfinishedJob(lowNew, JobStatus.Processing, 0, new DateTime(2025, 3, 1, 10, 0, 5, DateTimeKind.Utc), 1),
+            ],
+            unfinished);
+        Assert.All(unfinished, j => Assert.Equal(DateTimeKind.Utc, j.CreatedAt.Kind));
+    }
+
+    [Fact]
+    public async Task Finished_jobs_other_accounts_and_the_older_systems_jobs_are_not_listed()
+    {
+        var queued = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:00");
+        var completed = await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00");
+        await store.MarkProcessingAsync(completed, "silo-1", "Started", CancellationToken.None);
+        await store.CompleteAsync(completed, "{}", CancellationToken.None);
+        await store.FailAsync(await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00"), 0, "bad", CancellationToken.None);
+        await store.CancelAsync(await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00"), CancellationToken.None);
+        var otherAccount = await database.CreateAccountAsync("globex");
+        await store.CreateAsync(new NewJob
+        {
+            AccountId = otherAccount,
+            ConfigId = await database.ConfigIdAsync(otherAccount, "blog_header"),
+            JobTypeName = "blog_header",
+            Prompt = "Not yours",
+            FinalSettings = new JobSettings(),
+        }, CancellationToken.None);
+        var olderQueued = await database.InsertOlderSystemJobAsync(accountId, "content_generation", "queued");
+        var olderProcessing = await database.InsertOlderSystemJobAsync(accountId, "full_cycle", "processing");
+        var olderRows = new[] { await database.JobRowAsync(olderQueued), await database.JobRowAsync(olderProcessing) };
+
+        var unfinished = await store.ListUnfinishedAsync(accountId, CancellationToken.None);
+
+        Assert.Equal([queued], unfinished.Select(j => j.JobId));
+        Assert.Equal(olderRows, new[] { await database.JobRowAsync(olderQueued), await database.JobRowAsync(olderProcessing) });
+    }
+
+    private async Task<long> CreateAsync(int priority, int? numImages, string createdAt)
+    {
+        var jobId = await store.CreateAsync(new NewJob
+        {
+            AccountId = accountId,
+            ConfigId = configId,
+            JobTypeName = "blog_header",
+            Prompt = "A quiet library",
+            Priority = priority,
+            FinalSettings = new JobSettings { StyleType = "GENERAL", NumImages = numImages },
+        }, CancellationToken.None);
+        await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET created_at = '{createdAt}' WHERE job_id = {jobId}");
+        return jobId;
+    }
+}
