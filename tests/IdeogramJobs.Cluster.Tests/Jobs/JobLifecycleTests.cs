@@ -64,6 +64,30 @@ public sealed class JobLifecycleTests(JobEngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_watcher_sees_queued_processing_each_image_and_completed_in_order_while_the_job_runs()
+    {
+        var account = await fixture.NewAccountAsync();
+        await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.1 });
+
+        var jobId = await fixture.SubmitAsync(account, "blog_header", "a field of wheat");
+        var seen = new List<JobEvent>();
+        await Eventually.Until(
+            async () =>
+            {
+                seen.AddRange(await fixture.Job(jobId).WatchAsync(account, seen.LastOrDefault()?.Sequence ?? 0, TimeSpan.FromSeconds(5)));
+                return seen.Any(e => e.Status.IsTerminal());
+            },
+            TimeSpan.FromSeconds(60),
+            $"job {jobId}'s events to reach a terminal status");
+
+        var statuses = seen.Where(e => e.Kind == JobEventKind.Status).Select(e => e.Status).Distinct().ToList();
+        Assert.Equal([JobStatus.Queued, JobStatus.Processing, JobStatus.Completed], statuses);
+        Assert.Equal(2, seen.Count(e => e.Kind == JobEventKind.Image && e.Image is not null));
+        Assert.True(seen.Select(e => e.Sequence).SequenceEqual(seen.Select(e => e.Sequence).Order()), "events arrive in sequence order");
+        Assert.True(seen.FindLastIndex(e => e.Kind == JobEventKind.Image) < seen.FindIndex(e => e.Status == JobStatus.Completed), "every image event comes before completed");
+    }
+
+    [Fact]
     public async Task The_specification_override_example_runs_with_exactly_its_final_settings()
     {
         var account = await fixture.NewAccountAsync();
