@@ -23,4 +23,16 @@ public interface IAccountGrain : IGrainWithStringKey
 
     [AlwaysInterleave, Alias("queue")]
     Task<AccountQueueSnapshot> GetQueueAsync();
+
+    /// <summary>The account, or null when it does not exist.</summary>
+    [AlwaysInterleave, Alias("summary")]
+    Task<AccountSummary?> GetSummaryAsync();
+
+    /// <summary>Activates or deactivates the account; a deactivated account runs no new jobs.</summary>
+    [Alias("set-active")]
+    Task<AccountSummary?> SetActiveAsync(bool isActive);
+
+    /// <summary>Replaces the account's own limits (null members: the service defaults).</summary>
+    [Alias("set-limits")]
+    Task<AccountSummary?> SetLimitsAsync(AccountLimits limits);
 }

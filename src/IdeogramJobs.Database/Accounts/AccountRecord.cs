@@ -13,4 +13,6 @@ public sealed record AccountRecord
     public int? ImagesPerDay { get; init; }
     public int? DailyImageQuota { get; init; }
     public int? MaxConcurrentJobs { get; init; }
+    public string? Slug { get; init; }
+    public DateTime? CreatedAt { get; init; }
 }

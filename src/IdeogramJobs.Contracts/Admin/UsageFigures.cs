@@ -1,0 +1,21 @@
+namespace IdeogramJobs.Contracts.Admin;
+
+/// <summary>
+/// Usage over a period: jobs by status and by job type, images, success rate (completed of
+/// finished), generation time percentiles (started → completed of completed jobs), retries and
+/// rate-limit refusals by limit.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ideogramjobs.usage-figures")]
+public sealed record UsageFigures
+{
+    [Id(0)] public int Jobs { get; init; }
+    [Id(1)] public IReadOnlyDictionary<string, int> JobsByStatus { get; init; } = new Dictionary<string, int>();
+    [Id(2)] public IReadOnlyDictionary<string, int> JobsByType { get; init; } = new Dictionary<string, int>();
+    [Id(3)] public int Images { get; init; }
+    [Id(4)] public double? SuccessRate { get; init; }
+    [Id(5)] public double? GenerationSecondsP50 { get; init; }
+    [Id(6)] public double? GenerationSecondsP95 { get; init; }
+    [Id(7)] public int Retries { get; init; }
+    [Id(8)] public int RateLimitRejections { get; init; }
+    [Id(9)] public IReadOnlyDictionary<string, int> RejectionsByLimit { get; init; } = new Dictionary<string, int>();
+}

@@ -1,0 +1,8 @@
+namespace IdeogramJobs.Contracts.Admin;
+
+[GenerateSerializer, Alias("ideogramjobs.usage-granularity")]
+public enum UsageGranularity
+{
+    Day,
+    Hour,
+}
