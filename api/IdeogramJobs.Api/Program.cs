@@ -1,5 +1,8 @@
 using IdeogramJobs.Api.Health;
 using IdeogramJobs.Api.Hosting;
+using IdeogramJobs.Api.Ideogram;
+using IdeogramJobs.Api.Images;
+using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Api.Media;
 using IdeogramJobs.Database;
 using IdeogramJobs.Hosting.Logging;
@@ -11,6 +14,7 @@ builder.Services.AddDatabase();
 builder.AddClusterClient();
 builder.Services.AddHealth();
 builder.Services.AddMediaFiles(builder.Configuration);
+builder.Services.AddImagesApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -20,4 +24,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
 app.MapMediaFiles();
+app.MapJobsApi();
+app.MapImagesApi();
+app.MapIdeogramGenerateApi();
 app.Run();

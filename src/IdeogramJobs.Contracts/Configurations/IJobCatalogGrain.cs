@@ -12,4 +12,8 @@ public interface IJobCatalogGrain : IGrainWithStringKey
 
     [Alias("find")]
     Task<int?> FindAsync(string jobTypeName);
+
+    /// <summary>The id of the account's job type of the draft's name, created from the draft when missing.</summary>
+    [Alias("ensure")]
+    Task<ConfigurationWriteResult> EnsureAsync(JobConfigurationDraft draft);
 }

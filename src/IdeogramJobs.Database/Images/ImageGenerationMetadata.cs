@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Contracts.Settings;
 
 namespace IdeogramJobs.Database.Images;
 
@@ -15,6 +17,9 @@ internal static class ImageGenerationMetadata
     private const string StyleType = "styleType";
     private const string IsImageSafe = "isImageSafe";
     private const string Prompt = "prompt";
+    private const string FinalSettings = "finalSettings";
+    private const string StoragePath = "storagePath";
+    private const string ContentType = "contentType";
 
     /// <summary>The metadata JSON to store; the image's own values (those it has) replace same-named keys of the caller's object.</summary>
     public static string Compose(NewImageAsset image)
@@ -51,6 +56,38 @@ internal static class ImageGenerationMetadata
             StyleType = StringOrNull(root, StyleType),
             IsImageSafe = !root.TryGetProperty(IsImageSafe, out var safe) || safe.ValueKind != JsonValueKind.False,
             Prompt = StringOrNull(root, Prompt),
+        };
+    }
+
+    /// <summary>
+    /// The image record with what its metadata tells (prompt, seed, resolution, style type, final
+    /// settings, storage path, content type); values the metadata lacks keep the record's own.
+    /// </summary>
+    public static ImageRecord Describe(ImageRecord image, string? metadataJson)
+    {
+        if (metadataJson is null)
+        {
+            return image;
+        }
+
+        using var document = JsonDocument.Parse(metadataJson);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return image;
+        }
+
+        return image with
+        {
+            Prompt = StringOrNull(root, Prompt) ?? image.Prompt,
+            Seed = root.TryGetProperty(Seed, out var seed) && seed.ValueKind == JsonValueKind.Number && seed.TryGetInt64(out var value) ? value : image.Seed,
+            Resolution = StringOrNull(root, Resolution) ?? image.Resolution,
+            StyleType = StringOrNull(root, StyleType) ?? image.StyleType,
+            FinalSettings = root.TryGetProperty(FinalSettings, out var settings) && settings.ValueKind == JsonValueKind.Object
+                ? SettingsJson.Deserialize<JobSettings>(settings.GetRawText())
+                : image.FinalSettings,
+            StoragePath = StringOrNull(root, StoragePath) ?? image.StoragePath,
+            ContentType = StringOrNull(root, ContentType) ?? image.ContentType,
         };
     }
 

@@ -3,6 +3,8 @@ using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Grains.Configurations;
+using IdeogramJobs.Grains.Configurations.Settings;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Ideogram.Translation;
 using Microsoft.Extensions.Logging;
@@ -34,17 +36,55 @@ public sealed class AccountGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!await LoadAccountAsync(cancellationToken))
+        {
+            return;
+        }
+
+        reminderRegistered = await this.GetReminder(KeepAwakeReminder) is not null;
+        await RebuildAsync(cancellationToken);
+    }
+
+    public Task<AccountSummary?> GetSummaryAsync() => Task.FromResult(account?.ToSummary());
+
+    public async Task<AccountSummary?> SetActiveAsync(bool isActive)
+    {
+        if (!await accounts.SetActiveAsync(AccountId, isActive, CancellationToken.None))
+        {
+            return null;
+        }
+
+        await LoadAccountAsync(CancellationToken.None);
+        logger.LogInformation("Account {AccountId} is now {State}", AccountId, isActive ? "active" : "deactivated");
+        return account?.ToSummary();
+    }
+
+    public async Task<AccountSummary?> SetLimitsAsync(AccountLimits limits)
+    {
+        if (!await accounts.SetLimitsAsync(AccountId, limits, CancellationToken.None))
+        {
+            return null;
+        }
+
+        await LoadAccountAsync(CancellationToken.None);
+        logger.LogInformation("Account {AccountId} limits changed", AccountId);
+        await DispatchAsync();
+        return account?.ToSummary();
+    }
+
+    /// <summary>Reads the account and its limits; the rate buckets start full again, the daily quota keeps its count.</summary>
+    private async Task<bool> LoadAccountAsync(CancellationToken cancellationToken)
+    {
         account = await accounts.GetAsync(AccountId, cancellationToken);
         if (account is null)
         {
-            return;
+            return false;
         }
 
         var limits = AdmissionLimits.For(account, options.Value);
         queue.Cap = limits.MaxConcurrentJobs;
         admission = new AdmissionControl(limits, time, await jobs.CountImagesAdmittedSinceAsync(AccountId, time.GetUtcNow().UtcDateTime.Date, cancellationToken));
-        reminderRegistered = await this.GetReminder(KeepAwakeReminder) is not null;
-        await RebuildAsync(cancellationToken);
+        return true;
     }
 
     public async Task<SubmissionResult> SubmitAsync(JobSubmission submission)
@@ -73,9 +113,30 @@ public sealed class AccountGrain(
             };
         }
 
-        var configId = submission.ConfigId ?? (submission.JobTypeName is { } name
-            ? await GrainFactory.GetGrain<IJobCatalogGrain>(AccountId).FindAsync(name)
-            : null);
+        StoredJob? original = null;
+        if (submission.RegeneratedFrom is { } sourceId)
+        {
+            original = await jobs.GetAsync(sourceId, CancellationToken.None);
+            if (original is null || original.AccountId != AccountId)
+            {
+                return SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job to regenerate.", [new("jobId", "No such job for this account.", sourceId.ToString())]);
+            }
+
+            submission = submission with
+            {
+                ConfigId = original.ConfigId,
+                Prompt = string.IsNullOrWhiteSpace(submission.Prompt) ? original.Prompt : submission.Prompt,
+                OverridesJson = submission.OverridesJson is null ? null : OverridesCombiner.Combine(original.UserOverridesJson, submission.OverridesJson),
+            };
+        }
+
+        var catalog = GrainFactory.GetGrain<IJobCatalogGrain>(AccountId);
+        var configId = submission.ConfigId ?? submission.JobTypeName switch
+        {
+            null => null,
+            DirectGenerationJobType.Name => (await catalog.EnsureAsync(DirectGenerationJobType.Draft)).Configuration?.ConfigId,
+            var name => await catalog.FindAsync(name),
+        };
         var configGrain = configId is { } id ? GrainFactory.GetGrain<IJobConfigurationGrain>(id) : null;
         var configuration = configGrain is null ? null : await configGrain.GetAsync(AccountId);
         if (configuration is null)
@@ -89,7 +150,15 @@ public sealed class AccountGrain(
             return SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{configuration.JobTypeName}' is deactivated.");
         }
 
-        var resolution = await configGrain!.ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
+        // Regenerating without changes replays the original's final settings exactly, whatever the defaults are now.
+        var resolution = original is not null && submission.OverridesJson is null
+            ? new SettingsResolution
+            {
+                FinalSettings = original.FinalSettings,
+                CustomPromptAddition = original.CustomPromptAddition,
+                UserOverridesJson = original.UserOverridesJson,
+            }
+            : await configGrain!.ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
         var errors = resolution.Errors.ToList();
         var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
             ? submission.Prompt

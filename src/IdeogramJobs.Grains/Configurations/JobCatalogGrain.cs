@@ -33,4 +33,18 @@ public sealed class JobCatalogGrain(IJobConfigurationStore store) : Grain, IJobC
     }
 
     public Task<int?> FindAsync(string jobTypeName) => store.FindAsync(AccountId, jobTypeName, CancellationToken.None);
+
+    public async Task<ConfigurationWriteResult> EnsureAsync(JobConfigurationDraft draft)
+    {
+        if (await store.FindAsync(AccountId, draft.JobTypeName, CancellationToken.None) is { } existing)
+        {
+            return new ConfigurationWriteResult { Outcome = ConfigurationWriteOutcome.Saved, Configuration = await store.GetAsync(existing, CancellationToken.None) };
+        }
+
+        var created = await CreateAsync(draft);
+        // Two callers racing to create it: the loser finds the winner's.
+        return created.Outcome == ConfigurationWriteOutcome.NameTaken && await store.FindAsync(AccountId, draft.JobTypeName, CancellationToken.None) is { } raced
+            ? new ConfigurationWriteResult { Outcome = ConfigurationWriteOutcome.Saved, Configuration = await store.GetAsync(raced, CancellationToken.None) }
+            : created;
+    }
 }

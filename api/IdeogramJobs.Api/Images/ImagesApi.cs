@@ -1,0 +1,143 @@
+using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Jobs;
+using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Contracts.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IdeogramJobs.Api.Images;
+
+public static class ImagesApi
+{
+    private const int MaxExport = 200;
+
+    public static IServiceCollection AddImagesApi(this IServiceCollection services)
+    {
+        services.AddSingleton<ImageThumbnails>();
+        services.AddSingleton<ImageArchive>();
+        services.AddHttpClient(ImageArchive.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        return services;
+    }
+
+    /// <summary>The account's generated images: the gallery, review status, and zip export.</summary>
+    public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
+    {
+        var images = app.MapGroup("/api/images").WithTags("Images").RequireAuthorization(ApiKeyDefaults.AccountPolicy);
+
+        images.MapGet("/", ListAsync)
+            .WithName("ListImages")
+            .WithSummary("The account's generated images, newest first, filtered by job type, job, status and time");
+        images.MapPost("/{imageId:long}/approve", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Approved, context, cluster))
+            .WithName("ApproveImage")
+            .WithSummary("Mark an image approved");
+        images.MapPost("/{imageId:long}/reject", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Rejected, context, cluster))
+            .WithName("RejectImage")
+            .WithSummary("Mark an image rejected");
+        images.MapPost("/{imageId:long}/archive", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Archived, context, cluster))
+            .WithName("ArchiveImage")
+            .WithSummary("Archive an image");
+        images.MapPost("/status", SetManyAsync)
+            .WithName("SetImagesStatus")
+            .WithSummary("Set the review status of several images");
+        images.MapPost("/export", ExportAsync)
+            .WithName("ExportImages")
+            .WithSummary("The selected images and a manifest of their settings as a zip file")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        IClusterClient cluster,
+        ImageThumbnails thumbnails,
+        string? jobType = null,
+        long? jobId = null,
+        string? status = null,
+        DateTime? from = null,
+        DateTime? to = null,
+        int offset = 0,
+        int limit = 50)
+    {
+        ImageStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ImageStatus>(status.Replace("_", string.Empty), ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return SettingsProblems.Invalid("status", "Not an image status.", status.Length > 80 ? status[..80] : status, ["pending_review", "approved", "rejected", "archived"]);
+            }
+
+            wanted = parsed;
+        }
+
+        if (JobsApi.PagingProblem(offset, limit) is { } paging)
+        {
+            return paging;
+        }
+
+        var page = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).ListImagesAsync(new ImageQuery
+        {
+            JobTypeName = jobType,
+            JobId = jobId,
+            Status = wanted,
+            From = from?.ToUniversalTime(),
+            To = to?.ToUniversalTime(),
+            Offset = offset,
+            Limit = limit,
+        });
+        return TypedResults.Ok(new Page<ImageResponse>
+        {
+            Items = [.. page.Items.Select(i => new ImageResponse(i.ImageId, i.JobId, i.Index, i.Url, thumbnails.For(i.Url), i.Status, i.JobTypeName, i.Prompt, i.Seed, i.Resolution, i.StyleType, i.FinalSettings, i.CreatedAt))],
+            Total = page.Total,
+            Offset = page.Offset,
+            Limit = page.Limit,
+        });
+    }
+
+    private static async Task<Results<Ok<ImageStatusChange>, ProblemHttpResult>> SetOneAsync(long imageId, ImageStatus status, HttpContext context, IClusterClient cluster)
+    {
+        var changed = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).SetImageStatusAsync([imageId], status);
+        return changed.Contains(imageId)
+            ? TypedResults.Ok(new ImageStatusChange([imageId], status))
+            : TypedResults.Problem("No such image for this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    }
+
+    private static async Task<IResult> SetManyAsync(ImageStatusRequest request, HttpContext context, IClusterClient cluster)
+    {
+        if (IdsProblem(request.ImageIds) is { } problem)
+        {
+            return problem;
+        }
+
+        if (request.Status is not { } status)
+        {
+            return SettingsProblems.Invalid("status", "A status is required.", allowed: ["pendingReview", "approved", "rejected", "archived"]);
+        }
+
+        var changed = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).SetImageStatusAsync(request.ImageIds!, status);
+        return TypedResults.Ok(new ImageStatusChange(changed, status));
+    }
+
+    private static async Task<IResult> ExportAsync(ImageExportRequest request, HttpContext context, IClusterClient cluster, ImageArchive archive)
+    {
+        if (IdsProblem(request.ImageIds) is { } problem)
+        {
+            return problem;
+        }
+
+        var account = Caller.From(context.User).Account;
+        var images = await cluster.GetGrain<IAccountQueriesGrain>(account).GetImagesAsync(request.ImageIds!);
+        if (images.Count == 0)
+        {
+            return TypedResults.Problem("None of the images belongs to this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        return TypedResults.Stream(
+            stream => archive.WriteAsync(stream, images, account, context.RequestAborted),
+            "application/zip",
+            $"images-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
+    }
+
+    private static IResult? IdsProblem(IReadOnlyList<long>? ids) =>
+        ids is null || ids.Count == 0 || ids.Count > MaxExport || ids.Any(id => id <= 0)
+            ? SettingsProblems.Invalid("imageIds", $"Give 1 to {MaxExport} image ids (positive integers).")
+            : null;
+}

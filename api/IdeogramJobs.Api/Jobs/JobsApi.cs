@@ -1,0 +1,273 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Contracts.Accounts;
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Ideogram.Translation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IdeogramJobs.Api.Jobs;
+
+public static partial class JobsApi
+{
+    private const int MaxIdempotencyKeyLength = 255;
+    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>Submitting, following, cancelling, retrying and regenerating jobs of the caller's account.</summary>
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(ApiKeyDefaults.AccountPolicy);
+
+        jobs.MapPost("/execute", ExecuteAsync)
+            .WithName("ExecuteJob")
+            .WithSummary("Run a job type with a prompt and overrides; answers 202 with the job and where to follow it")
+            .WithDescription("An Idempotency-Key header makes a repeated submission return the first job.")
+            .Accepts<ExecuteJobRequest>("application/json")
+            .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        jobs.MapGet("/", ListAsync)
+            .WithName("ListJobs")
+            .WithSummary("The account's jobs, newest first, filtered by status, job type and creation time");
+
+        jobs.MapGet("/{jobId:long}/status", GetStatusAsync)
+            .WithName("GetJobStatus")
+            .WithSummary("A job's status and progress; answers while the job runs");
+
+        jobs.MapGet("/{jobId:long}/results", GetResultsAsync)
+            .WithName("GetJobResults")
+            .WithSummary("A job's images so far (all of them once completed) and the settings it ran with");
+
+        jobs.MapGet("/{jobId:long}/events", StreamEventsAsync)
+            .WithName("StreamJobEvents")
+            .WithSummary("Server-sent events of a job's progress (status, progress, image) until it ends")
+            .WithDescription("Send Last-Event-ID to resume after the last event received.");
+
+        jobs.MapPost("/{jobId:long}/cancel", CancelAsync)
+            .WithName("CancelJob")
+            .WithSummary("Cancel a queued or processing job");
+
+        jobs.MapPost("/{jobId:long}/retry", RetryAsync)
+            .WithName("RetryJob")
+            .WithSummary("Queue a failed or cancelled job again, under the account's limits");
+
+        jobs.MapPost("/{jobId:long}/regenerate", RegenerateAsync)
+            .WithName("RegenerateJob")
+            .WithSummary("A new job from this one: exactly its settings, or its overrides with changes")
+            .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted);
+
+        return app;
+    }
+
+    private static async Task<IResult> ExecuteAsync(
+        ExecuteJobRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        HttpContext context,
+        IClusterClient cluster)
+    {
+        var (problem, result) = await SubmitAsync(request, idempotencyKey, context, cluster);
+        return problem ?? SubmissionResults.ToHttp(result!, context);
+    }
+
+    /// <summary>Checks the request's shape and submits it; a problem when the shape is wrong, else the account's answer.</summary>
+    internal static async Task<(IResult? Problem, SubmissionResult? Result)> SubmitAsync(
+        ExecuteJobRequest request, string? idempotencyKey, HttpContext context, IClusterClient cluster)
+    {
+        var errors = new List<SettingsError>();
+        if ((request.JobType is null) == (request.ConfigId is null))
+        {
+            errors.Add(new("jobType", "Give either jobType (the job type's name) or configId, not both."));
+        }
+        else if (request.JobType is not null && !JobTypeName().IsMatch(request.JobType))
+        {
+            errors.Add(new("jobType", "A job type name is lower-case letters, digits and underscores.", Shorten(request.JobType)));
+        }
+
+        CheckPrompt(request.Prompt, required: true, errors);
+        if (request.Priority is < -100 or > 100)
+        {
+            errors.Add(new("priority", "Priority is between -100 and 100.", request.Priority.ToString()));
+        }
+
+        if (idempotencyKey is { } key && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
+        {
+            errors.Add(new("Idempotency-Key", $"An idempotency key is 1 to {MaxIdempotencyKeyLength} printable characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (SettingsProblems.Invalid(errors), null);
+        }
+
+        var caller = Caller.From(context.User);
+        var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
+        {
+            JobTypeName = request.JobType,
+            ConfigId = request.ConfigId,
+            Prompt = request.Prompt!.Trim(),
+            OverridesJson = request.Overrides?.ToJsonString(),
+            Priority = request.Priority ?? 0,
+            IsAdmin = caller.MayOverrideAnything,
+            IdempotencyKey = idempotencyKey,
+        });
+        return (null, result);
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context,
+        IClusterClient cluster,
+        string? status = null,
+        string? jobType = null,
+        DateTime? from = null,
+        DateTime? to = null,
+        int offset = 0,
+        int limit = 50)
+    {
+        JobStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            {
+                return SettingsProblems.Invalid("status", "Not a job status.", Shorten(status), [.. Enum.GetNames<JobStatus>().Select(n => n.ToLowerInvariant())]);
+            }
+
+            wanted = parsed;
+        }
+
+        if (PagingProblem(offset, limit) is { } paging)
+        {
+            return paging;
+        }
+
+        var page = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).ListJobsAsync(new JobQuery
+        {
+            Status = wanted,
+            JobTypeName = jobType,
+            From = from?.ToUniversalTime(),
+            To = to?.ToUniversalTime(),
+            Offset = offset,
+            Limit = limit,
+        });
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetStatusAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+        await SnapshotAsync(jobId, context, cluster) is { } job
+            ? TypedResults.Ok(JobStatusResponse.From(job))
+            : JobNotFound();
+
+    private static async Task<Results<Ok<JobResultsResponse>, ProblemHttpResult>> GetResultsAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+        await SnapshotAsync(jobId, context, cluster) is { } job
+            ? TypedResults.Ok(JobResultsResponse.From(job))
+            : JobNotFound();
+
+    private static async Task<IResult> StreamEventsAsync(
+        long jobId,
+        [FromHeader(Name = "Last-Event-ID")] long? lastEventId,
+        HttpContext context,
+        IClusterClient cluster)
+    {
+        if (await SnapshotAsync(jobId, context, cluster) is null)
+        {
+            return JobNotFound();
+        }
+
+        var account = Caller.From(context.User).Account;
+        return TypedResults.ServerSentEvents(Events(cluster.GetGrain<IJobGrain>(jobId), account, lastEventId ?? 0, context.RequestAborted));
+    }
+
+    /// <summary>The job's events as they come, ending after the one that reports its terminal state.</summary>
+    private static async IAsyncEnumerable<SseItem<JobEvent>> Events(
+        IJobGrain job, string account, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var events = await job.WatchAsync(account, after, EventWait);
+            foreach (var item in events)
+            {
+                after = item.Sequence;
+                yield return new SseItem<JobEvent>(item, item.Kind.ToString().ToLowerInvariant()) { EventId = item.Sequence.ToString() };
+                if (item.Kind == JobEventKind.Status && item.Status.IsTerminal())
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static async Task<IResult> CancelAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+        JobCommandResults.ToHttp(await cluster.GetGrain<IJobGrain>(jobId).CancelAsync(Caller.From(context.User).Account), jobId);
+
+    private static async Task<IResult> RetryAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+        JobCommandResults.ToHttp(await cluster.GetGrain<IAccountGrain>(Caller.From(context.User).Account).RetryAsync(jobId), jobId);
+
+    private static async Task<IResult> RegenerateAsync(long jobId, RegenerateJobRequest? request, HttpContext context, IClusterClient cluster)
+    {
+        var errors = new List<SettingsError>();
+        CheckPrompt(request?.Prompt, required: false, errors);
+        if (errors.Count > 0)
+        {
+            return SettingsProblems.Invalid(errors);
+        }
+
+        var caller = Caller.From(context.User);
+        var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
+        {
+            Prompt = request?.Prompt?.Trim() ?? string.Empty,
+            OverridesJson = request?.Overrides?.ToJsonString(),
+            IsAdmin = caller.MayOverrideAnything,
+            RegeneratedFrom = jobId,
+        });
+        return result.Outcome == SubmissionOutcome.JobTypeNotFound ? JobNotFound() : SubmissionResults.ToHttp(result, context);
+    }
+
+    private static Task<JobSnapshot?> SnapshotAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+        jobId <= 0 ? Task.FromResult<JobSnapshot?>(null) : cluster.GetGrain<IJobGrain>(jobId).GetAsync(Caller.From(context.User).Account);
+
+    private static void CheckPrompt(string? prompt, bool required, List<SettingsError> errors)
+    {
+        if (prompt is null || prompt.Trim().Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(new("prompt", "A prompt is required."));
+            }
+        }
+        else if (prompt.Length > V3Vocabulary.MaxPromptLength)
+        {
+            errors.Add(new("prompt", $"A prompt is at most {V3Vocabulary.MaxPromptLength} characters.", $"{prompt.Length} characters"));
+        }
+    }
+
+    internal static ValidationProblem? PagingProblem(int offset, int limit)
+    {
+        var errors = new List<SettingsError>();
+        if (offset < 0)
+        {
+            errors.Add(new("offset", "The offset is 0 or more.", offset.ToString()));
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            errors.Add(new("limit", "The limit is between 1 and 200.", limit.ToString()));
+        }
+
+        return errors.Count > 0 ? SettingsProblems.Invalid(errors) : null;
+    }
+
+    private static ProblemHttpResult JobNotFound() =>
+        TypedResults.Problem("No such job for this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{1,99}$")]
+    private static partial Regex JobTypeName();
+}

@@ -1,0 +1,13 @@
+using IdeogramJobs.Grains.Configurations;
+using IdeogramJobs.Grains.Configurations.Settings;
+
+namespace IdeogramJobs.Grains.Tests.Configurations;
+
+public sealed class DirectGenerationJobTypeTests
+{
+    [Fact]
+    public void The_direct_generation_job_type_is_a_valid_job_type()
+    {
+        Assert.Empty(JobConfigurationValidator.Validate(DirectGenerationJobType.Draft));
+    }
+}
