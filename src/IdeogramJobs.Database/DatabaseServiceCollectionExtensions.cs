@@ -5,8 +5,10 @@ using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Migrations;
+using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
+using IdeogramJobs.Database.Usage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,10 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<ISystemLog, MySqlSystemLog>();
         services.AddSingleton<IJobConfigurationStore, MySqlJobConfigurationStore>();
         services.AddSingleton<IAccountStore, MySqlAccountStore>();
+        services.AddSingleton<IApiKeyStore, MySqlApiKeyStore>();
+        services.AddSingleton<IJobQueries, MySqlJobQueries>();
+        services.AddSingleton<IImageQueries, MySqlImageQueries>();
+        services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         return services;
     }
 }

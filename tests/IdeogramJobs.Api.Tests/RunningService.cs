@@ -55,6 +55,8 @@ public sealed class RunningService : IAsyncDisposable
             ["API_PORT"] = ApiPort.ToString(),
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
+            // Required by the API; these tests use no key.
+            ["ADMIN_API_KEY"] = "ijk_running_service_" + Guid.NewGuid().ToString("N"),
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -8,6 +8,9 @@ public static class ApiKeyDefaults
     public const string RoleClaim = "ideogramjobs:role";
     public const string KeyIdClaim = "ideogramjobs:key";
 
+    /// <summary>"true" or "false": whether the key's account is active (account keys only).</summary>
+    public const string AccountActiveClaim = "ideogramjobs:account-active";
+
     /// <summary>The service admin (ADMIN_API_KEY) names the account it acts on with this header.</summary>
     public const string AccountHeader = "X-Account-Id";
 

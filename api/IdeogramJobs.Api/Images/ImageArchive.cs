@@ -6,14 +6,23 @@ using IdeogramJobs.Storage.Local;
 namespace IdeogramJobs.Api.Images;
 
 /// <summary>
-/// Writes images and a manifest of what made them into a zip, streamed as it is built: local
-/// files are read from disk, images on Sirv are fetched from their public URL.
+/// Writes images and a manifest of what made them into a zip: local files are read from disk,
+/// images on Sirv are fetched from their public URL. The archive is built in a temporary file
+/// (zip writes its directory synchronously, which the response stream refuses) and then sent.
 /// </summary>
 public sealed class ImageArchive(LocalImageFiles localFiles, IHttpClientFactory httpClients, ILogger<ImageArchive> logger)
 {
     public const string HttpClientName = "image-export";
 
     public async Task WriteAsync(Stream output, IReadOnlyList<ImageRecord> images, string accountId, CancellationToken cancellationToken)
+    {
+        await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await BuildAsync(buffer, images, accountId, cancellationToken);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, cancellationToken);
+    }
+
+    private async Task BuildAsync(Stream output, IReadOnlyList<ImageRecord> images, string accountId, CancellationToken cancellationToken)
     {
         await using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var manifest = new List<object>();

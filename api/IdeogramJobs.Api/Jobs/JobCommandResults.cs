@@ -10,7 +10,7 @@ public static class JobCommandResults
         JobCommandOutcome.Done => TypedResults.Ok(new { jobId, status = result.Status }),
         JobCommandOutcome.NotFound => TypedResults.Problem("No such job.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         JobCommandOutcome.NotAllowed => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the job's state",
-            extensions: new Dictionary<string, object?> { ["status"] = result.Status }),
+            extensions: new Dictionary<string, object?> { ["jobStatus"] = result.Status }),
         JobCommandOutcome.RateLimited => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit reached"),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown command outcome."),
     };

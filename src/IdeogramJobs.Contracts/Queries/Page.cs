@@ -1,7 +1,7 @@
 namespace IdeogramJobs.Contracts.Queries;
 
 /// <summary>One page of a list and how many items the whole list has.</summary>
-[GenerateSerializer, Immutable, Alias("ideogramjobs.page")]
+[GenerateSerializer, Immutable, Alias("ideogramjobs.page`1")]
 public sealed record Page<T>
 {
     [Id(0)] public IReadOnlyList<T> Items { get; init; } = [];

@@ -28,7 +28,7 @@ public sealed class MySqlImageQueries(C360ReqDatabase database) : IImageQueries
 
     /// <summary>
     /// Whether the table still has the older system's BOOLEAN is_approved_human: read once per
-    /// process, since a running service does not see the schema change under it.
+    /// process: migrations never remove it, and a database gains it only from the older system.
     /// </summary>
     private int approvalFlag = FlagUnknown;
 

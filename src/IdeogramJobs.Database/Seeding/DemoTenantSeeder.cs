@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Admin;
 using IdeogramJobs.Database.Tenancy;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,8 @@ public sealed class DemoTenantSeeder(AccountProvisioner provisioner, ILogger<Dem
     {
         var organizationId = await provisioner.EnsureOrganizationAsync("demo", "Demo Organisation", cancellationToken);
         var accountId = await provisioner.EnsureAccountAsync(organizationId, "demo", "Demo Account", cancellationToken);
-        await provisioner.AddApiKeyAsync(accountId, "demo", demoApiKey, cancellationToken);
+        // The demo key may also shape the demo account's job types.
+        await provisioner.AddApiKeyAsync(accountId, "demo", demoApiKey, ApiKeyRole.Admin, cancellationToken);
         logger.LogInformation("Demo account {AccountId} is ready", accountId);
         return accountId;
     }

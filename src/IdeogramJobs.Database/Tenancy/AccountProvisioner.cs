@@ -1,5 +1,6 @@
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Seeding;
+using IdeogramJobs.Contracts.Admin;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Tenancy;
@@ -60,13 +61,14 @@ public sealed class AccountProvisioner(C360ReqDatabase database, JobTypeSeeder j
     }
 
     /// <summary>Stores the hash of <paramref name="key"/> for the account (idempotent for the same key).</summary>
-    public async Task AddApiKeyAsync(string accountId, string name, string key, CancellationToken cancellationToken)
+    public async Task AddApiKeyAsync(string accountId, string name, string key, ApiKeyRole role, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var insert = new MySqlCommand("""
-            INSERT IGNORE INTO ssnews_api_keys (account_id, name, key_prefix, key_hash)
-            VALUES (@account, @name, @prefix, @hash)
+            INSERT IGNORE INTO ssnews_api_keys (account_id, name, key_prefix, key_hash, role)
+            VALUES (@account, @name, @prefix, @hash, @role)
             """, connection);
+        insert.Parameters.AddWithValue("role", role == ApiKeyRole.Admin ? "admin" : "user");
         insert.Parameters.AddWithValue("account", accountId);
         insert.Parameters.AddWithValue("name", name);
         insert.Parameters.AddWithValue("prefix", ApiKey.DisplayPrefix(key));

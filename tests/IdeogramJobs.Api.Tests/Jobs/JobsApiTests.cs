@@ -116,7 +116,7 @@ public sealed class JobsApiTests(ServiceFixture service)
 
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
-        Assert.Equal("completed", JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        Assert.Equal("completed", JsonNode.Parse(await retry.Content.ReadAsStringAsync())!["jobStatus"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

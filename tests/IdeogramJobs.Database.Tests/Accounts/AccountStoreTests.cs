@@ -23,10 +23,18 @@ public sealed class AccountStoreTests : IAsyncLifetime
     {
         var account = await store.GetAsync(accountId, CancellationToken.None);
 
-        var organizationId = (await database.Database.QueryAsync(
-            $"SELECT organization_id FROM ssnews_accounts WHERE account_id = '{accountId}'"))[0]["organization_id"];
+        var row = (await database.Database.QueryAsync(
+            $"SELECT organization_id, created_at FROM ssnews_accounts WHERE account_id = '{accountId}'"))[0];
         Assert.Equal(
-            new AccountRecord { AccountId = accountId, OrganizationId = organizationId!, Name = "Account acme", IsActive = true },
+            new AccountRecord
+            {
+                AccountId = accountId,
+                OrganizationId = row["organization_id"]!,
+                Name = "Account acme",
+                Slug = "acme",
+                IsActive = true,
+                CreatedAt = DateTime.Parse(row["created_at"]!, CultureInfo.InvariantCulture),
+            },
             account);
     }
 

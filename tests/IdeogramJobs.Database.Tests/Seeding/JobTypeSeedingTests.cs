@@ -110,7 +110,7 @@ public sealed class JobTypeSeedingTests : IAsyncLifetime
         var accountId = await NewAccountAsync("acme");
         var key = ApiKey.Generate();
 
-        await provisioner.AddApiKeyAsync(accountId, "ci", key, CancellationToken.None);
+        await provisioner.AddApiKeyAsync(accountId, "ci", key, IdeogramJobs.Contracts.Admin.ApiKeyRole.User, CancellationToken.None);
 
         var row = Assert.Single(await database.QueryAsync($"SELECT key_prefix, key_hash FROM ssnews_api_keys WHERE account_id = '{accountId}'"));
         Assert.Equal(ApiKey.Hash(key), row["key_hash"]);
