@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
@@ -18,6 +19,8 @@ public static partial class JobsApi
     private const int MaxIdempotencyKeyLength = 255;
     private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(15);
 
+    public static IServiceCollection AddJobsApi(this IServiceCollection services) => services.AddSingleton<ExecuteRequestReader>();
+
     /// <summary>Submitting, following, cancelling, retrying and regenerating jobs of the caller's account.</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
@@ -26,8 +29,9 @@ public static partial class JobsApi
         jobs.MapPost("/execute", ExecuteAsync)
             .WithName("ExecuteJob")
             .WithSummary("Run a job type with a prompt and overrides; answers 202 with the job and where to follow it")
-            .WithDescription("An Idempotency-Key header makes a repeated submission return the first job.")
-            .Accepts<ExecuteJobRequest>("application/json")
+            .WithDescription("Send JSON, or multipart/form-data (fields jobType, configId, prompt, overrides as JSON text, priority; up to 3 files styleReferenceImages, 10 MB in all). An Idempotency-Key header makes a repeated submission return the first job.")
+            .Accepts<ExecuteJobRequest>("application/json", "multipart/form-data")
+            .WithRequestBodyLimit(RequestBodyLimits.MultipartBytes)
             .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -68,18 +72,24 @@ public static partial class JobsApi
     }
 
     private static async Task<IResult> ExecuteAsync(
-        ExecuteJobRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext context,
+        ExecuteRequestReader reader,
         IClusterClient cluster)
     {
-        var (problem, result) = await SubmitAsync(request, idempotencyKey, context, cluster);
+        var (request, images, readProblem) = await reader.ReadAsync(context);
+        if (readProblem is not null)
+        {
+            return readProblem;
+        }
+
+        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images);
         return problem ?? SubmissionResults.ToHttp(result!, context);
     }
 
     /// <summary>Checks the request's shape and submits it; a problem when the shape is wrong, else the account's answer.</summary>
     internal static async Task<(IResult? Problem, SubmissionResult? Result)> SubmitAsync(
-        ExecuteJobRequest request, string? idempotencyKey, HttpContext context, IClusterClient cluster)
+        ExecuteJobRequest request, string? idempotencyKey, HttpContext context, IClusterClient cluster, IReadOnlyList<StyleReferenceUpload>? images = null)
     {
         var errors = new List<SettingsError>();
         if ((request.JobType is null) == (request.ConfigId is null))
@@ -117,6 +127,7 @@ public static partial class JobsApi
             Priority = request.Priority ?? 0,
             IsAdmin = caller.MayOverrideAnything,
             IdempotencyKey = idempotencyKey,
+            StyleReferenceImages = images ?? [],
         });
         return (null, result);
     }

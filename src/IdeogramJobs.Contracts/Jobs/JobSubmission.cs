@@ -15,8 +15,8 @@ public sealed record JobSubmission
     [Id(5)] public bool IsAdmin { get; init; }
     [Id(6)] public string CreatedBy { get; init; } = "api";
 
-    /// <summary>Stored style reference images (paths returned by the upload), at most three.</summary>
-    [Id(7)] public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    /// <summary>Style reference images sent with the submission, at most three.</summary>
+    [Id(7)] public IReadOnlyList<StyleReferenceUpload> StyleReferenceImages { get; init; } = [];
 
     /// <summary>The job this one regenerates, when it is a regeneration.</summary>
     [Id(8)] public long? RegeneratedFrom { get; init; }

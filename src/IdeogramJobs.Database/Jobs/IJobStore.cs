@@ -1,3 +1,5 @@
+using IdeogramJobs.Contracts.Jobs;
+
 namespace IdeogramJobs.Database.Jobs;
 
 /// <summary>
@@ -18,6 +20,9 @@ public interface IJobStore
 
     /// <summary>The job with its settings and recorded images; null when it is not an image job of this service.</summary>
     Task<StoredJob?> GetAsync(long jobId, CancellationToken cancellationToken);
+
+    /// <summary>The style reference images the job was submitted with, in order.</summary>
+    Task<IReadOnlyList<StyleReferenceUpload>> GetStyleReferencesAsync(long jobId, CancellationToken cancellationToken);
 
     /// <summary>Images of the account's jobs created since <paramref name="sinceUtc"/> (its daily quota used).</summary>
     Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken);

@@ -28,7 +28,7 @@ internal sealed record JobPayload
         CustomPromptAddition = job.CustomPromptAddition,
         JobTypeName = job.JobTypeName,
         ConfigId = job.ConfigId,
-        StyleReferenceImages = job.StyleReferenceImages,
+        StyleReferenceImages = [.. job.StyleReferenceImages.Select(i => i.FileName)],
         RegeneratedFrom = job.RegeneratedFrom,
         IdempotencyKey = job.IdempotencyKey,
     };

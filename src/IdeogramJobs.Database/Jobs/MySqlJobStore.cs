@@ -56,6 +56,22 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             await insertSettings.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        for (var index = 0; index < job.StyleReferenceImages.Count; index++)
+        {
+            var image = job.StyleReferenceImages[index];
+            await using var insertReference = new MySqlCommand("""
+                INSERT INTO ssnews_job_style_references (job_id, image_index, file_name, content_type, sha256, content, created_at)
+                VALUES (@job, @index, @name, @type, @sha, @content, UTC_TIMESTAMP(3))
+                """, connection, transaction);
+            insertReference.Parameters.AddWithValue("job", jobId);
+            insertReference.Parameters.AddWithValue("index", index);
+            insertReference.Parameters.AddWithValue("name", ColumnText.Cut(image.FileName, 255));
+            insertReference.Parameters.AddWithValue("type", image.ContentType);
+            insertReference.Parameters.AddWithValue("sha", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content)));
+            insertReference.Parameters.AddWithValue("content", image.Content);
+            await insertReference.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (job.IdempotencyKey is { } key)
         {
             await using var insertKey = new MySqlCommand("""
@@ -139,6 +155,22 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         }
 
         return job with { Images = await images.ListForJobAsync(jobId, cancellationToken) };
+    }
+
+    public async Task<IReadOnlyList<StyleReferenceUpload>> GetStyleReferencesAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand(
+            "SELECT file_name, content_type, content FROM ssnews_job_style_references WHERE job_id = @job ORDER BY image_index", connection);
+        select.Parameters.AddWithValue("job", jobId);
+        var references = new List<StyleReferenceUpload>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            references.Add(new StyleReferenceUpload(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        }
+
+        return references;
     }
 
     public async Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken)

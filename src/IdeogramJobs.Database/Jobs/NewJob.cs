@@ -20,7 +20,8 @@ public sealed record NewJob
 
     /// <summary>The caller's overrides as recorded in user_overrides (JSON object text), or null.</summary>
     public string? UserOverridesJson { get; init; }
-    public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    /// <summary>Style reference images kept with the job (ssnews_job_style_references), in order.</summary>
+    public IReadOnlyList<IdeogramJobs.Contracts.Jobs.StyleReferenceUpload> StyleReferenceImages { get; init; } = [];
     public long? RegeneratedFrom { get; init; }
     public string? IdempotencyKey { get; init; }
 }

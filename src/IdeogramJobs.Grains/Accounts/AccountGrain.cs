@@ -25,7 +25,6 @@ public sealed class AccountGrain(
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
     private const string KeepAwakeReminder = "account-keep-awake";
-    private const int MaxStyleReferenceImages = 3;
 
     private readonly AccountQueue queue = new();
     private AccountRecord? account;
@@ -159,15 +158,21 @@ public sealed class AccountGrain(
                 UserOverridesJson = original.UserOverridesJson,
             }
             : await configGrain!.ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
-        var errors = resolution.Errors.ToList();
+        var references = submission.StyleReferenceImages.Count > 0 || original is null
+            ? submission.StyleReferenceImages
+            : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
+        if (references.Count > 0 && resolution.FinalSettings is { } withoutReferences)
+        {
+            // The settings name the images by content, so the request and its record agree on what was sent.
+            var withReferences = withoutReferences with { StyleReferenceImages = [.. references.Select(StyleReferenceLabel)] };
+            resolution = resolution with { FinalSettings = withReferences, Errors = [.. resolution.Errors, .. V3SettingsValidator.Validate(withReferences)] };
+        }
+
+        var errors = resolution.Errors.DistinctBy(e => (e.Field, e.Message)).ToList();
         var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
             ? submission.Prompt
             : $"{submission.Prompt} {resolution.CustomPromptAddition}";
         errors.AddRange(V3SettingsValidator.ValidatePrompt(effectivePrompt));
-        if (submission.StyleReferenceImages.Count > MaxStyleReferenceImages)
-        {
-            errors.Add(new("styleReferenceImages", $"At most {MaxStyleReferenceImages} style reference images.", submission.StyleReferenceImages.Count.ToString()));
-        }
 
         if (errors.Count > 0 || resolution.FinalSettings is null)
         {
@@ -201,7 +206,7 @@ public sealed class AccountGrain(
             CreatedBy = submission.CreatedBy,
             FinalSettings = resolution.FinalSettings,
             UserOverridesJson = resolution.UserOverridesJson,
-            StyleReferenceImages = submission.StyleReferenceImages,
+            StyleReferenceImages = references,
             RegeneratedFrom = submission.RegeneratedFrom,
             IdempotencyKey = submission.IdempotencyKey,
         }, CancellationToken.None);
@@ -269,6 +274,9 @@ public sealed class AccountGrain(
         // A one-way "job ended" may have been lost with a silo: the table is the truth.
         await RebuildAsync(CancellationToken.None);
     }
+
+    private static string StyleReferenceLabel(StyleReferenceUpload image) =>
+        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content))[..16];
 
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {

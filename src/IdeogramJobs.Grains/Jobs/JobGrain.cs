@@ -9,6 +9,7 @@ using IdeogramJobs.Grains.Capacity;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Ideogram.Failures;
+using IdeogramJobs.Ideogram.Translation;
 using IdeogramJobs.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -224,7 +225,10 @@ public sealed class JobGrain(
         attemptCancellation = cancellation;
         try
         {
-            var generation = await ideogram.GenerateAsync(new IdeogramGenerateRequest(current.EffectivePrompt, current.FinalSettings), cancellation.Token);
+            var references = current.StyleReferenceImages.Count == 0
+                ? []
+                : (await jobs.GetStyleReferencesAsync(JobId, cancellation.Token)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content)).ToList();
+            var generation = await ideogram.GenerateAsync(new IdeogramGenerateRequest(current.EffectivePrompt, current.FinalSettings, references), cancellation.Token);
             await Capacity.ReleaseAsync(JobId);
             if (cancelRequested)
             {

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Settings;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Api.Jobs;
+
+/// <summary>
+/// Reads a job submission sent as JSON, or as multipart/form-data with style reference images
+/// (fields jobType, configId, prompt, overrides as JSON text, priority; files styleReferenceImages).
+/// Images are checked by their bytes: JPEG, PNG or WebP (415 otherwise), at most three, 10 MB in all (413).
+/// </summary>
+public sealed class ExecuteRequestReader(IOptions<JsonOptions> json)
+{
+    public const string ReferenceImagesField = "styleReferenceImages";
+    public const int MaxReferenceImages = 3;
+    public const long MaxReferenceBytes = 10_000_000;
+
+    public async Task<(ExecuteJobRequest? Request, IReadOnlyList<StyleReferenceUpload> Images, IResult? Problem)> ReadAsync(HttpContext context)
+    {
+        if (context.Request.HasJsonContentType())
+        {
+            try
+            {
+                var request = await context.Request.ReadFromJsonAsync<ExecuteJobRequest>(json.Value.SerializerOptions, context.RequestAborted);
+                return request is null
+                    ? (null, [], SettingsProblems.Invalid(JsonBodyError.BodyField, "The body must be a JSON object."))
+                    : (request, [], null);
+            }
+            catch (JsonException e)
+            {
+                return (null, [], SettingsProblems.Invalid([.. JsonBodyError.Describe(e).Select(f => new SettingsError(f.Field, f.Message))]));
+            }
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return (null, [], TypedResults.Problem(
+                "Send the submission as application/json, or as multipart/form-data to include style reference images.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type"));
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var errors = new List<SettingsError>();
+        var formRequest = new ExecuteJobRequest
+        {
+            JobType = Text(form, "jobType"),
+            ConfigId = Number(form, "configId", errors),
+            Prompt = Text(form, "prompt"),
+            Overrides = Overrides(form, errors),
+            Priority = Number(form, "priority", errors),
+        };
+
+        var files = form.Files.GetFiles(ReferenceImagesField);
+        if (files.Count > MaxReferenceImages)
+        {
+            errors.Add(new(ReferenceImagesField, $"At most {MaxReferenceImages} style reference images.", files.Count.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (files.Sum(f => f.Length) > MaxReferenceBytes)
+        {
+            return (null, [], TypedResults.Problem(
+                $"Style reference images may total at most {MaxReferenceBytes:N0} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Images too large"));
+        }
+
+        var images = new List<StyleReferenceUpload>();
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            var content = new byte[file.Length];
+            await stream.ReadExactlyAsync(content, context.RequestAborted);
+            if (ImageKind(content) is not { } contentType)
+            {
+                return (null, [], TypedResults.Problem(
+                    $"'{file.FileName}' is not a JPEG, PNG or WebP image.",
+                    statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    title: "Unsupported image type"));
+            }
+
+            images.Add(new StyleReferenceUpload(Path.GetFileName(file.FileName), contentType, content));
+        }
+
+        return errors.Count > 0 ? (null, [], SettingsProblems.Invalid(errors)) : (formRequest, images, null);
+    }
+
+    private static string? Text(IFormCollection form, string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    private static int? Number(IFormCollection form, string name, List<SettingsError> errors)
+    {
+        if (Text(form, name) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors.Add(new(name, $"{name} must be a whole number.", text.Length <= 40 ? text : text[..40]));
+        return null;
+    }
+
+    private static JsonObject? Overrides(IFormCollection form, List<SettingsError> errors)
+    {
+        if (Text(form, "overrides") is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject overrides)
+            {
+                return overrides;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        errors.Add(new("overrides", "overrides must be a JSON object, e.g. {\"aspectRatio\":\"1:1\"}."));
+        return null;
+    }
+
+    /// <summary>The image type by its first bytes, not by what the client claims.</summary>
+    private static string? ImageKind(byte[] content) => content switch
+    {
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "image/webp",
+        _ => null,
+    };
+}
