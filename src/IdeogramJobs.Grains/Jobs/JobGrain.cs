@@ -154,14 +154,19 @@ public sealed class JobGrain(
             return;
         }
 
+        // Claimed before the first await: an interleaving timer or call sees the step is taken.
+        var alreadyWaiting = phase == JobPhase.WaitingForCapacity;
+        phase = JobPhase.WaitingForCapacity;
         await this.RegisterOrUpdateReminder(WakeUpReminder, settings.ReminderPeriod, settings.ReminderPeriod);
         if (await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
         {
-            Schedule(TimeSpan.Zero, resumeInterrupted: false);
+            if (phase == JobPhase.WaitingForCapacity)
+            {
+                Schedule(TimeSpan.Zero, resumeInterrupted: false);
+            }
         }
-        else if (phase != JobPhase.WaitingForCapacity)
+        else if (!alreadyWaiting)
         {
-            phase = JobPhase.WaitingForCapacity;
             events.Add(JobEventKind.Progress, job.Status, job.ProgressPercentage, "Waiting for Ideogram capacity");
         }
     }
@@ -179,10 +184,12 @@ public sealed class JobGrain(
     /// <summary>A timer fired: run now if capacity is held, else ask for it (after a retry's backoff).</summary>
     private async Task AttemptOrWaitAsync()
     {
-        phase = JobPhase.Idle;
+        // Running from here on, so nothing interleaving at the awaits below starts a second attempt.
+        phase = JobPhase.Running;
         nextAttemptAt = null;
         if (job is null || job.Status.IsTerminal() || cancelRequested)
         {
+            phase = JobPhase.Idle;
             return;
         }
 
@@ -198,7 +205,7 @@ public sealed class JobGrain(
 
     private async Task ResumeInterruptedAsync()
     {
-        phase = JobPhase.Idle;
+        phase = JobPhase.Running;
         logger.LogWarning("Job {JobId} of {AccountId} was cut off mid-attempt on {WorkerId}; counting that attempt as failed", JobId, job!.AccountId, job.WorkerId);
         await HandleFailureAsync(transient: true, $"The attempt was interrupted: the silo running it ({job.WorkerId}) stopped.", retryAfter: null);
     }

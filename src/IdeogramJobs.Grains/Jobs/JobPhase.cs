@@ -12,6 +12,6 @@ public enum JobPhase
     /// <summary>An attempt is due at a set time (now, or after a retry's backoff).</summary>
     Scheduled,
 
-    /// <summary>An attempt is calling Ideogram or storing images.</summary>
+    /// <summary>An attempt is under way (asking for capacity, calling Ideogram, storing images, deciding what next).</summary>
     Running,
 }

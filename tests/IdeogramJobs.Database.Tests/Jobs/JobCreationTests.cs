@@ -44,7 +44,7 @@ public sealed class JobCreationTests : IAsyncLifetime
             MaxRetries = 4,
             FinalSettings = settings,
             UserOverridesJson = SpecUserOverrides,
-            StyleReferenceImages = ["/refs/a.png", "/refs/b.png"],
+            StyleReferenceImages = [Reference("a.png"), Reference("b.png")],
             RegeneratedFrom = 77,
         }, CancellationToken.None);
 
@@ -63,7 +63,11 @@ public sealed class JobCreationTests : IAsyncLifetime
         Assert.Equal(0, job.RetryCount);
         Assert.Equal(settings, job.FinalSettings);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(SpecUserOverrides), JsonNode.Parse(job.UserOverridesJson!)));
-        Assert.Equal(["/refs/a.png", "/refs/b.png"], job.StyleReferenceImages);
+        Assert.Equal(["a.png", "b.png"], job.StyleReferenceImages);
+        var kept = await store.GetStyleReferencesAsync(jobId, CancellationToken.None);
+        Assert.Equal(["a.png", "b.png"], kept.Select(r => r.FileName));
+        Assert.Equal(Reference("a.png").Content, kept[0].Content);
+        Assert.Equal("image/png", kept[0].ContentType);
         Assert.Equal(77, job.RegeneratedFrom);
         Assert.Empty(job.Images);
         Assert.Null(job.StartedAt);
@@ -93,7 +97,7 @@ public sealed class JobCreationTests : IAsyncLifetime
         var jobId = await store.CreateAsync(Job() with
         {
             CustomPromptAddition = "at dawn",
-            StyleReferenceImages = ["/refs/a.png"],
+            StyleReferenceImages = [Reference("a.png")],
             RegeneratedFrom = 12,
             IdempotencyKey = "key-1",
             MaxRetries = 6,
@@ -112,7 +116,7 @@ public sealed class JobCreationTests : IAsyncLifetime
         Assert.Equal("api", row["created_by"]);
         var expected = JsonNode.Parse($$"""
             {"prompt":"A lighthouse","customPromptAddition":"at dawn","jobTypeName":"product_marketing","configId":{{configId}},
-             "styleReferenceImages":["/refs/a.png"],"regeneratedFrom":12,"idempotencyKey":"key-1"}
+             "styleReferenceImages":["a.png"],"regeneratedFrom":12,"idempotencyKey":"key-1"}
             """);
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(row["payload"]!)), row["payload"]);
     }
@@ -233,4 +237,7 @@ public sealed class JobCreationTests : IAsyncLifetime
         Prompt = "A lighthouse",
         FinalSettings = settings ?? new JobSettings { StyleType = "DESIGN", NumImages = 2 },
     };
+
+    private static StyleReferenceUpload Reference(string name) =>
+        new(name, "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, (byte)name[0]]);
 }
