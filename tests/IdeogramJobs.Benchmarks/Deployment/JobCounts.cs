@@ -1,0 +1,9 @@
+namespace IdeogramJobs.Benchmarks.Deployment;
+
+/// <summary>How many of a system's jobs are in each status.</summary>
+public sealed record JobCounts(long Queued, long Processing, long Completed, long Failed, long Cancelled)
+{
+    public long Terminal => Completed + Failed + Cancelled;
+
+    public long Total => Queued + Processing + Terminal;
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IdeogramJobs.Testing;
+
+namespace IdeogramJobs.Benchmarks.Deployment;
+
+/// <summary>
+/// The whole service as processes on loopback for one scenario: the Ideogram simulator, one silo and
+/// the API, on a fresh database of its own (dropped at the end) with local-disk images in a
+/// temporary folder. Rate limits are raised so only the limits a scenario studies apply.
+/// </summary>
+public sealed class LoopbackSystem : IAsyncDisposable
+{
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(180);
+
+    private readonly List<ServiceProcess> processes = [];
+    private readonly string adminKey = "ijk_admin_" + Guid.NewGuid().ToString("N");
+    private readonly string imageRoot = Path.Combine(Path.GetTempPath(), "ij-bench-images-" + Guid.NewGuid().ToString("N"));
+    private readonly int apiPort = FreePort.Next();
+    private readonly int simulatorPort = FreePort.Next();
+
+    private LoopbackSystem()
+    {
+        Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}"), Timeout = TimeSpan.FromSeconds(15) };
+        Admin = Client(adminKey);
+    }
+
+    public TestDatabase Database { get; } = new();
+
+    public Uri ApiBase => new($"http://127.0.0.1:{apiPort}");
+
+    public HttpClient Simulator { get; }
+
+    public HttpClient Admin { get; }
+
+    /// <summary>The last lines of every process, for a failure message.</summary>
+    public string Output => string.Join(Environment.NewLine + "----" + Environment.NewLine, processes.Select(p => p.Output.Length > 4000 ? p.Output[^4000..] : p.Output));
+
+    public static async Task<LoopbackSystem> StartAsync(ServiceSettings settings)
+    {
+        var system = new LoopbackSystem();
+        try
+        {
+            await system.StartProcessesAsync(settings);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A client of the API that sends <paramref name="key"/> as a bearer token.</summary>
+    public HttpClient Client(string key)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = ApiBase,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A new account (with the default job types) and a user key for it.</summary>
+    public async Task<BenchAccount> NewAccountAsync(string label)
+    {
+        var slug = label + "-" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await Admin.PostAsJsonAsync("/api/admin/accounts", new
+        {
+            organizationSlug = "org-" + slug,
+            organizationName = "Org " + slug,
+            accountSlug = slug,
+            accountName = "Account " + slug,
+        });
+        var accountId = JsonNode.Parse(await ReadSuccessAsync(created, "creating an account"))!["accountId"]!.GetValue<string>();
+
+        using var issued = await Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" });
+        var key = JsonNode.Parse(await ReadSuccessAsync(issued, "issuing a key"))!["key"]!.GetValue<string>();
+        return new BenchAccount(accountId, Client(key));
+    }
+
+    /// <summary>The simulator's counters summed over keys (inflightImages, rejectedInflight, ...).</summary>
+    public async Task<JsonNode> SimulatorTotalsAsync(CancellationToken cancellationToken)
+    {
+        var stats = JsonNode.Parse(await Simulator.GetStringAsync("/_simulator/stats", cancellationToken))!;
+        return stats["totals"]!;
+    }
+
+    /// <summary>Counts of this system's jobs by status, straight from ssnews_jobs.</summary>
+    public async Task<JobCounts> CountJobsAsync()
+    {
+        var rows = await Database.QueryAsync("SELECT status, COUNT(*) AS n FROM ssnews_jobs GROUP BY status");
+        long Of(string status) => rows.Where(r => r["status"] == status).Select(r => long.Parse(r["n"]!, CultureInfo.InvariantCulture)).SingleOrDefault();
+        return new JobCounts(Of("queued"), Of("processing"), Of("completed"), Of("failed"), Of("cancelled"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        Simulator.Dispose();
+        Admin.Dispose();
+        await Database.DisposeAsync();
+        if (Directory.Exists(imageRoot))
+        {
+            Directory.Delete(imageRoot, recursive: true);
+        }
+    }
+
+    private static async Task<string> ReadSuccessAsync(HttpResponseMessage response, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {body}");
+    }
+
+    private async Task StartProcessesAsync(ServiceSettings settings)
+    {
+        await Database.InitializeAsync();
+        await Database.MigrateAsync();
+        Directory.CreateDirectory(imageRoot);
+        var publicBase = ApiBase.ToString().TrimEnd('/');
+        string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+        processes.Add(ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", new Dictionary<string, string?>
+        {
+            ["SIMULATOR_URLS"] = $"http://127.0.0.1:{simulatorPort}",
+            ["SIMULATOR_LATENCY_SCALE"] = Number(settings.SimulatorLatencyScale),
+            ["SIMULATOR_INFLIGHT_LIMIT"] = Number(settings.SimulatorInflightLimit),
+            ["SIMULATOR_IMAGE_SCALE"] = Number(settings.SimulatorImageScale),
+            ["LOG_LEVEL"] = "Warning",
+        }));
+        processes.Add(ServiceProcess.Start("silo/IdeogramJobs.Silo", new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = Database.Url,
+            ["MIGRATE_ON_START"] = "false",
+            ["SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["GATEWAY_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_CLUSTER_ID"] = Database.Name,
+            ["ORLEANS_SERVICE_ID"] = Database.Name,
+            ["IDEOGRAM_API_KEY"] = "bench-ideogram-key",
+            ["IDEOGRAM_BASE_URL"] = $"http://127.0.0.1:{simulatorPort}",
+            ["IDEOGRAM_MAX_INFLIGHT_IMAGES"] = Number(settings.IdeogramMaxInflightImages),
+            ["MAX_CONCURRENT_JOBS"] = Number(settings.MaxConcurrentJobs),
+            ["ACCOUNT_JOBS_PER_MINUTE"] = "1000000",
+            ["ACCOUNT_JOBS_PER_DAY"] = "1000000",
+            ["ACCOUNT_IMAGES_PER_MINUTE"] = "1000000",
+            ["ACCOUNT_IMAGES_PER_DAY"] = "1000000",
+            ["ACCOUNT_DAILY_IMAGE_QUOTA"] = "1000000",
+            ["IMAGE_STORAGE_PATH"] = imageRoot,
+            ["PUBLIC_BASE_URL"] = publicBase,
+            ["RETRY_BASE_DELAY_SECONDS"] = "0.2",
+            ["RETRY_MAX_DELAY_SECONDS"] = "1",
+            ["LOG_LEVEL"] = "Warning",
+        }));
+        processes.Add(ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = Database.Url,
+            ["API_PORT"] = apiPort.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_CLUSTER_ID"] = Database.Name,
+            ["ORLEANS_SERVICE_ID"] = Database.Name,
+            ["ADMIN_API_KEY"] = adminKey,
+            ["IMAGE_STORAGE_PATH"] = imageRoot,
+            ["PUBLIC_BASE_URL"] = publicBase,
+            ["LOG_LEVEL"] = "Warning",
+        }));
+
+        using var probe = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            await Eventually.Until(
+                async () => (await probe.GetAsync("/health")).IsSuccessStatusCode,
+                StartBound,
+                "the API's /health to be 200 with the silo up");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + Environment.NewLine + Output);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using IdeogramJobs.Benchmarks;
+using IdeogramJobs.Benchmarks.Reporting;
+using IdeogramJobs.Benchmarks.Scenarios;
+using IdeogramJobs.Testing;
+
+BenchSettings settings;
+try
+{
+    settings = BenchSettings.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var startedAt = DateTime.UtcNow;
+IScenario[] scenarios =
+[
+    new ProviderUtilisationScenario(),
+];
+
+using var cap = new CancellationTokenSource(settings.TotalCap);
+var results = new List<ScenarioResult>();
+foreach (var scenario in scenarios)
+{
+    Console.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} running {scenario.Name} ({(settings.Quick ? "quick" : "full")})");
+    ScenarioResult result;
+    try
+    {
+        result = await scenario.RunAsync(settings, cap.Token);
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        result = ScenarioResult.Failed(scenario.Name, cap.IsCancellationRequested
+            ? $"the run's total cap of {settings.TotalCap.TotalMinutes:0} min was reached"
+            : $"{e.GetType().Name}: {e.Message}");
+    }
+
+    results.Add(result);
+    Console.WriteLine(ResultTable.Render([result]));
+}
+
+Console.WriteLine();
+Console.WriteLine("==================== summary ====================");
+Console.WriteLine(ResultTable.Render(results));
+var path = await ResultFile.WriteAsync(RepositoryPaths.Root, settings, startedAt, results);
+Console.WriteLine($"[bench] results written to {Path.GetRelativePath(RepositoryPaths.Root, path)}");
+return results.All(r => r.Ran) ? 0 : 1;

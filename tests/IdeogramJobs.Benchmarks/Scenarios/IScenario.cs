@@ -1,0 +1,11 @@
+using IdeogramJobs.Benchmarks.Reporting;
+
+namespace IdeogramJobs.Benchmarks.Scenarios;
+
+/// <summary>One benchmark scenario: it starts what it needs, measures, cleans up, and returns its figures.</summary>
+public interface IScenario
+{
+    string Name { get; }
+
+    Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken);
+}
