@@ -1,8 +1,12 @@
+using IdeogramJobs.Contracts.Admin;
+using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
+using IdeogramJobs.Database.Queries;
+using IdeogramJobs.Database.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,14 +24,7 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
     public async Task AddDatabase_provides_one_mysql_store_per_interface_working_against_DATABASE_URL()
     {
         var accountId = await database.CreateAccountAsync("acme");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Database.Url })
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddDatabase()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var services = Services();
 
         Assert.IsType<MySqlJobStore>(services.GetRequiredService<IJobStore>());
         Assert.IsType<MySqlImageAssetStore>(services.GetRequiredService<IImageAssetStore>());
@@ -38,4 +35,29 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
         Assert.Equal("Account acme", account?.Name);
         Assert.Equal(5, (await services.GetRequiredService<IJobConfigurationStore>().ListAsync(accountId, false, CancellationToken.None)).Count);
     }
+
+    [Fact]
+    public async Task AddDatabase_provides_the_mysql_queries_and_key_store_as_singletons_working_against_DATABASE_URL()
+    {
+        var accountId = await database.CreateAccountAsync("acme");
+        await using var services = Services();
+
+        Assert.IsType<MySqlJobQueries>(services.GetRequiredService<IJobQueries>());
+        Assert.IsType<MySqlImageQueries>(services.GetRequiredService<IImageQueries>());
+        Assert.IsType<MySqlUsageQueries>(services.GetRequiredService<IUsageQueries>());
+        Assert.IsType<MySqlApiKeyStore>(services.GetRequiredService<IApiKeyStore>());
+        Assert.Same(services.GetRequiredService<IImageQueries>(), services.GetRequiredService<IImageQueries>());
+        var issued = await services.GetRequiredService<IApiKeyStore>().IssueAsync(accountId, "registered", ApiKeyRole.User, CancellationToken.None);
+        Assert.Equal(accountId, issued?.AccountId);
+        Assert.Equal(0, (await services.GetRequiredService<IJobQueries>().ListAsync(accountId, new JobQuery(), CancellationToken.None)).Total);
+    }
+
+    private ServiceProvider Services() =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["DATABASE_URL"] = database.Database.Url })
+                .Build())
+            .AddLogging()
+            .AddDatabase()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
 }
