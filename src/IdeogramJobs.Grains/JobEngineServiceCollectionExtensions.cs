@@ -1,3 +1,4 @@
+using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Storage;
@@ -21,6 +22,7 @@ public static class JobEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdeogramClient(configuration);
         services.AddImageStorage(configuration);
+        services.AddSingleton<GeneratedImageRecorder>();
         return services;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Capacity;
@@ -24,10 +23,9 @@ namespace IdeogramJobs.Grains.Jobs;
 /// </summary>
 public sealed class JobGrain(
     IJobStore jobs,
-    IImageAssetStore images,
+    GeneratedImageRecorder recorder,
     ISystemLog systemLog,
     IIdeogramClient ideogram,
-    IImageStore imageStore,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILocalSiloDetails silo,
@@ -252,32 +250,7 @@ public sealed class JobGrain(
                     continue;
                 }
 
-                var stored = await imageStore.SaveAsync(new ImageToStore(current.AccountId, JobId, index, image.Content!, image.ContentType ?? "image/png"), cancellation.Token);
-                var imageId = await images.RecordAsync(new NewImageAsset
-                {
-                    AccountId = current.AccountId,
-                    JobId = JobId,
-                    Index = index,
-                    Url = stored.PublicUrl,
-                    StoragePath = stored.StoragePath,
-                    Prompt = image.Prompt,
-                    Seed = image.Seed,
-                    Resolution = image.Resolution,
-                    StyleType = image.StyleType,
-                    IsImageSafe = image.IsImageSafe,
-                    GenerationMetadataJson = JobResults.GenerationMetadataJson(current, image, stored),
-                }, CancellationToken.None);
-                var jobImage = new JobImage
-                {
-                    ImageId = imageId,
-                    Index = index,
-                    Url = stored.PublicUrl,
-                    Seed = image.Seed,
-                    Resolution = image.Resolution,
-                    StyleType = image.StyleType,
-                    IsImageSafe = image.IsImageSafe,
-                    Prompt = image.Prompt,
-                };
+                var jobImage = await recorder.RecordAsync(current, index, image, cancellation.Token);
                 recorded.Add(jobImage);
                 var progress = 60 + (40 * (index + 1) / generation.Images.Count) - 1;
                 var detail = $"stored image {index + 1} of {generation.Images.Count}";

@@ -1,0 +1,46 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Database.Images;
+using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Ideogram;
+using IdeogramJobs.Storage;
+
+namespace IdeogramJobs.Grains.Jobs;
+
+/// <summary>
+/// Keeps one generated image: its bytes in the image store (Sirv or local disk) and its row in
+/// ssnews_image_assets. Both are idempotent per (job, index), so a resumed job never records an
+/// image twice.
+/// </summary>
+public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetStore images)
+{
+    public async Task<JobImage> RecordAsync(StoredJob job, int index, GeneratedImage image, CancellationToken cancellationToken)
+    {
+        var stored = await imageStore.SaveAsync(
+            new ImageToStore(job.AccountId, job.JobId, index, image.Content!, image.ContentType ?? "image/png"), cancellationToken);
+        var imageId = await images.RecordAsync(new NewImageAsset
+        {
+            AccountId = job.AccountId,
+            JobId = job.JobId,
+            Index = index,
+            Url = stored.PublicUrl,
+            StoragePath = stored.StoragePath,
+            Prompt = image.Prompt,
+            Seed = image.Seed,
+            Resolution = image.Resolution,
+            StyleType = image.StyleType,
+            IsImageSafe = image.IsImageSafe,
+            GenerationMetadataJson = JobResults.GenerationMetadataJson(job, image, stored),
+        }, CancellationToken.None);
+        return new JobImage
+        {
+            ImageId = imageId,
+            Index = index,
+            Url = stored.PublicUrl,
+            Seed = image.Seed,
+            Resolution = image.Resolution,
+            StyleType = image.StyleType,
+            IsImageSafe = image.IsImageSafe,
+            Prompt = image.Prompt,
+        };
+    }
+}
