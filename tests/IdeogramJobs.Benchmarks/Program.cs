@@ -18,6 +18,8 @@ var startedAt = DateTime.UtcNow;
 IScenario[] scenarios =
 [
     new ProviderUtilisationScenario(),
+    new OrchestrationThroughputScenario(),
+    new ApiLatencyScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);

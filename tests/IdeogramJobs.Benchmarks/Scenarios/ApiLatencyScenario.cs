@@ -1,0 +1,83 @@
+using System.Globalization;
+using IdeogramJobs.Benchmarks.Deployment;
+using IdeogramJobs.Benchmarks.Load;
+using IdeogramJobs.Benchmarks.Reporting;
+
+namespace IdeogramJobs.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue scenario 3 (status reads only): open-loop constant-rate GET /api/jobs/{id}/status while a
+/// provider-bound backlog like scenario 1's runs, each latency measured from its intended send time.
+/// </summary>
+public sealed class ApiLatencyScenario : IScenario
+{
+    private const int InflightLimit = 10;
+    private const double DefaultSpeedSeconds = 11;
+
+    public string Name => "3. API latency under load (status reads)";
+
+    public async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var accounts = settings.Quick ? 4 : 20;
+        var jobsPerAccount = settings.Quick ? 10 : 25;
+        var latencySeconds = settings.Quick ? 0.5 : 2.0;
+        int[] rates = settings.Quick ? [100] : [200, 500];
+        var duration = TimeSpan.FromSeconds(settings.Quick ? 2 : 10);
+
+        await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
+            SimulatorLatencyScale: latencySeconds / DefaultSpeedSeconds,
+            SimulatorInflightLimit: InflightLimit,
+            IdeogramMaxInflightImages: InflightLimit,
+            MaxConcurrentJobs: 5));
+        var members = new List<BenchAccount>();
+        for (var i = 0; i < accounts; i++)
+        {
+            members.Add(await system.NewAccountAsync("lat" + i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        // The backlog: every job is submitted up front, so the provider stays busy during the reads.
+        var random = new Random(11);
+        var jobs = new List<(BenchAccount Account, long JobId)>();
+        foreach (var (account, a) in members.Select((m, a) => (m, a)))
+        {
+            for (var j = 0; j < jobsPerAccount; j++)
+            {
+                jobs.Add((account, await JobSubmitter.SubmitAsync(account, random.Next(1, 5), $"latency header {a}-{j}", cancellationToken)));
+            }
+        }
+
+        // Warm the connections and the job grains so the figures are about steady serving.
+        foreach (var (account, jobId) in jobs)
+        {
+            using var warm = await account.Http.GetAsync($"/api/jobs/{jobId}/status", cancellationToken);
+        }
+
+        var figures = new List<Figure>();
+        foreach (var rate in rates)
+        {
+            var summary = await OpenLoopLoad.RunAsync(async (index, token) =>
+            {
+                var (account, jobId) = jobs[index % jobs.Count];
+                using var response = await account.Http.GetAsync($"/api/jobs/{jobId}/status", token);
+                await response.Content.ReadAsByteArrayAsync(token);
+                return response.IsSuccessStatusCode;
+            }, rate, duration, cancellationToken);
+            var at = $"status @ {rate}/s";
+            figures.Add(new($"{at} requests", summary.Sent + summary.Errors, "requests", 0));
+            figures.Add(new($"{at} errors", summary.Errors, "requests", 0));
+            figures.Add(new($"{at} p50", summary.P50, "ms", 2));
+            figures.Add(new($"{at} p95", summary.P95, "ms", 2));
+            figures.Add(new($"{at} p99", summary.P99, "ms", 2));
+            figures.Add(new($"{at} max", summary.Max, "ms", 2));
+            figures.Add(new($"{at} sender lag max", summary.SchedulerLagMaxMs, "ms", 2));
+        }
+
+        var counts = await system.CountJobsAsync();
+        return new ScenarioResult(Name, figures,
+        [
+            $"{duration.TotalSeconds:0} s per rate, open loop, latency from the intended send time; percentiles over successful requests",
+            $"load meanwhile: {jobs.Count} blog_header jobs of 1-4 images over {accounts} accounts at {latencySeconds:0.0#} s simulator latency; at the end {counts.Processing} processing, {counts.Queued} queued, {counts.Completed} completed",
+            "the benchmark client shares the machine's cores with the silo, API, simulator and MariaDB",
+        ]);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using IdeogramJobs.Benchmarks.Deployment;
+using IdeogramJobs.Benchmarks.Reporting;
+
+namespace IdeogramJobs.Benchmarks.Scenarios;
+
+/// <summary>
+/// Issue scenario 2: what the engine itself carries. The simulator answers at once, jobs have one
+/// image, rate limits are out of the way, and completion is counted in ssnews_jobs every 250 ms.
+/// The same number of jobs' durable row writes, issued directly at the same concurrency, is the
+/// baseline the end-to-end rate is compared with.
+/// </summary>
+public sealed class OrchestrationThroughputScenario : IScenario
+{
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+
+    public string Name => "2. Orchestration throughput";
+
+    public async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var totalJobs = settings.Quick ? 200 : 5000;
+        var accounts = settings.Quick ? 10 : 50;
+        var concurrency = settings.Quick ? 20 : 50;
+        var jobsPerAccount = totalJobs / accounts;
+        var bound = TimeSpan.FromSeconds(Math.Max(120, totalJobs / 5));
+        var notes = new List<string>
+        {
+            $"simulator latency 0, 1-image blog_header jobs, {accounts} accounts x {jobsPerAccount} jobs; concurrency {concurrency} (IDEOGRAM_MAX_INFLIGHT_IMAGES, SIMULATOR_INFLIGHT_LIMIT and MAX_CONCURRENT_JOBS); simulator PNGs at 1/8 pixel size; local-disk storage",
+            $"baseline: the same {totalJobs} jobs' row writes with {concurrency} MySqlConnector writers into a fresh database",
+        };
+
+        JobCounts counts = new(0, 0, 0, 0, 0);
+        double submitSeconds;
+        double endToEndSeconds;
+        await using (var system = await LoopbackSystem.StartAsync(new ServiceSettings(
+            SimulatorLatencyScale: 0,
+            SimulatorInflightLimit: concurrency,
+            IdeogramMaxInflightImages: concurrency,
+            MaxConcurrentJobs: concurrency,
+            SimulatorImageScale: 8)))
+        {
+            var members = new List<BenchAccount>();
+            for (var i = 0; i < accounts; i++)
+            {
+                members.Add(await system.NewAccountAsync("tput" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(bound);
+            var clock = Stopwatch.StartNew();
+            var submitted = 0.0;
+            var submissions = Task.WhenAll(members.Select(async (account, a) =>
+            {
+                for (var j = 0; j < jobsPerAccount; j++)
+                {
+                    await JobSubmitter.SubmitAsync(account, 1, $"throughput header {a}-{j}", timeout.Token);
+                }
+            })).ContinueWith(t =>
+            {
+                submitted = clock.Elapsed.TotalSeconds;
+                return t;
+            }, TaskScheduler.Default).Unwrap();
+
+            using var ticker = new PeriodicTimer(PollEvery);
+            try
+            {
+                while (await ticker.WaitForNextTickAsync(timeout.Token))
+                {
+                    if (submissions.IsFaulted)
+                    {
+                        await submissions;
+                    }
+
+                    counts = await system.CountJobsAsync();
+                    if (submissions.IsCompletedSuccessfully && counts.Terminal >= totalJobs)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ScenarioResult.Failed(Name, $"not every job ended within {bound.TotalSeconds:0} s: {counts} of {totalJobs}");
+            }
+
+            endToEndSeconds = clock.Elapsed.TotalSeconds;
+            submitSeconds = submitted;
+        }
+
+        var baseline = await RawWriteBaseline.RunAsync(totalJobs, concurrency, cancellationToken);
+        var systemRate = totalJobs / endToEndSeconds;
+        var baselineRate = totalJobs / baseline.TotalSeconds;
+        return new ScenarioResult(Name,
+        [
+            new("jobs", totalJobs, "jobs", 0),
+            new("submission (all accepted)", submitSeconds, "s", 1),
+            new("submission rate", totalJobs / submitSeconds, "jobs/s", 1),
+            new("end-to-end (first submit to last job ended)", endToEndSeconds, "s", 1),
+            new("end-to-end throughput", systemRate, "jobs/s", 1),
+            new("drain after the last submission was accepted", endToEndSeconds - submitSeconds, "s", 1),
+            new("jobs completed", counts.Completed, "jobs", 0),
+            new("jobs failed", counts.Failed, "jobs", 0),
+            new("raw MySqlConnector baseline", baseline.TotalSeconds, "s", 1),
+            new("raw baseline throughput", baselineRate, "jobs/s", 1),
+            new("ratio (end-to-end / baseline)", systemRate / baselineRate, "x", 2),
+        ], notes);
+    }
+}
