@@ -10,8 +10,12 @@ namespace IdeogramJobs.Contracts.Jobs;
 [Alias("ideogramjobs.job-grain")]
 public interface IJobGrain : IGrainWithIntegerKey
 {
-    /// <summary>The account dispatches the job: it starts (or resumes) its attempts.</summary>
-    [Alias("start")]
+    /// <summary>
+    /// The account dispatches the job: it starts (or resumes) its attempts. One-way, so a
+    /// submission never waits for the job to activate; a lost message is repeated by the
+    /// account's reminder, and starting twice is harmless.
+    /// </summary>
+    [OneWay, Alias("start")]
     Task StartAsync();
 
     [AlwaysInterleave, Alias("status")]

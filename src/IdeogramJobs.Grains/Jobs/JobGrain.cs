@@ -18,8 +18,10 @@ namespace IdeogramJobs.Grains.Jobs;
 /// <summary>
 /// One job's state machine. The ssnews_jobs row is its durable state; this activation adds the
 /// attempt in progress. An attempt runs in an interleaving timer, so status reads and cancel are
-/// answered while Ideogram works; a reminder wakes the job on another silo if this one dies, and
-/// an attempt that was cut off counts as a failed attempt, so no job loops or stays processing.
+/// answered while Ideogram works. If this silo dies, the job wakes elsewhere: a scheduled retry
+/// through the job's own reminder, a running attempt through the account's reminder, which pokes
+/// every unfinished job. An attempt that was cut off counts as a failed attempt, so no job loops
+/// or stays processing.
 /// </summary>
 public sealed class JobGrain(
     IJobStore jobs,
@@ -42,6 +44,9 @@ public sealed class JobGrain(
     private bool cancelRequested;
     private DateTime? nextAttemptAt;
 
+    /// <summary>Whether the wake-up reminder exists: false for a job that never scheduled a retry, null when unknown.</summary>
+    private bool? wakeUpRegistered;
+
     private long JobId => this.GetPrimaryKeyLong();
 
     private IIdeogramCapacityGrain Capacity => GrainFactory.GetGrain<IIdeogramCapacityGrain>(IdeogramCapacityGrain.DefaultKey);
@@ -55,6 +60,7 @@ public sealed class JobGrain(
         }
 
         events.Add(JobEventKind.Status, job.Status, job.ProgressPercentage, job.ProgressDetails);
+        wakeUpRegistered = job.Status == JobStatus.Queued ? false : null;
         if (job.Status == JobStatus.Processing)
         {
             // Processing with no activation means the previous one is gone: resume at once.
@@ -155,7 +161,6 @@ public sealed class JobGrain(
         // Claimed before the first await: an interleaving timer or call sees the step is taken.
         var alreadyWaiting = phase == JobPhase.WaitingForCapacity;
         phase = JobPhase.WaitingForCapacity;
-        await this.RegisterOrUpdateReminder(WakeUpReminder, settings.ReminderPeriod, settings.ReminderPeriod);
         if (await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
         {
             if (phase == JobPhase.WaitingForCapacity)
@@ -318,6 +323,9 @@ public sealed class JobGrain(
             events.Add(JobEventKind.Progress, JobStatus.Processing, current.ProgressPercentage, $"{detail}: {reason}");
             await StepAsync(SystemLogLevel.Warn, $"Attempt {attempt} failed (transient): {reason} Retrying in {delay.TotalSeconds:0.#} s.");
             Schedule(delay, resumeInterrupted: false);
+            // The retry survives this silo: the reminder wakes the job elsewhere if the timer dies with it.
+            await this.RegisterOrUpdateReminder(WakeUpReminder, settings.ReminderPeriod, settings.ReminderPeriod);
+            wakeUpRegistered = true;
             return;
         }
 
@@ -354,10 +362,17 @@ public sealed class JobGrain(
 
     private async Task StopWakeUpsAsync()
     {
+        if (wakeUpRegistered == false)
+        {
+            return;
+        }
+
         if (await this.GetReminder(WakeUpReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+
+        wakeUpRegistered = false;
     }
 
     /// <summary>A step of the job in ssnews_system_logs; the log is a record, so its own failure only warns.</summary>

@@ -27,7 +27,13 @@ public sealed class CrashRecoveryTests(CrashFixture fixture) : IClassFixture<Cra
         var silo = fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == worker);
         await fixture.Cluster.KillSiloAsync(silo);
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.02 });
-        var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed, TimeSpan.FromSeconds(90));
+        // Only the table is watched: nothing calls the job, so the reminders alone must revive it.
+        await Eventually.Until(
+            async () => (await fixture.Database.QueryAsync($"SELECT status FROM ssnews_jobs WHERE job_id = {jobId}"))[0]["status"],
+            status => status is "completed" or "failed" or "cancelled",
+            TimeSpan.FromSeconds(90),
+            $"job {jobId} to end on a surviving silo without being called");
+        var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed);
 
         Assert.Equal(2, done.Images.Count);
         Assert.Equal(1, done.RetryCount);
