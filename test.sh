@@ -20,3 +20,6 @@ unset DATABASE_URL C360REQ_DATABASE_URL IDEOGRAM_API_KEY SIRV_CLIENT_ID SIRV_CLI
 
 dotnet build IdeogramJobs.sln -c Release -nologo -clp:ErrorsOnly
 dotnet test IdeogramJobs.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
+
+# The benchmark program must keep working: every scenario, briefly (it prints, it does not assert timings).
+dotnet tests/IdeogramJobs.Benchmarks/bin/Release/net10.0/IdeogramJobs.Benchmarks.dll --quick
