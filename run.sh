@@ -46,6 +46,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 say "building"
+(cd api/ClientApp && npm ci --no-audit --no-fund --silent && npm run build --silent) >/dev/null
 dotnet build IdeogramJobs.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
 out() { echo "$1/bin/Release/net10.0/$(basename "$1").dll"; }
 silo_dll="$(out silo/IdeogramJobs.Silo)"

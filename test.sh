@@ -18,6 +18,9 @@ trap cleanup EXIT
 export TEST_DATABASE_URL="${DATABASE_URL:-$(scripts/mariadb.sh url)}"
 unset DATABASE_URL C360REQ_DATABASE_URL IDEOGRAM_API_KEY SIRV_CLIENT_ID SIRV_CLIENT_SECRET
 
+# The web UI: its component tests, then the build the API serves (dotnet build copies it beside the API).
+(cd api/ClientApp && npm ci --no-audit --no-fund && npm test && npm run build)
+
 dotnet build IdeogramJobs.sln -c Release -nologo -clp:ErrorsOnly
 dotnet test IdeogramJobs.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
 

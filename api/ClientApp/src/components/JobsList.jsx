@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState } from 'react';
+import { query } from '../api/apiClient.js';
+import { useLatestRequest } from '../hooks/useLatestRequest.js';
+
+const PageSize = 25;
+const JobStatuses = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
+const RefreshMs = 3000;
+
+/** The account's jobs with status, progress, retries and errors; cancel a running one, retry a failed one. */
+export default function JobsList({ api }) {
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState(null);
+  const [error, setError] = useState(null);
+
+  const latestRequest = useLatestRequest();
+
+  const load = useCallback(
+    () =>
+      latestRequest(
+        api.get(`/api/jobs${query({ status, offset, limit: PageSize })}`),
+        (result) => {
+          setPage(result);
+          setError(null);
+        },
+        (failure) => setError(failure.message),
+      ),
+    [api, status, offset, latestRequest],
+  );
+
+  useEffect(() => {
+    load();
+    // Running jobs move on their own; the list follows them while it is open.
+    const timer = setInterval(load, RefreshMs);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  async function command(jobId, action) {
+    try {
+      await api.post(`/api/jobs/${jobId}/${action}`);
+      await load();
+    } catch (failure) {
+      setError(failure.message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="jobs-heading">
+      <h1 id="jobs-heading">Jobs</h1>
+      <div className="filters">
+        <div>
+          <label htmlFor="jobs-status">Status</label>
+          <select
+            id="jobs-status"
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">All</option>
+            {JobStatuses.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">Jobs of the account</caption>
+          <thead>
+            <tr>
+              <th scope="col">Job</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Retries</th>
+              <th scope="col">Images</th>
+              <th scope="col">Error</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(page?.items ?? []).map((job) => (
+              <tr key={job.jobId} data-job-id={job.jobId}>
+                <td>{job.jobId}</td>
+                <td>{job.jobTypeName}</td>
+                <td>{job.status}</td>
+                <td>
+                  <progress max={100} value={job.progressPercentage} aria-label={`Progress of job ${job.jobId}`} /> {job.progressPercentage}%
+                </td>
+                <td>{job.retryCount}</td>
+                <td>{job.imageCount}</td>
+                <td>{job.errorMessage}</td>
+                <td>
+                  {(job.status === 'queued' || job.status === 'processing') && (
+                    <button type="button" className="secondary" onClick={() => command(job.jobId, 'cancel')} aria-label={`Cancel job ${job.jobId}`}>
+                      Cancel
+                    </button>
+                  )}
+                  {(job.status === 'failed' || job.status === 'cancelled') && (
+                    <button type="button" className="secondary" onClick={() => command(job.jobId, 'retry')} aria-label={`Retry job ${job.jobId}`}>
+                      Retry
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page && page.total === 0 && <p>No jobs yet.</p>}
+      <nav className="pager" aria-label="Pages of jobs">
+        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PageSize))}>
+          Previous page
+        </button>
+        <button type="button" className="secondary" disabled={!page || offset + PageSize >= page.total} onClick={() => setOffset(offset + PageSize)}>
+          Next page
+        </button>
+      </nav>
+    </section>
+  );
+}
