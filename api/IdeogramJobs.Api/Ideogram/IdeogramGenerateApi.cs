@@ -1,6 +1,7 @@
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Jobs;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,8 +9,6 @@ namespace IdeogramJobs.Api.Ideogram;
 
 public static class IdeogramGenerateApi
 {
-    /// <summary>The job type the direct generation runs as (created for an account on first use).</summary>
-    private const string DirectJobType = "ideogram_direct";
     private const int DefaultWaitSeconds = 25;
     private const int MaxWaitSeconds = 55;
 
@@ -43,7 +42,7 @@ public static class IdeogramGenerateApi
     private static Task<IResult> GenerateAsync(
         GenerateRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IClusterClient cluster) =>
         SubmitAndWaitAsync(
-            new ExecuteJobRequest { JobType = DirectJobType, Prompt = request.Prompt, Overrides = request.Settings, Priority = request.Priority },
+            new ExecuteJobRequest { JobType = JobTypeNames.DirectGeneration, Prompt = request.Prompt, Overrides = request.Settings, Priority = request.Priority },
             request.WaitSeconds, idempotencyKey, context, cluster);
 
     private static Task<IResult> GenerateWithOverridesAsync(

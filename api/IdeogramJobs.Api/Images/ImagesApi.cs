@@ -1,6 +1,7 @@
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Api.Queries;
 using IdeogramJobs.Contracts.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -57,15 +58,9 @@ public static class ImagesApi
         int offset = 0,
         int limit = 50)
     {
-        ImageStatus? wanted = null;
-        if (status is not null)
+        if (!StatusFilter.TryParse<ImageStatus>(status, ["pending_review", "approved", "rejected", "archived"], out var wanted, out var problem))
         {
-            if (!Enum.TryParse<ImageStatus>(status.Replace("_", string.Empty), ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return SettingsProblems.Invalid("status", "Not an image status.", status.Length > 80 ? status[..80] : status, ["pending_review", "approved", "rejected", "archived"]);
-            }
-
-            wanted = parsed;
+            return problem!;
         }
 
         if (JobsApi.PagingProblem(offset, limit) is { } paging)

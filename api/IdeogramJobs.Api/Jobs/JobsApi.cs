@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Api.Queries;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Queries;
@@ -142,15 +143,9 @@ public static partial class JobsApi
         int offset = 0,
         int limit = 50)
     {
-        JobStatus? wanted = null;
-        if (status is not null)
+        if (!StatusFilter.TryParse<JobStatus>(status, [.. Enum.GetNames<JobStatus>().Select(n => n.ToLowerInvariant())], out var wanted, out var problem))
         {
-            if (!Enum.TryParse<JobStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-            {
-                return SettingsProblems.Invalid("status", "Not a job status.", Shorten(status), [.. Enum.GetNames<JobStatus>().Select(n => n.ToLowerInvariant())]);
-            }
-
-            wanted = parsed;
+            return problem!;
         }
 
         if (PagingProblem(offset, limit) is { } paging)

@@ -11,7 +11,7 @@ namespace IdeogramJobs.Grains.Configurations;
 /// </summary>
 public static class DirectGenerationJobType
 {
-    public const string Name = "ideogram_direct";
+    public const string Name = JobTypeNames.DirectGeneration;
 
     public static JobConfigurationDraft Draft { get; } = new()
     {

@@ -159,6 +159,21 @@ public sealed class JobsApiTests(ServiceFixture service)
         Assert.NotEqual(firstPage["items"]![0]!["jobId"]!.GetValue<long>(), secondPage["items"]![0]!["jobId"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("/api/jobs?status=bogus")]
+    [InlineData("/api/jobs?status=1")]
+    [InlineData("/api/images?status=approvedish")]
+    [InlineData("/api/images?status=2")]
+    public async Task An_unknown_status_filter_is_refused_naming_the_field(string path)
+    {
+        var account = await service.NewAccountAsync();
+
+        using var response = await account.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["status"]);
+    }
+
     [Fact]
     public async Task Another_accounts_job_is_not_found_for_every_read_and_write()
     {
