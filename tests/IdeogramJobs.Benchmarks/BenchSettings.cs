@@ -1,16 +1,42 @@
+using System.Globalization;
+
 namespace IdeogramJobs.Benchmarks;
 
-/// <summary>How the benchmark was asked to run: quick (every scenario briefly) or full, and its total bound.</summary>
-public sealed record BenchSettings(bool Quick)
+/// <summary>How the benchmark was asked to run: quick (every scenario briefly) or full, which scenarios, and its total bound.</summary>
+public sealed record BenchSettings(bool Quick, IReadOnlySet<int> Only)
 {
+    private const string Usage = "Usage: IdeogramJobs.Benchmarks [--quick] [--only N[,N...]]";
+
     /// <summary>No run lasts longer than this, whatever hangs.</summary>
-    public TimeSpan TotalCap => Quick ? TimeSpan.FromMinutes(8) : TimeSpan.FromMinutes(45);
+    public TimeSpan TotalCap => Quick ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(60);
+
+    public bool Includes(int scenario) => Only.Count == 0 || Only.Contains(scenario);
 
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
-        var unknown = args.Where(a => a != "--quick").ToList();
-        return unknown.Count > 0
-            ? throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: IdeogramJobs.Benchmarks [--quick]")
-            : new BenchSettings(args.Contains("--quick"));
+        var quick = false;
+        var only = new HashSet<int>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--only" when i + 1 < args.Count:
+                    foreach (var part in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        only.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 7
+                            ? number
+                            : throw new ArgumentException($"--only takes scenario numbers 1-7, got '{part}'. {Usage}"));
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
+            }
+        }
+
+        return new BenchSettings(quick, only);
     }
 }

@@ -20,11 +20,15 @@ IScenario[] scenarios =
     new ProviderUtilisationScenario(),
     new OrchestrationThroughputScenario(),
     new ApiLatencyScenario(),
+    new RecoveryScenario(),
+    new FootprintScenario(),
+    new ChaosSoakScenario(),
+    new SirvPathScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);
 var results = new List<ScenarioResult>();
-foreach (var scenario in scenarios)
+foreach (var scenario in scenarios.Where(s => settings.Includes(s.Number)))
 {
     Console.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} running {scenario.Name} ({(settings.Quick ? "quick" : "full")})");
     ScenarioResult result;

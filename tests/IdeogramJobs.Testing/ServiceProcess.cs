@@ -24,6 +24,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
+    public int ProcessId => process.Id;
+
     /// <summary>Starts <c>dotnet &lt;project&gt;.dll args</c> for a project of the repository (e.g. "silo/IdeogramJobs.Silo").</summary>
     public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
@@ -87,6 +89,17 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         _ = Kill(process.Id, Signal.Terminate);
         await WaitForExitAsync(within, "the process to stop after SIGTERM");
+    }
+
+    /// <summary>Ends the process at once with SIGKILL, as a crashed machine would: no shutdown runs.</summary>
+    public async Task KillAsync(TimeSpan within)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync(within, "the process to end after SIGKILL");
     }
 
     public async ValueTask DisposeAsync()

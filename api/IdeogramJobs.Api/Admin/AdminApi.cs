@@ -10,8 +10,8 @@ using Microsoft.Net.Http.Headers;
 namespace IdeogramJobs.Api.Admin;
 
 /// <summary>
-/// Service administration with ADMIN_API_KEY: accounts, their limits and API keys, and usage
-/// analytics per account or across accounts.
+/// Service administration with ADMIN_API_KEY: accounts, their limits and API keys, usage
+/// analytics per account or across accounts, and what each silo of the cluster carries.
 /// </summary>
 public static class AdminApi
 {
@@ -101,6 +101,10 @@ public static class AdminApi
             .WithName("GetUsage")
             .WithSummary("Usage across all accounts over [from, to) per day or hour")
             .ProducesValidationProblem();
+
+        group.MapGet("/cluster", GetCluster)
+            .WithName("GetCluster")
+            .WithSummary("Each active silo with its activations, CPU and memory (bytes), overload and connected clients");
 
         return app;
     }
@@ -215,6 +219,9 @@ public static class AdminApi
             ? SettingsProblems.Invalid(errors, "The usage query is invalid.")
             : TypedResults.Ok(await Admin(cluster).GetUsageAsync(query));
     }
+
+    private static async Task<Ok<ClusterSnapshot>> GetCluster(IClusterClient cluster) =>
+        TypedResults.Ok(await Admin(cluster).GetClusterAsync());
 
     private static IAdminGrain Admin(IClusterClient cluster) => cluster.GetGrain<IAdminGrain>(0);
 

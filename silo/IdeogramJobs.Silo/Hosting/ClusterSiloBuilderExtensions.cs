@@ -2,6 +2,7 @@ using System.Net;
 using IdeogramJobs.Database;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Grains;
+using IdeogramJobs.Grains.Recovery;
 using IdeogramJobs.Hosting.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class ClusterSiloBuilderExtensions
     {
         silo.Services.AddDatabase();
         silo.Services.AddJobEngine(silo.Configuration);
+        silo.Services.AddHostedService<DeadSiloRecovery>();
 
         silo.UseAdoNetClustering(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
         {

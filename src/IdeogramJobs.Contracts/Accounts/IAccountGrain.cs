@@ -21,6 +21,13 @@ public interface IAccountGrain : IGrainWithStringKey
     [OneWay, Alias("job-ended")]
     Task JobEndedAsync(long jobId, JobStatus status);
 
+    /// <summary>
+    /// Re-reads the account's unfinished jobs from the table and moves each on, as the reminder
+    /// does; called at once when a silo dies so its jobs need not wait for the next reminder tick.
+    /// </summary>
+    [Alias("reconcile")]
+    Task ReconcileAsync();
+
     [AlwaysInterleave, Alias("queue")]
     Task<AccountQueueSnapshot> GetQueueAsync();
 

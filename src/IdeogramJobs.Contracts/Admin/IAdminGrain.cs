@@ -25,4 +25,8 @@ public interface IAdminGrain : IGrainWithIntegerKey
 
     [ReadOnly, Alias("usage")]
     Task<UsageReport> GetUsageAsync(UsageQuery query);
+
+    /// <summary>Each active silo with its activations, CPU and memory, for operators scaling the cluster.</summary>
+    [ReadOnly, Alias("cluster")]
+    Task<ClusterSnapshot> GetClusterAsync();
 }

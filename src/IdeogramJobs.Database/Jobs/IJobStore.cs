@@ -27,6 +27,9 @@ public interface IJobStore
     /// <summary>Images of the account's jobs created since <paramref name="sinceUtc"/> (its daily quota used).</summary>
     Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken);
 
+    /// <summary>The accounts with queued or processing image jobs, for recovery after a silo died.</summary>
+    Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken);
+
     /// <summary>Queued or processing image jobs of an account, for the account grain to rebuild its queue.</summary>
     Task<IReadOnlyList<UnfinishedJob>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken);
 

@@ -188,6 +188,23 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken));
     }
 
+    public async Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand(
+            "SELECT DISTINCT account_id FROM ssnews_jobs WHERE job_type = @jobType AND status IN ('queued', 'processing') AND account_id IS NOT NULL",
+            connection);
+        select.Parameters.AddWithValue("jobType", JobType);
+        var accounts = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(reader.GetString(0));
+        }
+
+        return accounts;
+    }
+
     public async Task<IReadOnlyList<UnfinishedJob>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -269,11 +269,10 @@ public sealed class AccountGrain(
         ConcurrencyCap = queue.Cap,
     });
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        // A one-way "job ended" may have been lost with a silo: the table is the truth.
-        await RebuildAsync(CancellationToken.None);
-    }
+    // A one-way "job ended" may have been lost with a silo: the table is the truth.
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RebuildAsync(CancellationToken.None);
+
+    public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
 
     private static string StyleReferenceLabel(StyleReferenceUpload image) =>
         "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content))[..16];

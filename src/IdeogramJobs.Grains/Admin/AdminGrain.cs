@@ -56,4 +56,29 @@ public sealed class AdminGrain(
     public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync(string accountId) => keys.ListAsync(accountId, CancellationToken.None);
 
     public Task<UsageReport> GetUsageAsync(UsageQuery query) => usage.GetAsync(query, CancellationToken.None);
+
+    public async Task<ClusterSnapshot> GetClusterAsync()
+    {
+        var management = GrainFactory.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetHosts(onlyActive: true);
+        var addresses = hosts.Keys.ToArray();
+        // The statistics come back in the order of the addresses asked for.
+        var statistics = await management.GetRuntimeStatistics(addresses);
+        return new ClusterSnapshot { Silos = [.. addresses.Select((address, i) => ToSnapshot(address, hosts[address], statistics[i]))] };
+    }
+
+    private static SiloSnapshot ToSnapshot(SiloAddress address, SiloStatus status, SiloRuntimeStatistics statistics) => new()
+    {
+        SiloAddress = address.ToString(),
+        Status = status.ToString(),
+        ActivationCount = statistics.ActivationCount,
+        RecentlyUsedActivationCount = statistics.RecentlyUsedActivationCount,
+        CpuUsagePercent = statistics.EnvironmentStatistics.FilteredCpuUsagePercentage,
+        MemoryUsageBytes = statistics.EnvironmentStatistics.FilteredMemoryUsageBytes,
+        AvailableMemoryBytes = statistics.EnvironmentStatistics.FilteredAvailableMemoryBytes,
+        MaximumAvailableMemoryBytes = statistics.EnvironmentStatistics.MaximumAvailableMemoryBytes,
+        IsOverloaded = statistics.IsOverloaded,
+        ClientCount = statistics.ClientCount,
+        AsOf = statistics.DateTime,
+    };
 }

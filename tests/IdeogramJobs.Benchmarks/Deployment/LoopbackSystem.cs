@@ -7,8 +7,8 @@ using IdeogramJobs.Testing;
 namespace IdeogramJobs.Benchmarks.Deployment;
 
 /// <summary>
-/// The whole service as processes on loopback for one scenario: the Ideogram simulator, one silo and
-/// the API, on a fresh database of its own (dropped at the end) with local-disk images in a
+/// The whole service as processes on loopback for one scenario: the Ideogram simulator, one or more
+/// silos and the API, on a fresh database of its own (dropped at the end) with local-disk images in a
 /// temporary folder. Rate limits are raised so only the limits a scenario studies apply.
 /// </summary>
 public sealed class LoopbackSystem : IAsyncDisposable
@@ -16,10 +16,13 @@ public sealed class LoopbackSystem : IAsyncDisposable
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(180);
 
     private readonly List<ServiceProcess> processes = [];
+    private readonly List<SiloHandle> silos = [];
     private readonly string adminKey = "ijk_admin_" + Guid.NewGuid().ToString("N");
     private readonly string imageRoot = Path.Combine(Path.GetTempPath(), "ij-bench-images-" + Guid.NewGuid().ToString("N"));
     private readonly int apiPort = FreePort.Next();
     private readonly int simulatorPort = FreePort.Next();
+
+    private Dictionary<string, string?> siloEnvironment = [];
 
     private LoopbackSystem()
     {
@@ -34,6 +37,12 @@ public sealed class LoopbackSystem : IAsyncDisposable
     public HttpClient Simulator { get; }
 
     public HttpClient Admin { get; }
+
+    /// <summary>The API process.</summary>
+    public ServiceProcess Api { get; private set; } = null!;
+
+    /// <summary>Every silo started so far, in start order, killed ones included.</summary>
+    public IReadOnlyList<SiloHandle> Silos => silos;
 
     /// <summary>The last lines of every process, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine + "----" + Environment.NewLine, processes.Select(p => p.Output.Length > 4000 ? p.Output[^4000..] : p.Output));
@@ -90,6 +99,21 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return stats["totals"]!;
     }
 
+    /// <summary>Kills a silo with SIGKILL: no graceful shutdown, its activations and timers are simply gone.</summary>
+    public Task KillSiloAsync(SiloHandle silo) => silo.Process.KillAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Starts one more silo (new ports, so a fresh silo generation) and waits until it is active in the cluster.</summary>
+    public async Task<SiloHandle> StartSiloAsync(CancellationToken cancellationToken)
+    {
+        var silo = LaunchSilo();
+        await Eventually.Until(
+            async () => await Database.CountAsync($"SELECT COUNT(*) FROM OrleansMembershipTable WHERE Port = {silo.SiloPort.ToString(CultureInfo.InvariantCulture)} AND Status = 3") > 0,
+            StartBound,
+            $"the silo on port {silo.SiloPort} to be active in the membership table");
+        cancellationToken.ThrowIfCancellationRequested();
+        return silo;
+    }
+
     /// <summary>Counts of this system's jobs by status, straight from ssnews_jobs.</summary>
     public async Task<JobCounts> CountJobsAsync()
     {
@@ -97,6 +121,15 @@ public sealed class LoopbackSystem : IAsyncDisposable
         long Of(string status) => rows.Where(r => r["status"] == status).Select(r => long.Parse(r["n"]!, CultureInfo.InvariantCulture)).SingleOrDefault();
         return new JobCounts(Of("queued"), Of("processing"), Of("completed"), Of("failed"), Of("cancelled"));
     }
+
+    /// <summary>Duplicate image rows (same job and index), completed jobs without an image, jobs still processing, retries in all.</summary>
+    public async Task<JobIntegrity> CheckIntegrityAsync() => new(
+        await Database.CountAsync(
+            "SELECT COALESCE(SUM(n - 1), 0) FROM (SELECT COUNT(*) AS n FROM ssnews_image_assets WHERE job_id IS NOT NULL GROUP BY job_id, image_index HAVING COUNT(*) > 1) d"),
+        await Database.CountAsync(
+            "SELECT COUNT(*) FROM ssnews_jobs j WHERE j.status = 'completed' AND NOT EXISTS (SELECT 1 FROM ssnews_image_assets i WHERE i.job_id = j.job_id)"),
+        await Database.CountAsync("SELECT COUNT(*) FROM ssnews_jobs WHERE status = 'processing'"),
+        await Database.CountAsync("SELECT COALESCE(SUM(retry_count), 0) FROM ssnews_jobs"));
 
     public async ValueTask DisposeAsync()
     {
@@ -130,20 +163,18 @@ public sealed class LoopbackSystem : IAsyncDisposable
         var publicBase = ApiBase.ToString().TrimEnd('/');
         string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-        processes.Add(ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", new Dictionary<string, string?>
+        processes.Add(ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", Overlay(new Dictionary<string, string?>
         {
             ["SIMULATOR_URLS"] = $"http://127.0.0.1:{simulatorPort}",
             ["SIMULATOR_LATENCY_SCALE"] = Number(settings.SimulatorLatencyScale),
             ["SIMULATOR_INFLIGHT_LIMIT"] = Number(settings.SimulatorInflightLimit),
             ["SIMULATOR_IMAGE_SCALE"] = Number(settings.SimulatorImageScale),
             ["LOG_LEVEL"] = "Warning",
-        }));
-        processes.Add(ServiceProcess.Start("silo/IdeogramJobs.Silo", new Dictionary<string, string?>
+        }, settings.SimulatorEnvironment)));
+        siloEnvironment = Overlay(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = Database.Url,
             ["MIGRATE_ON_START"] = "false",
-            ["SILO_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["GATEWAY_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
             ["IDEOGRAM_API_KEY"] = "bench-ideogram-key",
@@ -160,8 +191,14 @@ public sealed class LoopbackSystem : IAsyncDisposable
             ["RETRY_BASE_DELAY_SECONDS"] = "0.2",
             ["RETRY_MAX_DELAY_SECONDS"] = "1",
             ["LOG_LEVEL"] = "Warning",
-        }));
-        processes.Add(ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
+        }, settings.SiloEnvironment);
+
+        for (var i = 0; i < settings.Silos; i++)
+        {
+            LaunchSilo();
+        }
+
+        Api = ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = Database.Url,
             ["API_PORT"] = apiPort.ToString(CultureInfo.InvariantCulture),
@@ -171,11 +208,16 @@ public sealed class LoopbackSystem : IAsyncDisposable
             ["IMAGE_STORAGE_PATH"] = imageRoot,
             ["PUBLIC_BASE_URL"] = publicBase,
             ["LOG_LEVEL"] = "Warning",
-        }));
+        });
+        processes.Add(Api);
 
         using var probe = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(5) };
         try
         {
+            await Eventually.Until(
+                async () => await Database.CountAsync("SELECT COUNT(*) FROM OrleansMembershipTable WHERE Status = 3") >= settings.Silos,
+                StartBound,
+                $"all {settings.Silos} silo(s) to be active in the membership table");
             await Eventually.Until(
                 async () => (await probe.GetAsync("/health")).IsSuccessStatusCode,
                 StartBound,
@@ -185,5 +227,30 @@ public sealed class LoopbackSystem : IAsyncDisposable
         {
             throw new TimeoutException(e.Message + Environment.NewLine + Output);
         }
+    }
+
+    private static Dictionary<string, string?> Overlay(Dictionary<string, string?> environment, IReadOnlyDictionary<string, string?> extra)
+    {
+        foreach (var (name, value) in extra)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    private SiloHandle LaunchSilo()
+    {
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string?>(siloEnvironment)
+        {
+            ["SILO_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["GATEWAY_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        };
+        var process = ServiceProcess.Start("silo/IdeogramJobs.Silo", environment);
+        processes.Add(process);
+        var silo = new SiloHandle(process, port);
+        silos.Add(silo);
+        return silo;
     }
 }

@@ -14,6 +14,8 @@ public sealed class ApiLatencyScenario : IScenario
     private const int InflightLimit = 10;
     private const double DefaultSpeedSeconds = 11;
 
+    public int Number => 3;
+
     public string Name => "3. API latency under load (status reads)";
 
     public async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ public sealed class OrchestrationThroughputScenario : IScenario
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
+    public int Number => 2;
+
     public string Name => "2. Orchestration throughput";
 
     public async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)

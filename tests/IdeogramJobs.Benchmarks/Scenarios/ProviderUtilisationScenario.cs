@@ -17,6 +17,8 @@ public sealed class ProviderUtilisationScenario : IScenario
     private const double DefaultSpeedSeconds = 11;
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
 
+    public int Number => 1;
+
     public string Name => "1. Provider utilisation";
 
     public async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)

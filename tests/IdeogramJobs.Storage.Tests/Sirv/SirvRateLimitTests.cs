@@ -1,6 +1,6 @@
 using IdeogramJobs.Storage.Sirv;
-using IdeogramJobs.Storage.Tests.SirvHost;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing.Sirv;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;
 
@@ -33,10 +33,48 @@ public sealed class SirvRateLimitTests
     }
 
     [Fact]
+    public async Task With_a_short_window_an_upload_refused_with_429_is_stored_once_the_window_resets()
+    {
+        var window = TimeSpan.FromSeconds(2);
+        await using var harness = await SirvStoreHarness.StartAsync(rateLimitWindow: window);
+        harness.Host.SetUploadLimit(1);
+        // Both saves pass the rate-limit gate while the token is held, so both uploads reach the host and one meets the empty bucket.
+        harness.Host.HoldTokenResponses();
+        var saves = new[]
+        {
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None),
+        };
+        await Eventually.TrueAsync(() => harness.Host.TokenRequests == 1, "the token request to reach the host");
+        harness.Host.ReleaseTokenResponses();
+
+        var reset = SirvStoreHarness.Start + window;
+        await Eventually.TrueAsync(() => harness.Host.UploadRateLimitRefusals == 1, "the host to refuse one upload with 429");
+        await Eventually.TrueAsync(() => saves.Count(save => save.IsCompleted) == 1, "the accepted save to finish");
+        Assert.Equal(reset, harness.Gate.HoldUntil);
+        var refused = saves.Single(save => !save.IsCompleted);
+
+        harness.Time.Advance(window - TimeSpan.FromSeconds(1));
+        Assert.False(refused.IsCompleted);
+        Assert.Equal(2, harness.Host.Uploads.Count);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.CompletesAsync(refused, "the refused save to be stored after the window reset");
+
+        var uploads = harness.Host.Uploads;
+        Assert.Equal([200, 429, 200], uploads.Select(upload => upload.AnsweredStatus));
+        Assert.True(uploads[2].ReceivedAt >= reset, $"the repeated upload was sent at {uploads[2].ReceivedAt:O}, before the reset");
+        Assert.Equal(2, harness.Host.AcceptedUploads);
+        Assert.Equal(2, harness.Host.Files.Count);
+        Assert.Equal(1, harness.Host.UploadRateLimitRefusals);
+        Assert.Equal(0, harness.Host.GlobalRateLimitRefusals);
+    }
+
+    [Fact]
     public async Task Remaining_zero_on_a_success_holds_the_next_upload_and_a_hold_beyond_the_cap_fails_fast_as_transient()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        harness.Host.SetUploadLimitPerHour(1);
+        harness.Host.SetUploadLimit(1);
 
         await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
         var reset = SirvStoreHarness.Start + TimeSpan.FromHours(1);
@@ -60,7 +98,7 @@ public sealed class SirvRateLimitTests
             [SirvOptions.RateLimitMaxWaitVariable] = "3600",
         });
         // The token request and the first upload use up both calls of the hour.
-        harness.Host.SetGlobalLimitPerHour(2);
+        harness.Host.SetGlobalLimit(2);
         await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
         var reset = SirvStoreHarness.Start + TimeSpan.FromHours(1);
         Assert.Equal(reset, harness.Gate.HoldUntil);

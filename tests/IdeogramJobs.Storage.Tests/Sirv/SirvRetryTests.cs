@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using IdeogramJobs.Storage.Sirv;
-using IdeogramJobs.Storage.Tests.SirvHost;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.Logging;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;

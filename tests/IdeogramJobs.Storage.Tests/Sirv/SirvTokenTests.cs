@@ -1,6 +1,6 @@
 using IdeogramJobs.Storage.Sirv;
-using IdeogramJobs.Storage.Tests.SirvHost;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;

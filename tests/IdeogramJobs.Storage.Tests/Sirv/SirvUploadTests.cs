@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using IdeogramJobs.Storage.Sirv;
-using IdeogramJobs.Storage.Tests.SirvHost;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing.Sirv;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;
 

@@ -1,5 +1,5 @@
 using IdeogramJobs.Storage.Sirv;
-using IdeogramJobs.Storage.Tests.SirvHost;
+using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,10 +36,11 @@ public sealed class SirvStoreHarness : IAsyncDisposable
     public SirvRateLimitGate Gate => Services.GetRequiredService<SirvRateLimitGate>();
 
     /// <param name="settings">Overrides or additions to the SIRV_* variables (a null value removes one).</param>
-    public static async Task<SirvStoreHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="rateLimitWindow">The host's rate-limit window; Sirv's hour when not given.</param>
+    public static async Task<SirvStoreHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeSpan? rateLimitWindow = null)
     {
         var time = new FakeTimeProvider(Start);
-        var host = await SirvTestHost.StartAsync(time);
+        var host = await SirvTestHost.StartAsync(time, rateLimitWindow);
         var variables = new Dictionary<string, string?>
         {
             [SirvOptions.ClientIdVariable] = SirvTestHost.ClientId,

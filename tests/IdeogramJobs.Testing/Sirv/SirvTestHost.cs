@@ -7,18 +7,22 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
-namespace IdeogramJobs.Storage.Tests.SirvHost;
+namespace IdeogramJobs.Testing.Sirv;
 
 /// <summary>
 /// A Sirv-compatible REST host on real Kestrel (127.0.0.1, ephemeral port): /v2/token, /v2/files/upload,
-/// /v2/files/stat, and the uploaded files under /cdn/. It keeps files in memory, models hourly rate-limit
-/// buckets on the given clock, and can be scripted to revoke tokens or answer 429/5xx/403.
+/// /v2/files/stat, and the uploaded files under /cdn/. It keeps files in memory, models Sirv's rate-limit
+/// buckets on the given clock (hourly, as Sirv's are, or a shorter window so a benchmark meets the reset
+/// within seconds), and can be scripted to revoke tokens or answer 429/5xx/403.
 /// </summary>
 public sealed class SirvTestHost : IAsyncDisposable
 {
     public const string ClientId = "host-client-id";
     public const string ClientSecret = "host-secret-Zq7xK3pW9mV2";
     public const string PublicPathPrefix = "/cdn";
+
+    /// <summary>Sirv's own rate-limit window.</summary>
+    public static readonly TimeSpan DefaultRateLimitWindow = TimeSpan.FromHours(1);
 
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
@@ -29,15 +33,18 @@ public sealed class SirvTestHost : IAsyncDisposable
     private readonly List<SirvUploadRecord> _uploads = [];
     private readonly List<string> _errorBodies = [];
     private readonly Queue<SirvScriptedAnswer> _scriptedUploads = new();
-    private readonly SirvRateBucket _globalBucket = new("rest:global", 7000);
-    private readonly SirvRateBucket _uploadBucket = new("rest:post:files:upload", 2000);
+    private readonly SirvRateBucket _globalBucket;
+    private readonly SirvRateBucket _uploadBucket;
     private TaskCompletionSource? _tokenRelease;
     private int _tokenRequests;
     private int _statRequests;
+    private int _acceptedUploads;
 
-    private SirvTestHost(TimeProvider time)
+    private SirvTestHost(TimeProvider time, TimeSpan rateLimitWindow)
     {
         _time = time;
+        _globalBucket = new SirvRateBucket("rest:global", 7000, rateLimitWindow);
+        _uploadBucket = new SirvRateBucket("rest:post:files:upload", 2000, rateLimitWindow);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -72,6 +79,17 @@ public sealed class SirvTestHost : IAsyncDisposable
 
     public int StatRequests { get { lock (_sync) { return _statRequests; } } }
 
+    /// <summary>Uploads answered 200 and stored.</summary>
+    public int AcceptedUploads { get { lock (_sync) { return _acceptedUploads; } } }
+
+    /// <summary>429s answered because the upload bucket was empty.</summary>
+    public int UploadRateLimitRefusals { get { lock (_sync) { return _uploadBucket.Refusals; } } }
+
+    /// <summary>429s answered because the global bucket was empty, to token requests and uploads alike.</summary>
+    public int GlobalRateLimitRefusals { get { lock (_sync) { return _globalBucket.Refusals; } } }
+
+    public TimeSpan RateLimitWindow => _uploadBucket.Window;
+
     public IReadOnlyList<string> IssuedTokens { get { lock (_sync) { return [.. _issuedTokens]; } } }
 
     public IReadOnlyList<SirvUploadRecord> Uploads { get { lock (_sync) { return [.. _uploads]; } } }
@@ -83,9 +101,10 @@ public sealed class SirvTestHost : IAsyncDisposable
         get { lock (_sync) { return new Dictionary<string, SirvStoredFile>(_files, StringComparer.Ordinal); } }
     }
 
-    public static async Task<SirvTestHost> StartAsync(TimeProvider time)
+    /// <param name="rateLimitWindow">How long each rate-limit bucket's window lasts; Sirv's hour when not given.</param>
+    public static async Task<SirvTestHost> StartAsync(TimeProvider time, TimeSpan? rateLimitWindow = null)
     {
-        var host = new SirvTestHost(time);
+        var host = new SirvTestHost(time, rateLimitWindow ?? DefaultRateLimitWindow);
         await host._app.StartAsync();
         host.BaseAddress = new Uri(host._app.Urls.Single());
         return host;
@@ -112,7 +131,8 @@ public sealed class SirvTestHost : IAsyncDisposable
         }
     }
 
-    public void SetUploadLimitPerHour(int limit)
+    /// <summary>Uploads allowed per rate-limit window.</summary>
+    public void SetUploadLimit(int limit)
     {
         lock (_sync)
         {
@@ -120,7 +140,8 @@ public sealed class SirvTestHost : IAsyncDisposable
         }
     }
 
-    public void SetGlobalLimitPerHour(int limit)
+    /// <summary>API calls of any kind allowed per rate-limit window.</summary>
+    public void SetGlobalLimit(int limit)
     {
         lock (_sync)
         {
@@ -290,6 +311,7 @@ public sealed class SirvTestHost : IAsyncDisposable
                 else
                 {
                     status = StatusCodes.Status200OK;
+                    _acceptedUploads++;
                     _files[filename] = new SirvStoredFile(content, context.Request.ContentType, now);
                 }
             }

@@ -1,4 +1,4 @@
-namespace IdeogramJobs.Storage.Tests.SirvHost;
+namespace IdeogramJobs.Testing.Sirv;
 
 /// <summary>What the Sirv test host saw of one upload request and how it answered.</summary>
 /// <param name="RawQuery">The query string exactly as sent (still URL-encoded).</param>
