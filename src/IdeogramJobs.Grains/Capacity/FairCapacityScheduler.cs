@@ -3,15 +3,21 @@ namespace IdeogramJobs.Grains.Capacity;
 /// <summary>
 /// Shares a fixed number of units (Ideogram's in-flight images) among jobs of many accounts.
 /// Waiting requests are granted account by account in turn (one busy account cannot crowd out the
-/// others) and in order within an account; the request at the head waits for enough free units
-/// and nobody passes it meanwhile, so a large request is never starved by smaller ones. A grant is
-/// a lease: one not released by its deadline (its silo died) is taken back.
+/// others) and in order within an account. When the request at the head needs more units than are
+/// free, other accounts' requests that fit may use the units it cannot (otherwise they would idle),
+/// but only one capacity's worth of units in all while it waits, so a large request is delayed by
+/// about one generation at most and never starved. A grant is a lease: one not released by its
+/// deadline (its silo died) is taken back.
 /// </summary>
 public sealed class FairCapacityScheduler(int capacity)
 {
     private readonly Dictionary<long, Lease> held = [];
     private readonly Dictionary<string, LinkedList<Waiter>> waiting = [];
     private readonly LinkedList<string> turns = [];
+
+    /// <summary>The head request that does not fit, and how many units other requests took past it.</summary>
+    private long? blockedHead;
+    private int bypassed;
 
     public int Capacity { get; } = capacity;
 
@@ -35,9 +41,16 @@ public sealed class FairCapacityScheduler(int capacity)
         }
 
         var waiter = new Waiter(jobId, accountId, Math.Clamp(units, 1, Capacity), deadline);
-        if (turns.Count == 0 && InUse + waiter.Units <= Capacity)
+        if (queue is null && turns.Count == 0 && Fits(waiter))
         {
             Grant(waiter);
+            return true;
+        }
+
+        if (queue is null && turns.Count > 0 && MayPass(waiter))
+        {
+            Grant(waiter);
+            bypassed += waiter.Units;
             return true;
         }
 
@@ -83,31 +96,69 @@ public sealed class FairCapacityScheduler(int capacity)
     private IReadOnlyList<long> Drain()
     {
         var granted = new List<long>();
-        while (turns.First is { } turn)
+        while (turns.First is { } first)
         {
-            var queue = waiting[turn.Value];
-            var head = queue.First!.Value;
-            if (InUse + head.Units > Capacity)
+            var head = waiting[first.Value].First!.Value;
+            if (Fits(head))
+            {
+                TakeTurn(first);
+                Grant(head);
+                blockedHead = null;
+                bypassed = 0;
+                granted.Add(head.JobId);
+                continue;
+            }
+
+            var passer = first.Next;
+            while (passer is not null && !MayPass(waiting[passer.Value].First!.Value))
+            {
+                passer = passer.Next;
+            }
+
+            if (passer is null)
             {
                 break;
             }
 
-            queue.RemoveFirst();
-            turns.RemoveFirst();
-            if (queue.Count > 0)
-            {
-                turns.AddLast(turn.Value);
-            }
-            else
-            {
-                waiting.Remove(turn.Value);
-            }
-
-            Grant(head);
-            granted.Add(head.JobId);
+            var taken = waiting[passer.Value].First!.Value;
+            TakeTurn(passer);
+            Grant(taken);
+            bypassed += taken.Units;
+            granted.Add(taken.JobId);
         }
 
         return granted;
+    }
+
+    private bool Fits(Waiter waiter) => InUse + waiter.Units <= Capacity;
+
+    /// <summary>Whether <paramref name="candidate"/> may be granted past the blocked head of the turns.</summary>
+    private bool MayPass(Waiter candidate)
+    {
+        var head = waiting[turns.First!.Value].First!.Value;
+        if (blockedHead != head.JobId)
+        {
+            blockedHead = head.JobId;
+            bypassed = 0;
+        }
+
+        return Fits(candidate) && bypassed + candidate.Units <= Capacity;
+    }
+
+    /// <summary>Takes the head off the account's queue and sends the account to the back of the turns.</summary>
+    private void TakeTurn(LinkedListNode<string> turn)
+    {
+        var queue = waiting[turn.Value];
+        queue.RemoveFirst();
+        turns.Remove(turn);
+        if (queue.Count > 0)
+        {
+            turns.AddLast(turn.Value);
+        }
+        else
+        {
+            waiting.Remove(turn.Value);
+        }
     }
 
     private void Grant(Waiter waiter)

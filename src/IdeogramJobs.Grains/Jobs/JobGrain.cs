@@ -70,7 +70,17 @@ public sealed class JobGrain(
 
     public Task StartAsync() => EnsureProgressAsync();
 
-    public Task CapacityGrantedAsync() => EnsureProgressAsync();
+    public Task CapacityGrantedAsync()
+    {
+        if (phase != JobPhase.WaitingForCapacity || job is null || job.Status.IsTerminal() || cancelRequested)
+        {
+            return EnsureProgressAsync();
+        }
+
+        // The grant is the lease: start without asking the capacity grain again.
+        Schedule(TimeSpan.Zero, resumeInterrupted: false, capacityHeld: true);
+        return Task.CompletedTask;
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureProgressAsync();
 
@@ -165,7 +175,7 @@ public sealed class JobGrain(
         {
             if (phase == JobPhase.WaitingForCapacity)
             {
-                Schedule(TimeSpan.Zero, resumeInterrupted: false);
+                Schedule(TimeSpan.Zero, resumeInterrupted: false, capacityHeld: true);
             }
         }
         else if (!alreadyWaiting)
@@ -174,18 +184,18 @@ public sealed class JobGrain(
         }
     }
 
-    private void Schedule(TimeSpan delay, bool resumeInterrupted)
+    private void Schedule(TimeSpan delay, bool resumeInterrupted, bool capacityHeld = false)
     {
         phase = JobPhase.Scheduled;
         nextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
         attemptTimer?.Dispose();
         attemptTimer = this.RegisterGrainTimer(
-            ct => resumeInterrupted ? ResumeInterruptedAsync() : AttemptOrWaitAsync(),
+            ct => resumeInterrupted ? ResumeInterruptedAsync() : AttemptOrWaitAsync(capacityHeld),
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
     }
 
     /// <summary>A timer fired: run now if capacity is held, else ask for it (after a retry's backoff).</summary>
-    private async Task AttemptOrWaitAsync()
+    private async Task AttemptOrWaitAsync(bool capacityHeld)
     {
         // Running from here on, so nothing interleaving at the awaits below starts a second attempt.
         phase = JobPhase.Running;
@@ -196,7 +206,7 @@ public sealed class JobGrain(
             return;
         }
 
-        if (!await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
+        if (!capacityHeld && !await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
         {
             phase = JobPhase.WaitingForCapacity;
             events.Add(JobEventKind.Progress, job.Status, job.ProgressPercentage, "Waiting for Ideogram capacity");
@@ -229,7 +239,9 @@ public sealed class JobGrain(
 
         job = current = current with { Status = JobStatus.Processing, WorkerId = silo.SiloAddress.ToString(), StartedAt = current.StartedAt ?? time.GetUtcNow().UtcDateTime, ProgressPercentage = 10 };
         events.Add(JobEventKind.Status, JobStatus.Processing, 10, Progress(attempt, $"generating {numImages} image(s)"));
-        await StepAsync(SystemLogLevel.Info, $"Attempt {attempt} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
+
+        // Written while Ideogram works: the provider's capacity should not wait on a log line.
+        var startLogged = StepAsync(SystemLogLevel.Info, $"Attempt {attempt} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
 
         using var cancellation = new CancellationTokenSource(settings.JobTimeout, time);
         attemptCancellation = cancellation;
@@ -238,7 +250,16 @@ public sealed class JobGrain(
             var references = current.StyleReferenceImages.Count == 0
                 ? []
                 : (await jobs.GetStyleReferencesAsync(JobId, cancellation.Token)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content)).ToList();
-            var generation = await ideogram.GenerateAsync(new IdeogramGenerateRequest(current.EffectivePrompt, current.FinalSettings, references), cancellation.Token);
+            IdeogramGeneration generation;
+            try
+            {
+                generation = await ideogram.GenerateAsync(new IdeogramGenerateRequest(current.EffectivePrompt, current.FinalSettings, references), cancellation.Token);
+            }
+            finally
+            {
+                await startLogged;
+            }
+
             await Capacity.ReleaseAsync(JobId);
             if (cancelRequested)
             {

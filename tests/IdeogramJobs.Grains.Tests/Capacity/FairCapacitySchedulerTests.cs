@@ -39,16 +39,38 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
-    public void A_large_request_at_the_head_is_not_passed_by_smaller_ones()
+    public void Other_accounts_use_the_units_a_blocked_large_request_cannot()
     {
         var scheduler = new FairCapacityScheduler(10);
         scheduler.Request(1, "a", 8, Later);
         Assert.False(scheduler.Request(2, "b", 8, Later));
-        Assert.False(scheduler.Request(3, "c", 1, Later));
 
-        Assert.Empty(scheduler.Release(99));
-        Assert.Equal([2, 3], scheduler.Release(1));
-        Assert.Equal(9, scheduler.InUse);
+        Assert.True(scheduler.Request(3, "c", 1, Later));
+        Assert.True(scheduler.Request(4, "d", 1, Later));
+        Assert.False(scheduler.Request(5, "e", 1, Later));
+
+        Assert.Equal(10, scheduler.InUse);
+        Assert.Equal([2], scheduler.Release(1));
+    }
+
+    [Fact]
+    public void A_blocked_large_request_is_passed_by_at_most_one_capacity_of_units_then_served_first()
+    {
+        var scheduler = new FairCapacityScheduler(4);
+        scheduler.Request(1, "a", 3, Later);
+        Assert.False(scheduler.Request(2, "big", 4, Later));
+
+        // Small jobs of another account keep taking the one free unit, four units' worth in all...
+        for (var job = 10; job < 14; job++)
+        {
+            Assert.True(scheduler.Request(job, "small", 1, Later));
+            Assert.Empty(scheduler.Release(job));
+        }
+
+        // ...then they wait behind the large request, which gets the units as soon as they free up.
+        Assert.False(scheduler.Request(14, "small", 1, Later));
+        Assert.Equal([2], scheduler.Release(1));
+        Assert.Equal([14], scheduler.Release(2));
     }
 
     [Fact]
