@@ -269,8 +269,12 @@ public sealed class AccountGrain(
         ConcurrencyCap = queue.Cap,
     });
 
-    // A one-way "job ended" may have been lost with a silo: the table is the truth.
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RebuildAsync(CancellationToken.None);
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A one-way "job ended" may have been lost with a silo: the table is the truth.
+        await RebuildAsync(CancellationToken.None);
+        await StopKeepingAwakeWhenIdleAsync();
+    }
 
     public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
 
@@ -310,6 +314,11 @@ public sealed class AccountGrain(
         await KeepAwakeWhileBusyAsync();
     }
 
+    /// <summary>
+    /// Registers the keep-awake reminder when work arrives. It is removed only by a tick that finds
+    /// the account idle, not each time the queue empties: registering and removing it costs
+    /// reminder-table writes, which a busy account would otherwise pay on every job.
+    /// </summary>
     private async Task KeepAwakeWhileBusyAsync()
     {
         if (!queue.IsEmpty && !reminderRegistered)
@@ -317,13 +326,13 @@ public sealed class AccountGrain(
             await this.RegisterOrUpdateReminder(KeepAwakeReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
             reminderRegistered = true;
         }
-        else if (queue.IsEmpty && reminderRegistered)
-        {
-            if (await this.GetReminder(KeepAwakeReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+    }
 
+    private async Task StopKeepingAwakeWhenIdleAsync()
+    {
+        if (queue.IsEmpty && await this.GetReminder(KeepAwakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
             reminderRegistered = false;
         }
     }

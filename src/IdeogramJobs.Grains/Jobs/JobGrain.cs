@@ -280,7 +280,11 @@ public sealed class JobGrain(
                 recorded.Add(jobImage);
                 var progress = 60 + (40 * (index + 1) / generation.Images.Count) - 1;
                 var detail = $"stored image {index + 1} of {generation.Images.Count}";
-                await jobs.UpdateProgressAsync(JobId, progress, detail, CancellationToken.None);
+                if (index < generation.Images.Count - 1)
+                {
+                    // The last image's progress is written by the completion itself.
+                    await jobs.UpdateProgressAsync(JobId, progress, detail, CancellationToken.None);
+                }
                 job = current = current with { Images = [.. recorded], ProgressPercentage = progress, ProgressDetails = detail };
                 events.Add(JobEventKind.Image, JobStatus.Processing, progress, detail, jobImage);
             }

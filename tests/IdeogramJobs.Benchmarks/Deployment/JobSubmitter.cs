@@ -9,15 +9,17 @@ public static class JobSubmitter
 {
     public const string JobType = "blog_header";
 
+    /// <summary>The new job's id; throws unless the API accepted it.</summary>
     public static async Task<long> SubmitAsync(BenchAccount account, int numImages, string prompt, CancellationToken cancellationToken)
     {
-        using var response = await account.Http.PostAsJsonAsync(
-            "/api/jobs/execute",
-            new { jobType = JobType, prompt, overrides = new { numImages } },
-            cancellationToken);
+        using var response = await PostAsync(account, numImages, prompt, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode == HttpStatusCode.Accepted
             ? JsonNode.Parse(body)!["jobId"]!.GetValue<long>()
             : throw new InvalidOperationException($"execute answered {(int)response.StatusCode}: {body}");
     }
+
+    /// <summary>POST /api/jobs/execute, whatever it answers.</summary>
+    public static Task<HttpResponseMessage> PostAsync(BenchAccount account, int numImages, string prompt, CancellationToken cancellationToken) =>
+        account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = JobType, prompt, overrides = new { numImages } }, cancellationToken);
 }

@@ -69,4 +69,46 @@ public sealed class SystemLogTests : IAsyncLifetime
         Assert.StartsWith("Ideogram answered: eee", message);
         Assert.True(message.Length < 80_000, $"{message.Length} characters");
     }
+
+    [Fact]
+    public async Task Lines_written_at_the_same_moment_are_all_in_the_table_each_with_its_own_fields()
+    {
+        var writes = Enumerable.Range(0, 500).Select(i => log.WriteAsync(
+            i % 2 == 0 ? SystemLogLevel.Info : SystemLogLevel.Warn, $"step {i}", jobId, accountId, $$"""{"step":{{i}}}""", CancellationToken.None));
+
+        await Task.WhenAll(writes);
+
+        var rows = await database.Database.QueryAsync("SELECT level, message, metadata, job_id, account_id FROM ssnews_system_logs");
+        Assert.Equal(500, rows.Count);
+        Assert.All(rows, row =>
+        {
+            var step = int.Parse(row["message"]!["step ".Length..]);
+            Assert.Equal(step % 2 == 0 ? "info" : "warn", row["level"]);
+            Assert.Equal($$"""{"step":{{step}}}""", row["metadata"]!.Replace(" ", string.Empty));
+            Assert.Equal(jobId.ToString(), row["job_id"]);
+            Assert.Equal(accountId, row["account_id"]);
+        });
+        Assert.Equal(500, rows.Select(r => r["message"]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Long_lines_written_together_are_split_into_statements_the_server_accepts()
+    {
+        var writes = Enumerable.Range(0, 60).Select(i => log.WriteAsync(SystemLogLevel.Error, $"{i:D2} " + new string('x', 60_000), jobId, accountId, null, CancellationToken.None));
+
+        await Task.WhenAll(writes);
+
+        Assert.Equal(60, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_system_logs"));
+    }
+
+    [Fact]
+    public async Task A_write_the_table_refuses_fails_its_caller_and_later_writes_still_land()
+    {
+        await database.Database.ExecuteAsync("ALTER TABLE ssnews_system_logs ADD CONSTRAINT test_no_doom CHECK (message <> 'doom')");
+
+        await Assert.ThrowsAnyAsync<MySqlConnector.MySqlException>(() => log.WriteAsync(SystemLogLevel.Error, "doom", jobId, accountId, null, CancellationToken.None));
+        await log.WriteAsync(SystemLogLevel.Info, "after", jobId, accountId, null, CancellationToken.None);
+
+        Assert.Equal("after", Assert.Single(await database.Database.QueryAsync("SELECT message FROM ssnews_system_logs"))["message"]);
+    }
 }
