@@ -44,6 +44,9 @@ public sealed class JobGrain(
     private bool cancelRequested;
     private DateTime? nextAttemptAt;
 
+    /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
+    private bool capacityAsked;
+
     /// <summary>Whether the wake-up reminder exists: false for a job that never scheduled a retry, null when unknown.</summary>
     private bool? wakeUpRegistered;
 
@@ -61,6 +64,9 @@ public sealed class JobGrain(
 
         events.Add(JobEventKind.Status, job.Status, job.ProgressPercentage, job.ProgressDetails);
         wakeUpRegistered = job.Status == JobStatus.Queued ? false : null;
+
+        // A previous activation that died mid-attempt may have left a lease behind.
+        capacityAsked = job.Status == JobStatus.Processing;
         if (job.Status == JobStatus.Processing)
         {
             // Processing with no activation means the previous one is gone: resume at once.
@@ -158,7 +164,7 @@ public sealed class JobGrain(
 
         if (job.Status.IsTerminal() || cancelRequested)
         {
-            await Capacity.ReleaseAsync(JobId);
+            await ReleaseCapacityAsync();
             await StopWakeUpsAsync();
             return;
         }
@@ -171,7 +177,7 @@ public sealed class JobGrain(
         // Claimed before the first await: an interleaving timer or call sees the step is taken.
         var alreadyWaiting = phase == JobPhase.WaitingForCapacity;
         phase = JobPhase.WaitingForCapacity;
-        if (await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
+        if (await RequestCapacityAsync())
         {
             if (phase == JobPhase.WaitingForCapacity)
             {
@@ -206,7 +212,7 @@ public sealed class JobGrain(
             return;
         }
 
-        if (!capacityHeld && !await Capacity.RequestAsync(JobId, job.AccountId, job.FinalSettings.NumImages ?? 1))
+        if (!capacityHeld && !await RequestCapacityAsync())
         {
             phase = JobPhase.WaitingForCapacity;
             events.Add(JobEventKind.Progress, job.Status, job.ProgressPercentage, "Waiting for Ideogram capacity");
@@ -232,7 +238,7 @@ public sealed class JobGrain(
         if (!await jobs.MarkProcessingAsync(JobId, silo.SiloAddress.ToString(), Progress(attempt, $"generating {numImages} image(s)"), CancellationToken.None))
         {
             phase = JobPhase.Idle;
-            await Capacity.ReleaseAsync(JobId);
+            await ReleaseCapacityAsync();
             job = await jobs.GetAsync(JobId, CancellationToken.None);
             return;
         }
@@ -260,7 +266,7 @@ public sealed class JobGrain(
                 await startLogged;
             }
 
-            await Capacity.ReleaseAsync(JobId);
+            await ReleaseCapacityAsync();
             if (cancelRequested)
             {
                 return;
@@ -331,7 +337,7 @@ public sealed class JobGrain(
                 phase = JobPhase.Idle;
             }
 
-            await Capacity.ReleaseAsync(JobId);
+            await ReleaseCapacityAsync();
         }
     }
 
@@ -380,9 +386,25 @@ public sealed class JobGrain(
         attemptTimer?.Dispose();
         attemptTimer = null;
         events.Add(JobEventKind.Status, status, job.ProgressPercentage, message);
-        await Capacity.ReleaseAsync(JobId);
+        await ReleaseCapacityAsync();
         await StopWakeUpsAsync();
         _ = GrainFactory.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(JobId, status);
+    }
+
+    private Task<bool> RequestCapacityAsync()
+    {
+        capacityAsked = true;
+        return Capacity.RequestAsync(JobId, job!.AccountId, job.FinalSettings.NumImages ?? 1);
+    }
+
+    /// <summary>Frees the job's lease or withdraws its waiting request; a no-op when nothing is owed.</summary>
+    private async Task ReleaseCapacityAsync()
+    {
+        if (capacityAsked)
+        {
+            capacityAsked = false;
+            await Capacity.ReleaseAsync(JobId);
+        }
     }
 
     private async Task StopWakeUpsAsync()

@@ -38,6 +38,9 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     public HttpClient Admin { get; }
 
+    /// <summary>The Ideogram simulator process.</summary>
+    public ServiceProcess SimulatorProcess { get; private set; } = null!;
+
     /// <summary>The API process.</summary>
     public ServiceProcess Api { get; private set; } = null!;
 
@@ -122,6 +125,24 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return new JobCounts(Of("queued"), Of("processing"), Of("completed"), Of("failed"), Of("cancelled"));
     }
 
+    /// <summary>CPU seconds used so far by each part of the deployment (and MariaDB and this benchmark, when local).</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds()
+    {
+        var used = new Dictionary<string, double>
+        {
+            ["silo"] = silos.Where(s => !s.Process.HasExited).Sum(s => ProcessCpu.SecondsOf(s.Process.ProcessId)),
+            ["API"] = ProcessCpu.SecondsOf(Api.ProcessId),
+            ["simulator"] = ProcessCpu.SecondsOf(SimulatorProcess.ProcessId),
+            ["benchmark client"] = ProcessCpu.SecondsOf(Environment.ProcessId),
+        };
+        if (ProcessCpu.MariaDbServer() is { } mariaDb)
+        {
+            used["MariaDB"] = ProcessCpu.SecondsOf(mariaDb);
+        }
+
+        return used;
+    }
+
     /// <summary>Duplicate image rows (same job and index), completed jobs without an image, jobs still processing, retries in all.</summary>
     public async Task<JobIntegrity> CheckIntegrityAsync() => new(
         await Database.CountAsync(
@@ -163,14 +184,15 @@ public sealed class LoopbackSystem : IAsyncDisposable
         var publicBase = ApiBase.ToString().TrimEnd('/');
         string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-        processes.Add(ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", Overlay(new Dictionary<string, string?>
+        SimulatorProcess = ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", Overlay(new Dictionary<string, string?>
         {
             ["SIMULATOR_URLS"] = $"http://127.0.0.1:{simulatorPort}",
             ["SIMULATOR_LATENCY_SCALE"] = Number(settings.SimulatorLatencyScale),
             ["SIMULATOR_INFLIGHT_LIMIT"] = Number(settings.SimulatorInflightLimit),
             ["SIMULATOR_IMAGE_SCALE"] = Number(settings.SimulatorImageScale),
             ["LOG_LEVEL"] = "Warning",
-        }, settings.SimulatorEnvironment)));
+        }, settings.SimulatorEnvironment));
+        processes.Add(SimulatorProcess);
         siloEnvironment = Overlay(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = Database.Url,

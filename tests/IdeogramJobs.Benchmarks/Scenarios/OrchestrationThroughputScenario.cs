@@ -35,6 +35,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
         JobCounts counts = new(0, 0, 0, 0, 0);
         double submitSeconds;
         double endToEndSeconds;
+        IReadOnlyDictionary<string, double> cpuPerJob;
         await using (var system = await LoopbackSystem.StartAsync(new ServiceSettings(
             SimulatorLatencyScale: 0,
             SimulatorInflightLimit: concurrency,
@@ -50,6 +51,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(bound);
+            var cpuBefore = system.CpuSeconds();
             var clock = Stopwatch.StartNew();
             var submitted = 0.0;
             var submissions = Task.WhenAll(members.Select(async (account, a) =>
@@ -88,11 +90,16 @@ public sealed class OrchestrationThroughputScenario : IScenario
 
             endToEndSeconds = clock.Elapsed.TotalSeconds;
             submitSeconds = submitted;
+            cpuPerJob = system.CpuSeconds().ToDictionary(used => used.Key, used => (used.Value - cpuBefore[used.Key]) * 1000 / totalJobs);
         }
 
+        var baselineCpuBefore = BaselineCpuSeconds();
         var baseline = await RawWriteBaseline.RunAsync(totalJobs, concurrency, cancellationToken);
+        var baselineCpuPerJob = (BaselineCpuSeconds() - baselineCpuBefore) * 1000 / totalJobs;
         var systemRate = totalJobs / endToEndSeconds;
         var baselineRate = totalJobs / baseline.TotalSeconds;
+        var cpuFigures = cpuPerJob.Select(used => new Figure($"CPU per job: {used.Key}", used.Value, "ms", 2)).ToList();
+        cpuFigures.Add(new("CPU per job: all of the above", cpuPerJob.Values.Sum(), "ms", 2));
         return new ScenarioResult(Name,
         [
             new("jobs", totalJobs, "jobs", 0),
@@ -106,6 +113,11 @@ public sealed class OrchestrationThroughputScenario : IScenario
             new("raw MySqlConnector baseline", baseline.TotalSeconds, "s", 1),
             new("raw baseline throughput", baselineRate, "jobs/s", 1),
             new("ratio (end-to-end / baseline)", systemRate / baselineRate, "x", 2),
+            .. cpuFigures,
+            new("baseline CPU per job (MariaDB and client)", baselineCpuPerJob, "ms", 2),
         ], notes);
     }
+
+    private static double BaselineCpuSeconds() =>
+        ProcessCpu.SecondsOf(Environment.ProcessId) + (ProcessCpu.MariaDbServer() is { } mariaDb ? ProcessCpu.SecondsOf(mariaDb) : 0);
 }
