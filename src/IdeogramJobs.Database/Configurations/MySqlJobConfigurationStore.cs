@@ -9,7 +9,8 @@ namespace IdeogramJobs.Database.Configurations;
 /// <summary>
 /// <see cref="IJobConfigurationStore"/> on ssnews_job_configurations. Settings and UI schemas are
 /// stored in the specification's JSON shape (<see cref="SettingsJson"/>); a job type's name is
-/// unique per account through the table's unique key.
+/// unique per account through the table's unique key. Texts many job types repeat (the seeded ones'
+/// names and documents) are read as one shared instance each (<see cref="SharedInstanceCache{T}"/>).
 /// </summary>
 public sealed class MySqlJobConfigurationStore(C360ReqDatabase database) : IJobConfigurationStore
 {
@@ -17,6 +18,13 @@ public sealed class MySqlJobConfigurationStore(C360ReqDatabase database) : IJobC
         config_id, account_id, job_type_name, display_name, description, default_settings, ui_schema,
         is_active, execution_order, created_at, updated_at
         """;
+
+    /// <summary>Distinct texts each cache keeps; far more than the seeded job types need.</summary>
+    private const int SharedTexts = 1024;
+
+    private readonly SharedInstanceCache<string> texts = new(SharedTexts, text => text);
+    private readonly SharedInstanceCache<JobSettings> defaultSettings = new(SharedTexts, SettingsJson.Deserialize<JobSettings>);
+    private readonly SharedInstanceCache<UiSchema> uiSchemas = new(SharedTexts, SettingsJson.Deserialize<UiSchema>);
 
     public async Task<JobConfiguration?> GetAsync(int configId, CancellationToken cancellationToken)
     {
@@ -120,7 +128,7 @@ public sealed class MySqlJobConfigurationStore(C360ReqDatabase database) : IJobC
         return await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    private static async Task<JobConfiguration?> GetAsync(MySqlConnection connection, int configId, CancellationToken cancellationToken)
+    private async Task<JobConfiguration?> GetAsync(MySqlConnection connection, int configId, CancellationToken cancellationToken)
     {
         await using var select = new MySqlCommand($"SELECT {Columns} FROM ssnews_job_configurations WHERE config_id = @config", connection);
         select.Parameters.AddWithValue("config", configId);
@@ -139,15 +147,15 @@ public sealed class MySqlJobConfigurationStore(C360ReqDatabase database) : IJobC
         command.Parameters.AddWithValue("order", draft.ExecutionOrder);
     }
 
-    private static JobConfiguration Read(MySqlDataReader reader) => new()
+    private JobConfiguration Read(MySqlDataReader reader) => new()
     {
         ConfigId = reader.GetInt32("config_id"),
         AccountId = reader.GetString("account_id"),
-        JobTypeName = reader.GetString("job_type_name"),
-        DisplayName = reader.GetString("display_name"),
-        Description = reader.GetNullableString("description"),
-        DefaultSettings = SettingsJson.Deserialize<JobSettings>(reader.GetString("default_settings")),
-        UiSchema = SettingsJson.Deserialize<UiSchema>(reader.GetString("ui_schema")),
+        JobTypeName = texts.Get(reader.GetString("job_type_name")),
+        DisplayName = texts.Get(reader.GetString("display_name")),
+        Description = reader.GetNullableString("description") is { } description ? texts.Get(description) : null,
+        DefaultSettings = defaultSettings.Get(reader.GetString("default_settings")),
+        UiSchema = uiSchemas.Get(reader.GetString("ui_schema")),
         IsActive = reader.GetNullableBoolean("is_active") ?? true,
         ExecutionOrder = reader.GetNullableInt32("execution_order") ?? 999,
         CreatedAt = reader.GetUtcDateTime("created_at"),

@@ -73,6 +73,36 @@ public sealed class JobConfigurationTests(JobEngineFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Editing_a_seeded_job_type_through_its_grain_leaves_other_accounts_copies_as_they_were()
+    {
+        var editor = await fixture.NewAccountAsync();
+        var bystander = await fixture.NewAccountAsync();
+        var editorsGrain = fixture.Cluster.Client.GetGrain<IJobConfigurationGrain>((await fixture.Cluster.Client.GetGrain<IJobCatalogGrain>(editor).FindAsync("blog_header"))!.Value);
+        var bystandersGrain = fixture.Cluster.Client.GetGrain<IJobConfigurationGrain>((await fixture.Cluster.Client.GetGrain<IJobCatalogGrain>(bystander).FindAsync("blog_header"))!.Value);
+        var seeded = (await bystandersGrain.GetAsync(bystander))!;
+        var edited = new JobConfigurationDraft
+        {
+            JobTypeName = seeded.JobTypeName,
+            DisplayName = "Blog Banners",
+            Description = seeded.Description,
+            DefaultSettings = seeded.DefaultSettings with { AspectRatio = "3:1", NumImages = 1 },
+            UiSchema = new UiSchema { Fields = [.. seeded.UiSchema.Fields.Take(2)] },
+            ExecutionOrder = seeded.ExecutionOrder,
+        };
+
+        Assert.Equal(ConfigurationWriteOutcome.Saved, (await editorsGrain.UpdateAsync(editor, edited)).Outcome);
+
+        Assert.Equal("3:1", (await editorsGrain.GetAsync(editor))!.DefaultSettings.AspectRatio);
+        var bystanders = (await bystandersGrain.GetAsync(bystander))!;
+        Assert.Equal("Blog Header Images", bystanders.DisplayName);
+        Assert.Equal(seeded.DefaultSettings, bystanders.DefaultSettings);
+        Assert.Equal(["prompt", "aspectRatio", "numImages", "negativePrompt"], bystanders.UiSchema.Fields.Select(f => f.Name));
+        Assert.Equal("16:9", (await bystandersGrain.ResolveAsync(bystander, null, isAdmin: false)).FinalSettings!.AspectRatio);
+        var listed = (await fixture.Cluster.Client.GetGrain<IJobCatalogGrain>(bystander).ListAsync(includeInactive: false)).Single(c => c.JobTypeName == "blog_header");
+        Assert.Equal(seeded.DefaultSettings, listed.DefaultSettings);
+    }
+
+    [Fact]
     public async Task Another_accounts_job_type_is_not_found()
     {
         var owner = await fixture.NewAccountAsync();

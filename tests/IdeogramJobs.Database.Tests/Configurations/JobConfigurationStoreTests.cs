@@ -187,6 +187,60 @@ public sealed class JobConfigurationStoreTests : IAsyncLifetime
         Assert.Equal(inserted.DefaultSettings, (await jobs.GetAsync(jobId, CancellationToken.None))!.FinalSettings);
     }
 
+    [Fact]
+    public async Task Accounts_with_the_same_seeded_job_type_share_its_names_and_documents_in_memory()
+    {
+        var otherAccount = await database.CreateAccountAsync("globex");
+
+        var ours = await store.GetAsync(await database.ConfigIdAsync(accountId, "product_marketing"), CancellationToken.None);
+        var theirs = (await store.ListAsync(otherAccount, includeInactive: false, CancellationToken.None)).Single(c => c.JobTypeName == "product_marketing");
+
+        Assert.NotNull(ours);
+        Assert.NotEqual(ours.ConfigId, theirs.ConfigId);
+        Assert.Equal(otherAccount, theirs.AccountId);
+        Assert.Same(ours.DefaultSettings, theirs.DefaultSettings);
+        Assert.Same(ours.UiSchema, theirs.UiSchema);
+        Assert.Same(ours.JobTypeName, theirs.JobTypeName);
+        Assert.Same(ours.DisplayName, theirs.DisplayName);
+        Assert.Same(ours.Description, theirs.Description);
+    }
+
+    [Fact]
+    public async Task Updating_one_accounts_job_type_leaves_another_accounts_identical_one_as_it_was()
+    {
+        var otherAccount = await database.CreateAccountAsync("globex");
+        var ourConfigId = await database.ConfigIdAsync(accountId, "blog_header");
+        var theirConfigId = await database.ConfigIdAsync(otherAccount, "blog_header");
+        var theirsBefore = await store.GetAsync(theirConfigId, CancellationToken.None);
+        var ours = await store.GetAsync(ourConfigId, CancellationToken.None);
+        var edited = new JobConfigurationDraft
+        {
+            JobTypeName = ours!.JobTypeName,
+            DisplayName = "Blog Banners",
+            Description = ours.Description,
+            DefaultSettings = ours.DefaultSettings with { AspectRatio = "3:1", NumImages = 1 },
+            UiSchema = new UiSchema { Fields = [.. ours.UiSchema.Fields.Take(1)] },
+            ExecutionOrder = ours.ExecutionOrder,
+        };
+
+        var (outcome, updated) = await store.UpdateAsync(ourConfigId, edited, CancellationToken.None);
+
+        Assert.Equal(ConfigurationWriteOutcome.Saved, outcome);
+        Assert.Equal("3:1", updated!.DefaultSettings.AspectRatio);
+        var theirsAfter = await store.GetAsync(theirConfigId, CancellationToken.None);
+        Assert.NotNull(theirsBefore);
+        Assert.NotNull(theirsAfter);
+        foreach (var theirs in new[] { theirsBefore, theirsAfter })
+        {
+            Assert.Equal("Blog Header Images", theirs.DisplayName);
+            Assert.Equal("16:9", theirs.DefaultSettings.AspectRatio);
+            Assert.Equal(2, theirs.DefaultSettings.NumImages);
+            Assert.Equal(4, theirs.UiSchema.Fields.Count);
+        }
+
+        Assert.Equal("Blog Banners", (await store.GetAsync(ourConfigId, CancellationToken.None))!.DisplayName);
+    }
+
     /// <summary>Equal field by field; the UI schema (whose lists compare by reference) by its stored JSON.</summary>
     private static void AssertSame(JobConfiguration? expected, JobConfiguration? actual)
     {
