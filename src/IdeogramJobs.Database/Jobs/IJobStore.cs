@@ -27,6 +27,9 @@ public interface IJobStore
     /// <summary>Images of the account's jobs created since <paramref name="sinceUtc"/> (its daily quota used).</summary>
     Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken);
 
+    /// <summary>Image jobs whose attempt is under way, for the capacity grain to count what Ideogram is already doing.</summary>
+    Task<IReadOnlyList<RunningAttempt>> ListRunningAttemptsAsync(CancellationToken cancellationToken);
+
     /// <summary>The accounts with queued or processing image jobs, for recovery after a silo died.</summary>
     Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken);
 

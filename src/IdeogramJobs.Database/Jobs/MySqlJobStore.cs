@@ -188,6 +188,30 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken));
     }
 
+    public async Task<IReadOnlyList<RunningAttempt>> ListRunningAttemptsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand("""
+            SELECT j.job_id, j.account_id,
+                   (SELECT s.final_settings FROM ssnews_job_execution_settings s
+                    WHERE s.job_id = j.job_id ORDER BY s.execution_id LIMIT 1) AS final_settings
+            FROM ssnews_jobs j
+            WHERE j.job_type = @jobType AND j.status = 'processing' AND j.worker_id IS NOT NULL AND j.account_id IS NOT NULL
+            """, connection);
+        select.Parameters.AddWithValue("jobType", JobType);
+
+        var attempts = new List<RunningAttempt>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var finalSettings = reader.GetNullableString("final_settings");
+            var numImages = finalSettings is null ? null : SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages;
+            attempts.Add(new RunningAttempt(reader.GetInt64("job_id"), reader.GetString("account_id"), numImages ?? 1));
+        }
+
+        return attempts;
+    }
+
     public async Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -65,6 +65,18 @@ public sealed class FairCapacityScheduler(int capacity)
         return false;
     }
 
+    /// <summary>
+    /// Counts units already in use by a job (its attempt runs), without a turn: a fresh scheduler
+    /// learns what Ideogram is doing before it grants more. The job's own request later finds it held.
+    /// </summary>
+    public void Hold(long jobId, int units, DateTimeOffset deadline)
+    {
+        if (!held.ContainsKey(jobId))
+        {
+            Grant(new Waiter(jobId, string.Empty, Math.Clamp(units, 1, Capacity), deadline));
+        }
+    }
+
     /// <summary>Frees what the job holds (or withdraws its request); returns the jobs granted as a result.</summary>
     public IReadOnlyList<long> Release(long jobId)
     {

@@ -1,5 +1,6 @@
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,10 @@ namespace IdeogramJobs.Grains.Capacity;
 
 /// <summary>
 /// The one place in the cluster that counts Ideogram's in-flight images for the API key. It only
-/// hands out permits, so every call may interleave. Its state is memory: if its silo dies, the
-/// jobs still waiting ask again on their next wake-up, and leases lapse after the attempt bound.
+/// hands out permits, so every call may interleave. Its state is memory: when it activates (again,
+/// after its silo died) it first counts the attempts the table shows under way, so it does not
+/// grant on top of them; jobs still waiting ask again when their account reconciles, and leases
+/// lapse after the attempt bound.
 /// </summary>
 [Reentrant]
 public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
@@ -25,22 +28,29 @@ public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
     private readonly TimeProvider time;
     private readonly ILogger<IdeogramCapacityGrain> logger;
 
-    public IdeogramCapacityGrain(IOptions<JobEngineOptions> options, TimeProvider time, ILogger<IdeogramCapacityGrain> logger)
+    private readonly IJobStore jobs;
+
+    public IdeogramCapacityGrain(IJobStore jobs, IOptions<JobEngineOptions> options, TimeProvider time, ILogger<IdeogramCapacityGrain> logger)
     {
+        this.jobs = jobs;
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
         scheduler = new FairCapacityScheduler(this.options.IdeogramMaxInflightImages);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        foreach (var running in await jobs.ListRunningAttemptsAsync(cancellationToken))
+        {
+            scheduler.Hold(running.JobId, running.NumImages, LeaseDeadline());
+        }
+
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
-        return Task.CompletedTask;
     }
 
     public Task<bool> RequestAsync(long jobId, string accountId, int units) =>
-        Task.FromResult(scheduler.Request(jobId, accountId, units, time.GetUtcNow() + options.JobTimeout + LeaseMargin));
+        Task.FromResult(scheduler.Request(jobId, accountId, units, LeaseDeadline()));
 
     public Task ReleaseAsync(long jobId)
     {
@@ -55,6 +65,8 @@ public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
         Waiting = scheduler.Waiting,
         MaxInUseObserved = scheduler.MaxInUse,
     });
+
+    private DateTimeOffset LeaseDeadline() => time.GetUtcNow() + options.JobTimeout + LeaseMargin;
 
     private Task ExpireLeasesAsync(CancellationToken cancellationToken)
     {

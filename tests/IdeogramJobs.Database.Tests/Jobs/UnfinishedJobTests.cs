@@ -72,6 +72,24 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
         Assert.Equal(olderRows, new[] { await database.JobRowAsync(olderQueued), await database.JobRowAsync(olderProcessing) });
     }
 
+    [Fact]
+    public async Task Only_attempts_under_way_are_listed_as_running_with_their_images()
+    {
+        var running = await CreateAsync(priority: 0, numImages: 3, createdAt: "2025-03-01 10:00:00");
+        await store.MarkProcessingAsync(running, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
+        var retryScheduled = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:01");
+        await store.MarkProcessingAsync(retryScheduled, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
+        await store.RecordAttemptFailureAsync(retryScheduled, 1, "503", "retrying", CancellationToken.None);
+        var done = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:02");
+        await store.MarkProcessingAsync(done, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
+        await store.CompleteAsync(done, "{}", CancellationToken.None);
+        await CreateAsync(priority: 0, numImages: 4, createdAt: "2025-03-01 10:00:03");
+
+        var attempts = await store.ListRunningAttemptsAsync(CancellationToken.None);
+
+        Assert.Equal([new RunningAttempt(running, accountId, 3)], attempts);
+    }
+
     private async Task<long> CreateAsync(int priority, int? numImages, string createdAt)
     {
         var jobId = await store.CreateAsync(new NewJob

@@ -74,6 +74,18 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
+    public void Images_of_attempts_already_running_are_counted_before_anything_more_is_granted()
+    {
+        var scheduler = new FairCapacityScheduler(10);
+        scheduler.Hold(1, 4, Later);
+
+        Assert.False(scheduler.Request(2, "a", 8, Later));
+        Assert.True(scheduler.Request(1, "b", 4, Later));
+        Assert.Equal(4, scheduler.InUse);
+        Assert.Equal([2], scheduler.Release(1));
+    }
+
+    [Fact]
     public void Asking_again_is_idempotent_and_a_withdrawn_request_is_never_granted()
     {
         var scheduler = new FairCapacityScheduler(1);
