@@ -247,7 +247,9 @@ public sealed class LoopbackSystem : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException(e.Message + Environment.NewLine + Output);
+            var members = await Database.QueryAsync("SELECT Port, Status, SiloName FROM OrleansMembershipTable");
+            var membership = string.Join("; ", members.Select(m => $"{m["SiloName"]} port {m["Port"]} status {m["Status"]}"));
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}membership: {membership}{Environment.NewLine}{Output}");
         }
     }
 
