@@ -37,16 +37,4 @@ public sealed class ClusterEndpointTests(ServiceFixture service)
         using var anonymous = await service.Anonymous().GetAsync(Cluster);
         await anonymous.ReadProblemAsync(HttpStatusCode.Unauthorized);
     }
-
-    [Fact]
-    public async Task The_OpenAPI_document_describes_the_operation_for_the_admin_key()
-    {
-        using var response = await service.Anonymous().GetAsync("/openapi/v1.json");
-
-        var operation = (await response.ReadJsonAsync(HttpStatusCode.OK))["paths"]![Cluster]!["get"]!;
-        Assert.Equal("GetCluster", operation["operationId"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()));
-        Assert.NotEmpty(operation["security"]!.AsArray());
-        Assert.NotNull(operation["responses"]!["403"]);
-    }
 }

@@ -25,7 +25,7 @@ public sealed class OpenApiDocumentTests(ServiceFixture service)
             "GetJobConfigurationSettings", "PreviewJobConfigurationOverrides", "GetJobConfigurationUiSchema",
             "GetIdeogramStyles", "GetIdeogramOptions",
             "CreateAccount", "ListAccounts", "GetAccount", "DeactivateAccount", "ActivateAccount", "SetAccountLimits",
-            "IssueApiKey", "ListApiKeys", "RevokeApiKey", "GetAccountUsage", "GetUsage",
+            "IssueApiKey", "ListApiKeys", "RevokeApiKey", "GetAccountUsage", "GetUsage", "GetCluster",
         ];
         foreach (var name in expected)
         {
