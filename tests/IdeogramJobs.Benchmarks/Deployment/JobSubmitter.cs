@@ -19,6 +19,19 @@ public static class JobSubmitter
             : throw new InvalidOperationException($"execute answered {(int)response.StatusCode}: {body}");
     }
 
+    /// <summary>
+    /// Every account submits <paramref name="jobsPerAccount"/> jobs one after another, the accounts
+    /// at once; <paramref name="numImages"/> gives each job's images from (account, job) indexes.
+    /// </summary>
+    public static Task SubmitAllAsync(IReadOnlyList<BenchAccount> accounts, int jobsPerAccount, Func<int, int, int> numImages, string label, CancellationToken cancellationToken) =>
+        Task.WhenAll(accounts.Select(async (account, a) =>
+        {
+            for (var j = 0; j < jobsPerAccount; j++)
+            {
+                await SubmitAsync(account, numImages(a, j), $"{label} {a}-{j}", cancellationToken);
+            }
+        }));
+
     /// <summary>POST /api/jobs/execute, whatever it answers.</summary>
     public static Task<HttpResponseMessage> PostAsync(BenchAccount account, int numImages, string prompt, CancellationToken cancellationToken) =>
         account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = JobType, prompt, overrides = new { numImages } }, cancellationToken);

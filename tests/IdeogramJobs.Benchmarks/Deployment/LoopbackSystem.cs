@@ -95,6 +95,49 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return new BenchAccount(accountId, Client(key));
     }
 
+    /// <summary><paramref name="count"/> new accounts, labelled <paramref name="label"/>0, 1, ...</summary>
+    public async Task<List<BenchAccount>> NewAccountsAsync(int count, string label)
+    {
+        var accounts = new List<BenchAccount>();
+        for (var i = 0; i < count; i++)
+        {
+            accounts.Add(await NewAccountAsync(label + i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>
+    /// Polls ssnews_jobs until the submissions are done and <paramref name="totalJobs"/> jobs have
+    /// ended; a failed submission is thrown. Returns the last counts, or null when the token ended the wait.
+    /// </summary>
+    public async Task<JobCounts?> WaitUntilAllEndedAsync(Task submissions, long totalJobs, TimeSpan pollEvery, CancellationToken cancellationToken)
+    {
+        using var ticker = new PeriodicTimer(pollEvery);
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(cancellationToken))
+            {
+                if (submissions.IsFaulted)
+                {
+                    await submissions;
+                }
+
+                var counts = await CountJobsAsync();
+                if (submissions.IsCompletedSuccessfully && counts.Terminal >= totalJobs)
+                {
+                    return counts;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller's bound ended the wait.
+        }
+
+        return null;
+    }
+
     /// <summary>The simulator's counters summed over keys (inflightImages, rejectedInflight, ...).</summary>
     public async Task<JsonNode> SimulatorTotalsAsync(CancellationToken cancellationToken)
     {

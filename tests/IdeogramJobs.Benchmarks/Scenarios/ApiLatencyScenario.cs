@@ -33,11 +33,7 @@ public sealed class ApiLatencyScenario : IScenario
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: 5));
-        var members = new List<BenchAccount>();
-        for (var i = 0; i < accounts; i++)
-        {
-            members.Add(await system.NewAccountAsync("lat" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var members = await system.NewAccountsAsync(accounts, "lat");
 
         // The backlog: every job is submitted up front, so the provider stays busy during the reads.
         var random = new Random(11);

@@ -54,24 +54,14 @@ public sealed class ChaosSoakScenario : IScenario
                 ["RETRY_MAX_ATTEMPTS"] = RetryMaxAttempts.ToString(CultureInfo.InvariantCulture),
             },
         });
-        var members = new List<BenchAccount>();
-        for (var i = 0; i < accounts; i++)
-        {
-            members.Add(await system.NewAccountAsync("chaos" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var members = await system.NewAccountsAsync(accounts, "chaos");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);
         var random = new Random(17);
         var plan = members.Select(_ => Enumerable.Range(0, jobsPerAccount).Select(_ => random.Next(1, 3)).ToArray()).ToArray();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(members.Select(async (account, a) =>
-        {
-            for (var j = 0; j < jobsPerAccount; j++)
-            {
-                await JobSubmitter.SubmitAsync(account, plan[a][j], $"chaos header {a}-{j}", timeout.Token);
-            }
-        }));
+        await JobSubmitter.SubmitAllAsync(members, jobsPerAccount, (a, j) => plan[a][j], "chaos header", timeout.Token);
         var submittedAt = clock.Elapsed.TotalSeconds;
 
         var kills = 0;

@@ -32,7 +32,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
             $"baseline: the same {totalJobs} jobs' row writes with {concurrency} MySqlConnector writers into a fresh database",
         };
 
-        JobCounts counts = new(0, 0, 0, 0, 0);
+        JobCounts counts;
         double submitSeconds;
         double endToEndSeconds;
         IReadOnlyDictionary<string, double> cpuPerJob;
@@ -43,51 +43,26 @@ public sealed class OrchestrationThroughputScenario : IScenario
             MaxConcurrentJobs: concurrency,
             SimulatorImageScale: 8)))
         {
-            var members = new List<BenchAccount>();
-            for (var i = 0; i < accounts; i++)
-            {
-                members.Add(await system.NewAccountAsync("tput" + i.ToString(CultureInfo.InvariantCulture)));
-            }
+            var members = await system.NewAccountsAsync(accounts, "tput");
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(bound);
             var cpuBefore = system.CpuSeconds();
             var clock = Stopwatch.StartNew();
             var submitted = 0.0;
-            var submissions = Task.WhenAll(members.Select(async (account, a) =>
-            {
-                for (var j = 0; j < jobsPerAccount; j++)
-                {
-                    await JobSubmitter.SubmitAsync(account, 1, $"throughput header {a}-{j}", timeout.Token);
-                }
-            })).ContinueWith(t =>
+            var submissions = JobSubmitter.SubmitAllAsync(members, jobsPerAccount, (_, _) => 1, "throughput header", timeout.Token).ContinueWith(t =>
             {
                 submitted = clock.Elapsed.TotalSeconds;
                 return t;
             }, TaskScheduler.Default).Unwrap();
 
-            using var ticker = new PeriodicTimer(PollEvery);
-            try
+            if (await system.WaitUntilAllEndedAsync(submissions, totalJobs, PollEvery, timeout.Token) is not { } ended)
             {
-                while (await ticker.WaitForNextTickAsync(timeout.Token))
-                {
-                    if (submissions.IsFaulted)
-                    {
-                        await submissions;
-                    }
-
-                    counts = await system.CountJobsAsync();
-                    if (submissions.IsCompletedSuccessfully && counts.Terminal >= totalJobs)
-                    {
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return ScenarioResult.Failed(Name, $"not every job ended within {bound.TotalSeconds:0} s: {counts} of {totalJobs}");
+                cancellationToken.ThrowIfCancellationRequested();
+                return ScenarioResult.Failed(Name, $"not every job ended within {bound.TotalSeconds:0} s: {await system.CountJobsAsync()} of {totalJobs}");
             }
 
+            counts = ended;
             endToEndSeconds = clock.Elapsed.TotalSeconds;
             submitSeconds = submitted;
             cpuPerJob = system.CpuSeconds().ToDictionary(used => used.Key, used => (used.Value - cpuBefore[used.Key]) * 1000 / totalJobs);

@@ -40,11 +40,7 @@ public sealed class ProviderUtilisationScenario : IScenario
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: 5));
-        var members = new List<BenchAccount>();
-        for (var i = 0; i < accounts; i++)
-        {
-            members.Add(await system.NewAccountAsync("util" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var members = await system.NewAccountsAsync(accounts, "util");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);

@@ -34,22 +34,12 @@ public sealed class RecoveryScenario : IScenario
             SimulatorInflightLimit: inflight,
             IdeogramMaxInflightImages: inflight,
             MaxConcurrentJobs: perAccount) { Silos = 3 });
-        var members = new List<BenchAccount>();
-        for (var i = 0; i < accounts; i++)
-        {
-            members.Add(await system.NewAccountAsync("recover" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var members = await system.NewAccountsAsync(accounts, "recover");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(members.Select(async (account, a) =>
-        {
-            for (var j = 0; j < jobsPerAccount; j++)
-            {
-                await JobSubmitter.SubmitAsync(account, 1, $"recovery header {a}-{j}", timeout.Token);
-            }
-        }));
+        await JobSubmitter.SubmitAllAsync(members, jobsPerAccount, (_, _) => 1, "recovery header", timeout.Token);
 
         var counts = await system.CountJobsAsync();
         SiloHandle? victim = null;

@@ -45,7 +45,7 @@ public sealed class SirvPathScenario : IScenario
         host.SetUploadLimit(uploadLimit);
         var sirvUrlPattern = host.PublicBaseUrl + "/%";
 
-        JobCounts counts = new(0, 0, 0, 0, 0);
+        JobCounts counts;
         double endToEndSeconds;
         long sirvImageRows;
         long otherImageRows;
@@ -67,46 +67,20 @@ public sealed class SirvPathScenario : IScenario
             },
         }))
         {
-            var members = new List<BenchAccount>();
-            for (var i = 0; i < accounts; i++)
-            {
-                members.Add(await system.NewAccountAsync("sirv" + i.ToString(CultureInfo.InvariantCulture)));
-            }
+            var members = await system.NewAccountsAsync(accounts, "sirv");
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(bound);
             var clock = Stopwatch.StartNew();
-            var submissions = Task.WhenAll(members.Select(async (account, a) =>
+            var submissions = JobSubmitter.SubmitAllAsync(members, jobsPerAccount, (_, _) => 1, "sirv header", timeout.Token);
+            if (await system.WaitUntilAllEndedAsync(submissions, totalJobs, PollEvery, timeout.Token) is not { } ended)
             {
-                for (var j = 0; j < jobsPerAccount; j++)
-                {
-                    await JobSubmitter.SubmitAsync(account, 1, $"sirv header {a}-{j}", timeout.Token);
-                }
-            }));
-
-            using var ticker = new PeriodicTimer(PollEvery);
-            try
-            {
-                while (await ticker.WaitForNextTickAsync(timeout.Token))
-                {
-                    if (submissions.IsFaulted)
-                    {
-                        await submissions;
-                    }
-
-                    counts = await system.CountJobsAsync();
-                    if (submissions.IsCompletedSuccessfully && counts.Terminal >= totalJobs)
-                    {
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
+                cancellationToken.ThrowIfCancellationRequested();
                 return ScenarioResult.Failed(Name,
-                    $"not every job ended within {bound.TotalSeconds:0} s: {counts} of {totalJobs}; the host accepted {host.AcceptedUploads} uploads and answered {host.UploadRateLimitRefusals} upload 429s");
+                    $"not every job ended within {bound.TotalSeconds:0} s: {await system.CountJobsAsync()} of {totalJobs}; the host accepted {host.AcceptedUploads} uploads and answered {host.UploadRateLimitRefusals} upload 429s");
             }
 
+            counts = ended;
             endToEndSeconds = clock.Elapsed.TotalSeconds;
             sirvImageRows = await system.Database.CountAsync(
                 $"SELECT COUNT(*) FROM ssnews_image_assets WHERE sirv_cdn_url LIKE '{sirvUrlPattern}'");

@@ -22,8 +22,11 @@ public sealed class SirvRateLimitTests
         Assert.False(second.IsCompleted);
         Assert.Single(harness.Host.Uploads);
 
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.CompletesAsync(Task.WhenAll(first, second), "both saves to finish after the reset");
+        // A save that read the clock just before an advance holds for its full wait from the new time,
+        // so the clock keeps moving until both are done; no upload may still go before the reset.
+        await Eventually.CompletesWhileAdvancingAsync(
+            Task.WhenAll(first, second).ContinueWith(_ => true, TaskScheduler.Default), harness.Time, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(150), "both saves to finish after the reset");
+        await Task.WhenAll(first, second);
 
         var uploads = harness.Host.Uploads;
         Assert.Equal(429, uploads[0].AnsweredStatus);
