@@ -7,16 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 scripts/install-prerequisites.sh
 
-started_db=false
-if [ -z "${DATABASE_URL:-}" ] && ! scripts/mariadb.sh status >/dev/null 2>&1; then
-  started_db=true
-fi
-scripts/mariadb.sh start
-cleanup() { if $started_db; then scripts/mariadb.sh stop; fi; }
-trap cleanup EXIT
-
-export TEST_DATABASE_URL="${DATABASE_URL:-$(scripts/mariadb.sh url)}"
-unset DATABASE_URL C360REQ_DATABASE_URL IDEOGRAM_API_KEY SIRV_CLIENT_ID SIRV_CLIENT_SECRET
+# shellcheck source=scripts/test-database.sh
+source scripts/test-database.sh
 
 # The web UI: its component tests, then the build the API serves (dotnet build copies it beside the API).
 (cd api/ClientApp && npm ci --no-audit --no-fund && npm test && npm run build)
