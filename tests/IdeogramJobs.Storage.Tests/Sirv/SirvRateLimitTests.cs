@@ -22,11 +22,7 @@ public sealed class SirvRateLimitTests
         Assert.False(second.IsCompleted);
         Assert.Single(harness.Host.Uploads);
 
-        // A save that read the clock just before an advance holds for its full wait from the new time,
-        // so the clock keeps moving until both are done; no upload may still go before the reset.
-        await Eventually.CompletesWhileAdvancingAsync(
-            Task.WhenAll(first, second).ContinueWith(_ => true, TaskScheduler.Default), harness.Time, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(150), "both saves to finish after the reset");
-        await Task.WhenAll(first, second);
+        await CompletesAfterTheResetAsync(harness, Task.WhenAll(first, second), TimeSpan.FromSeconds(1), "both saves to finish after the reset");
 
         var uploads = harness.Host.Uploads;
         Assert.Equal(429, uploads[0].AnsweredStatus);
@@ -61,8 +57,7 @@ public sealed class SirvRateLimitTests
         Assert.False(refused.IsCompleted);
         Assert.Equal(2, harness.Host.Uploads.Count);
 
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.CompletesAsync(refused, "the refused save to be stored after the window reset");
+        await CompletesAfterTheResetAsync(harness, refused, TimeSpan.FromSeconds(1), "the refused save to be stored after the window reset");
 
         var uploads = harness.Host.Uploads;
         Assert.Equal([200, 429, 200], uploads.Select(upload => upload.AnsweredStatus));
@@ -109,11 +104,15 @@ public sealed class SirvRateLimitTests
         var second = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(59));
         Assert.False(second.IsCompleted);
-        harness.Time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.CompletesAsync(second, "the held save to finish after the global reset");
+        await CompletesAfterTheResetAsync(harness, second, TimeSpan.FromMinutes(1), "the held save to finish after the global reset");
 
         var uploads = harness.Host.Uploads;
         Assert.Equal([200, 200], uploads.Select(upload => upload.AnsweredStatus));
-        Assert.True(uploads[1].ReceivedAt >= reset);
+        Assert.True(uploads[1].ReceivedAt >= reset, $"the held upload was sent at {uploads[1].ReceivedAt:O}, before the reset");
     }
+
+    // A save that read the clock just before an advance waits its full hold from the new time, so the clock
+    // keeps moving until the save is done; each test then checks that no upload went before the reset.
+    private static Task CompletesAfterTheResetAsync(SirvStoreHarness harness, Task saves, TimeSpan step, string awaited) =>
+        Eventually.CompletesWhileAdvancingAsync(saves, harness.Time, step, TimeSpan.FromHours(2), awaited);
 }

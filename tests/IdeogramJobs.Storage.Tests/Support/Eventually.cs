@@ -39,6 +39,13 @@ public static class Eventually
     /// </summary>
     public static async Task<T> CompletesWhileAdvancingAsync<T>(Task<T> task, FakeTimeProvider time, TimeSpan step, TimeSpan maxFakeTime, string awaited)
     {
+        await CompletesWhileAdvancingAsync((Task)task, time, step, maxFakeTime, awaited);
+        return await task;
+    }
+
+    /// <inheritdoc cref="CompletesWhileAdvancingAsync{T}"/>
+    public static async Task CompletesWhileAdvancingAsync(Task task, FakeTimeProvider time, TimeSpan step, TimeSpan maxFakeTime, string awaited)
+    {
         var clock = Stopwatch.StartNew();
         var advanced = TimeSpan.Zero;
         while (!task.IsCompleted)
@@ -59,6 +66,6 @@ public static class Eventually
             advanced += step;
         }
 
-        return await task;
+        await task;
     }
 }
