@@ -27,6 +27,7 @@ public sealed class AccountGrain(
     private const string KeepAwakeReminder = "account-keep-awake";
 
     private readonly AccountQueue queue = new();
+    private readonly Dictionary<string, int> jobTypeIds = new(StringComparer.Ordinal);
     private AccountRecord? account;
     private AdmissionControl? admission;
     private bool reminderRegistered;
@@ -129,15 +130,7 @@ public sealed class AccountGrain(
             };
         }
 
-        var catalog = GrainFactory.GetGrain<IJobCatalogGrain>(AccountId);
-        var configId = submission.ConfigId ?? submission.JobTypeName switch
-        {
-            null => null,
-            DirectGenerationJobType.Name => (await catalog.EnsureAsync(DirectGenerationJobType.Draft)).Configuration?.ConfigId,
-            var name => await catalog.FindAsync(name),
-        };
-        var configGrain = configId is { } id ? GrainFactory.GetGrain<IJobConfigurationGrain>(id) : null;
-        var configuration = configGrain is null ? null : await configGrain.GetAsync(AccountId);
+        var configuration = await FindJobTypeAsync(submission);
         if (configuration is null)
         {
             return SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job type for this account.",
@@ -157,7 +150,7 @@ public sealed class AccountGrain(
                 CustomPromptAddition = original.CustomPromptAddition,
                 UserOverridesJson = original.UserOverridesJson,
             }
-            : await configGrain!.ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
+            : await GrainFactory.GetGrain<IJobConfigurationGrain>(configuration.ConfigId).ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
         var references = submission.StyleReferenceImages.Count > 0 || original is null
             ? submission.StyleReferenceImages
             : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
@@ -216,6 +209,44 @@ public sealed class AccountGrain(
         await DispatchAsync();
         return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings };
     }
+
+    /// <summary>
+    /// The submission's job type, by id or by name. A name found once is remembered, so later submissions skip
+    /// the table lookup; a job type renamed or deleted since no longer matches and is looked up again.
+    /// </summary>
+    private async Task<JobConfiguration?> FindJobTypeAsync(JobSubmission submission)
+    {
+        if (submission.ConfigId is { } configId)
+        {
+            return await GetJobTypeAsync(configId);
+        }
+
+        if (submission.JobTypeName is not { } name)
+        {
+            return null;
+        }
+
+        if (jobTypeIds.TryGetValue(name, out var remembered) && await GetJobTypeAsync(remembered) is { } known && known.JobTypeName == name)
+        {
+            return known;
+        }
+
+        var catalog = GrainFactory.GetGrain<IJobCatalogGrain>(AccountId);
+        var found = name == DirectGenerationJobType.Name
+            ? (await catalog.EnsureAsync(DirectGenerationJobType.Draft)).Configuration?.ConfigId
+            : await catalog.FindAsync(name);
+        if (found is not { } id)
+        {
+            jobTypeIds.Remove(name);
+            return null;
+        }
+
+        jobTypeIds[name] = id;
+        return await GetJobTypeAsync(id);
+    }
+
+    private Task<JobConfiguration?> GetJobTypeAsync(int configId) =>
+        GrainFactory.GetGrain<IJobConfigurationGrain>(configId).GetAsync(AccountId);
 
     public async Task<JobCommandResult> RetryAsync(long jobId)
     {

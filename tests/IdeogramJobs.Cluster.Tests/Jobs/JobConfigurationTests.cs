@@ -103,6 +103,32 @@ public sealed class JobConfigurationTests(JobEngineFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Submissions_by_name_follow_job_types_as_they_are_renamed_and_their_names_reused()
+    {
+        var account = await fixture.NewAccountAsync();
+        var catalog = fixture.Cluster.Client.GetGrain<IJobCatalogGrain>(account);
+        var first = (await catalog.CreateAsync(Draft("event_posters"))).Configuration!;
+        var byName = new JobSubmission { JobTypeName = "event_posters", Prompt = "harvest supper" };
+        Assert.Equal(SubmissionOutcome.Accepted, (await fixture.Account(account).SubmitAsync(byName)).Outcome);
+
+        var grain = fixture.Cluster.Client.GetGrain<IJobConfigurationGrain>(first.ConfigId);
+        Assert.Equal(ConfigurationWriteOutcome.Saved, (await grain.UpdateAsync(account, Draft("autumn_posters"))).Outcome);
+        Assert.Equal(SubmissionOutcome.JobTypeNotFound, (await fixture.Account(account).SubmitAsync(byName)).Outcome);
+        Assert.Equal(SubmissionOutcome.Accepted, (await fixture.Account(account).SubmitAsync(byName with { JobTypeName = "autumn_posters" })).Outcome);
+
+        var second = (await catalog.CreateAsync(Draft("event_posters", aspectRatio: "9:16"))).Configuration!;
+        var resubmitted = await fixture.Account(account).SubmitAsync(byName);
+        Assert.Equal(SubmissionOutcome.Accepted, resubmitted.Outcome);
+        Assert.Equal("9:16", resubmitted.FinalSettings!.AspectRatio);
+
+        Assert.Equal(ConfigurationWriteOutcome.Saved, (await fixture.Cluster.Client.GetGrain<IJobConfigurationGrain>(second.ConfigId).UpdateAsync(account, Draft("winter_posters"))).Outcome);
+        Assert.Equal(ConfigurationWriteOutcome.Saved, (await grain.UpdateAsync(account, Draft("event_posters"))).Outcome);
+        var backToTheFirst = await fixture.Account(account).SubmitAsync(byName);
+        Assert.Equal(SubmissionOutcome.Accepted, backToTheFirst.Outcome);
+        Assert.Equal("16:9", backToTheFirst.FinalSettings!.AspectRatio);
+    }
+
+    [Fact]
     public async Task Another_accounts_job_type_is_not_found()
     {
         var owner = await fixture.NewAccountAsync();
