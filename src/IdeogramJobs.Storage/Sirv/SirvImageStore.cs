@@ -26,6 +26,7 @@ public sealed class SirvImageStore : IImageStore
     private readonly string _folder;
     private readonly string _publicUrl;
     private readonly ResiliencePipeline _pipeline;
+    private readonly SemaphoreSlim _uploadSlots;
 
     public SirvImageStore(
         SirvApiClient api,
@@ -42,6 +43,7 @@ public sealed class SirvImageStore : IImageStore
         _publicUrl = settings.PublicUrl?.Trim()
             ?? throw new InvalidOperationException($"{SirvOptions.PublicUrlVariable} is required for Sirv storage.");
         _pipeline = BuildPipeline(settings, time);
+        _uploadSlots = new SemaphoreSlim(settings.MaxConcurrentUploads);
     }
 
     public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
@@ -93,9 +95,22 @@ public sealed class SirvImageStore : IImageStore
     private async ValueTask UploadOnceAsync(UploadAttempts upload, CancellationToken cancellationToken)
     {
         upload.Count++;
-        await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
+        // A slot per attempt, not per save: a save backing off between attempts leaves its slot to others.
+        await _uploadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
+            await SendUploadAsync(upload.Prepared, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _uploadSlots.Release();
+        }
+    }
 
-        var prepared = upload.Prepared;
+    private async ValueTask SendUploadAsync(PreparedImage prepared, CancellationToken cancellationToken)
+    {
+
         using var response = await _api.SendAsync(
             () => CreateUploadRequest(prepared),
             $"the upload of {prepared.StoragePath}",

@@ -14,6 +14,7 @@ public sealed class SirvOptions
     public const string UploadMaxAttemptsVariable = "SIRV_UPLOAD_MAX_ATTEMPTS";
     public const string RetryBaseDelayVariable = "SIRV_RETRY_BASE_DELAY_MS";
     public const string RequestTimeoutVariable = "SIRV_REQUEST_TIMEOUT_SECONDS";
+    public const string MaxConcurrentUploadsVariable = "SIRV_MAX_CONCURRENT_UPLOADS";
 
     public const string DefaultApiBaseUrl = "https://api.sirv.com";
 
@@ -49,6 +50,13 @@ public sealed class SirvOptions
     /// <summary>Per-request timeout; generous because uploads may be tens of megabytes.</summary>
     [ConfigurationKeyName(RequestTimeoutVariable)]
     public int RequestTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Uploads one process sends at a time. The rest wait their turn, so a backlog held by an exhausted rate
+    /// limit meets the reset a few at a time instead of all at once, each surplus upload drawing a 429.
+    /// </summary>
+    [ConfigurationKeyName(MaxConcurrentUploadsVariable)]
+    public int MaxConcurrentUploads { get; set; } = 8;
 
     /// <summary>The API base with a trailing slash so relative request paths keep any base path.</summary>
     public Uri ResolveApiBaseUri()

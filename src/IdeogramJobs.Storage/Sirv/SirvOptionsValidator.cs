@@ -49,6 +49,7 @@ internal sealed class SirvOptionsValidator : IValidateOptions<SirvOptions>
         AddRangeFailure(failures, SirvOptions.UploadMaxAttemptsVariable, options.UploadMaxAttempts, 1, 10);
         AddRangeFailure(failures, SirvOptions.RetryBaseDelayVariable, options.RetryBaseDelayMilliseconds, 0, 60_000);
         AddRangeFailure(failures, SirvOptions.RequestTimeoutVariable, options.RequestTimeoutSeconds, 1, 3600);
+        AddRangeFailure(failures, SirvOptions.MaxConcurrentUploadsVariable, options.MaxConcurrentUploads, 1, 256);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -68,6 +68,7 @@ public sealed class AddImageStorageTests
     [InlineData(SirvOptions.UploadFolderVariable, "has space")]
     [InlineData(SirvOptions.UploadMaxAttemptsVariable, "0")]
     [InlineData(SirvOptions.RateLimitMaxWaitVariable, "-1")]
+    [InlineData(SirvOptions.MaxConcurrentUploadsVariable, "0")]
     public void Invalid_sirv_value_is_rejected_naming_the_variable(string variable, string value)
     {
         var settings = new Dictionary<string, string?>

@@ -68,6 +68,32 @@ public sealed class SirvRateLimitTests
         Assert.Equal(0, harness.Host.GlobalRateLimitRefusals);
     }
 
+    [Theory]
+    [InlineData("2", 0, 6)]
+    [InlineData("256", 15, 15)]
+    public async Task A_backlog_held_by_an_exhausted_limit_meets_each_reset_only_as_many_at_a_time_as_SIRV_MAX_CONCURRENT_UPLOADS(
+        string maxConcurrentUploads, int fewestRefusals, int mostRefusals)
+    {
+        var window = TimeSpan.FromSeconds(2);
+        await using var harness = await SirvStoreHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [SirvOptions.MaxConcurrentUploadsVariable] = maxConcurrentUploads,
+            [SirvOptions.UploadMaxAttemptsVariable] = "10",
+        }, rateLimitWindow: window);
+        harness.Host.SetUploadLimit(1);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 0), index: 0), CancellationToken.None);
+        Assert.NotNull(harness.Gate.HoldUntil);
+
+        var backlog = Enumerable.Range(1, 6)
+            .Select(index => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: index), index: index), CancellationToken.None))
+            .ToArray();
+        await CompletesAfterTheResetAsync(harness, Task.WhenAll(backlog), TimeSpan.FromSeconds(1), "the backlog to be stored one upload per window");
+
+        Assert.Equal(7, harness.Host.Files.Count);
+        // Each window takes one upload. Two at a time draw at most one 429 a window; all six at once draw 5 + 4 + 3 + 2 + 1.
+        Assert.InRange(harness.Host.UploadRateLimitRefusals, fewestRefusals, mostRefusals);
+    }
+
     [Fact]
     public async Task Remaining_zero_on_a_success_holds_the_next_upload_and_a_hold_beyond_the_cap_fails_fast_as_transient()
     {
