@@ -11,7 +11,8 @@ namespace IdeogramJobs.Storage.Sirv;
 
 /// <summary>
 /// Stores images on Sirv: POST /v2/files/upload with the raw bytes and their real Content-Type, retrying
-/// transient failures with jittered exponential backoff and waiting out exhausted rate limits.
+/// transient failures with jittered exponential backoff and waiting out exhausted rate limits. At most
+/// SIRV_MAX_CONCURRENT_UPLOADS uploads of this process are under way at once.
 /// </summary>
 public sealed class SirvImageStore : IImageStore
 {
@@ -110,7 +111,6 @@ public sealed class SirvImageStore : IImageStore
 
     private async ValueTask SendUploadAsync(PreparedImage prepared, CancellationToken cancellationToken)
     {
-
         using var response = await _api.SendAsync(
             () => CreateUploadRequest(prepared),
             $"the upload of {prepared.StoragePath}",
