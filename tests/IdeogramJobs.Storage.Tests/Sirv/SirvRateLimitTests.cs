@@ -68,16 +68,13 @@ public sealed class SirvRateLimitTests
         Assert.Equal(0, harness.Host.GlobalRateLimitRefusals);
     }
 
-    [Theory]
-    [InlineData("2", 0, 6)]
-    [InlineData("256", 15, 15)]
-    public async Task A_backlog_held_by_an_exhausted_limit_meets_each_reset_only_as_many_at_a_time_as_SIRV_MAX_CONCURRENT_UPLOADS(
-        string maxConcurrentUploads, int fewestRefusals, int mostRefusals)
+    [Fact]
+    public async Task A_backlog_held_by_an_exhausted_limit_meets_each_reset_only_as_many_at_a_time_as_SIRV_MAX_CONCURRENT_UPLOADS()
     {
         var window = TimeSpan.FromSeconds(2);
         await using var harness = await SirvStoreHarness.StartAsync(new Dictionary<string, string?>
         {
-            [SirvOptions.MaxConcurrentUploadsVariable] = maxConcurrentUploads,
+            [SirvOptions.MaxConcurrentUploadsVariable] = "2",
             [SirvOptions.UploadMaxAttemptsVariable] = "10",
         }, rateLimitWindow: window);
         harness.Host.SetUploadLimit(1);
@@ -90,8 +87,9 @@ public sealed class SirvRateLimitTests
         await CompletesAfterTheResetAsync(harness, Task.WhenAll(backlog), TimeSpan.FromSeconds(1), "the backlog to be stored one upload per window");
 
         Assert.Equal(7, harness.Host.Files.Count);
-        // Each window takes one upload. Two at a time draw at most one 429 a window; all six at once draw 5 + 4 + 3 + 2 + 1.
-        Assert.InRange(harness.Host.UploadRateLimitRefusals, fewestRefusals, mostRefusals);
+        // Each window takes one upload. Two at a time draw at most one 429 a window; the whole backlog at once
+        // would draw up to 5 + 4 + 3 + 2 + 1.
+        Assert.InRange(harness.Host.UploadRateLimitRefusals, 0, 6);
     }
 
     [Fact]
