@@ -77,8 +77,15 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A new account (with the default job types) and a user key for it.</summary>
+    /// <summary>A new account (with the default job types) and a client with a user key for it.</summary>
     public async Task<BenchAccount> NewAccountAsync(string label)
+    {
+        var (accountId, key) = await ProvisionAccountAsync(label, CancellationToken.None);
+        return new BenchAccount(accountId, Client(key));
+    }
+
+    /// <summary>A new account (with the default job types) through the admin API, and a user key for it.</summary>
+    public async Task<(string AccountId, string Key)> ProvisionAccountAsync(string label, CancellationToken cancellationToken)
     {
         var slug = label + "-" + Guid.NewGuid().ToString("N")[..8];
         using var created = await Admin.PostAsJsonAsync("/api/admin/accounts", new
@@ -87,12 +94,12 @@ public sealed class LoopbackSystem : IAsyncDisposable
             organizationName = "Org " + slug,
             accountSlug = slug,
             accountName = "Account " + slug,
-        });
-        var accountId = JsonNode.Parse(await ReadSuccessAsync(created, "creating an account"))!["accountId"]!.GetValue<string>();
+        }, cancellationToken);
+        var accountId = (await ApiResponses.ReadSuccessAsync(created, "creating an account", cancellationToken))["accountId"]!.GetValue<string>();
 
-        using var issued = await Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" });
-        var key = JsonNode.Parse(await ReadSuccessAsync(issued, "issuing a key"))!["key"]!.GetValue<string>();
-        return new BenchAccount(accountId, Client(key));
+        using var issued = await Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" }, cancellationToken);
+        var key = (await ApiResponses.ReadSuccessAsync(issued, "issuing a key", cancellationToken))["key"]!.GetValue<string>();
+        return (accountId, key);
     }
 
     /// <summary><paramref name="count"/> new accounts, labelled <paramref name="label"/>0, 1, ...</summary>
@@ -209,14 +216,6 @@ public sealed class LoopbackSystem : IAsyncDisposable
         {
             Directory.Delete(imageRoot, recursive: true);
         }
-    }
-
-    private static async Task<string> ReadSuccessAsync(HttpResponseMessage response, string what)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? body
-            : throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {body}");
     }
 
     private async Task StartProcessesAsync(ServiceSettings settings)

@@ -54,7 +54,7 @@ public sealed class FootprintScenario : IScenario
             var members = new ConcurrentBag<(string AccountId, string Key)>();
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, accounts), parallel, async (i, token) =>
-                members.Add(await ProvisionAsync(system.Admin, "fp" + i.ToString(CultureInfo.InvariantCulture), token)));
+                members.Add(await system.ProvisionAccountAsync("fp" + i.ToString(CultureInfo.InvariantCulture), token)));
             var provisioningSeconds = clock.Elapsed.TotalSeconds;
             figures.Add(new("provisioning (account, job types, key)", provisioningSeconds, "s", 1));
             figures.Add(new("provisioning rate", accounts / provisioningSeconds, "accounts/s", 1));
@@ -98,29 +98,12 @@ public sealed class FootprintScenario : IScenario
         ]);
     }
 
-    private static async Task<(string AccountId, string Key)> ProvisionAsync(HttpClient admin, string label, CancellationToken cancellationToken)
-    {
-        var slug = label + "-" + Guid.NewGuid().ToString("N")[..8];
-        using var created = await admin.PostAsJsonAsync("/api/admin/accounts", new
-        {
-            organizationSlug = "org-" + slug,
-            organizationName = "Org " + slug,
-            accountSlug = slug,
-            accountName = "Account " + slug,
-        }, cancellationToken);
-        var accountId = (await ReadSuccessAsync(created, "creating an account", cancellationToken))["accountId"]!.GetValue<string>();
-
-        using var issued = await admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" }, cancellationToken);
-        var key = (await ReadSuccessAsync(issued, "issuing a key", cancellationToken))["key"]!.GetValue<string>();
-        return (accountId, key);
-    }
-
     /// <summary>Uses the account as a client would; answers how many requests that took.</summary>
     private static async Task<int> ActivateAsync(HttpClient admin, HttpClient users, string accountId, string key, CancellationToken cancellationToken)
     {
         using (var account = await admin.GetAsync($"/api/admin/accounts/{accountId}", cancellationToken))
         {
-            await ReadSuccessAsync(account, "reading an account", cancellationToken);
+            await ApiResponses.ReadSuccessAsync(account, "reading an account", cancellationToken);
         }
 
         var list = await SendAsUserAsync(users, key, "/api/jobs/configurations", "listing an account's job types", cancellationToken);
@@ -138,27 +121,19 @@ public sealed class FootprintScenario : IScenario
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         using var response = await users.SendAsync(request, cancellationToken);
-        return await ReadSuccessAsync(response, what, cancellationToken);
+        return await ApiResponses.ReadSuccessAsync(response, what, cancellationToken);
     }
 
     private static async Task<Sample> SampleAsync(LoopbackSystem system, int siloProcessId, int apiProcessId, CancellationToken cancellationToken)
     {
         await Task.Delay(Settle, cancellationToken);
         using var response = await system.Admin.GetAsync("/api/admin/cluster", cancellationToken);
-        var silo = (await ReadSuccessAsync(response, "reading the cluster", cancellationToken))["silos"]!.AsArray().Single()!;
+        var silo = (await ApiResponses.ReadSuccessAsync(response, "reading the cluster", cancellationToken))["silos"]!.AsArray().Single()!;
         return new Sample(
             ResidentMemory.Of(siloProcessId),
             silo["memoryUsageBytes"]!.GetValue<long>(),
             silo["activationCount"]!.GetValue<int>(),
             ResidentMemory.Of(apiProcessId));
-    }
-
-    private static async Task<JsonNode> ReadSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(body)!
-            : throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {body}");
     }
 
     private sealed record Sample(long SiloResidentBytes, long SiloManagedBytes, int Activations, long ApiResidentBytes);
