@@ -20,6 +20,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     private const int WorkerIdChars = 100;
     private const int CreatedByChars = 100;
 
+    /// <summary>A select-list column: the settings the job was first resolved with, which fix how many images it asks for.</summary>
+    private const string FirstFinalSettings = """
+        (SELECT s.final_settings FROM ssnews_job_execution_settings s
+         WHERE s.job_id = j.job_id ORDER BY s.execution_id LIMIT 1) AS final_settings
+        """;
+
     public async Task<long> CreateAsync(NewJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -191,10 +197,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<IReadOnlyList<RunningAttempt>> ListRunningAttemptsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand("""
-            SELECT j.job_id, j.account_id,
-                   (SELECT s.final_settings FROM ssnews_job_execution_settings s
-                    WHERE s.job_id = j.job_id ORDER BY s.execution_id LIMIT 1) AS final_settings
+        await using var select = new MySqlCommand($"""
+            SELECT j.job_id, j.account_id, {FirstFinalSettings}
             FROM ssnews_jobs j
             WHERE j.job_type = @jobType AND j.status = 'processing' AND j.worker_id IS NOT NULL AND j.account_id IS NOT NULL
             """, connection);
@@ -204,9 +208,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var finalSettings = reader.GetNullableString("final_settings");
-            var numImages = finalSettings is null ? null : SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages;
-            attempts.Add(new RunningAttempt(reader.GetInt64("job_id"), reader.GetString("account_id"), numImages ?? 1));
+            attempts.Add(new RunningAttempt(reader.GetInt64("job_id"), reader.GetString("account_id"), ImagesAsked(reader)));
         }
 
         return attempts;
@@ -232,10 +234,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<IReadOnlyList<UnfinishedJob>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand("""
-            SELECT j.job_id, j.status, j.priority, j.created_at,
-                   (SELECT s.final_settings FROM ssnews_job_execution_settings s
-                    WHERE s.job_id = j.job_id ORDER BY s.execution_id LIMIT 1) AS final_settings
+        await using var select = new MySqlCommand($"""
+            SELECT j.job_id, j.status, j.priority, j.created_at, {FirstFinalSettings}
             FROM ssnews_jobs j
             WHERE j.account_id = @account AND j.job_type = @jobType AND j.status IN ('queued', 'processing')
             ORDER BY j.priority DESC, j.created_at, j.job_id
@@ -247,14 +247,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var finalSettings = reader.GetNullableString("final_settings");
-            var numImages = finalSettings is null ? null : SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages;
             jobs.Add(new UnfinishedJob(
                 reader.GetInt64("job_id"),
                 JobStatusExtensions.FromDatabase(reader.GetString("status")),
                 reader.GetNullableInt32("priority") ?? 0,
                 reader.GetUtcDateTime("created_at"),
-                numImages ?? 1));
+                ImagesAsked(reader)));
         }
 
         return jobs;
@@ -321,6 +319,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 progress_details = NULL, retry_count = 0
             WHERE job_id = @job AND job_type = @jobType AND status IN ('failed', 'cancelled')
             """, cancellationToken) > 0;
+
+    /// <summary>The images a row read with <see cref="FirstFinalSettings"/> asks for; one when its settings say none.</summary>
+    private static int ImagesAsked(MySqlDataReader reader) =>
+        reader.GetNullableString("final_settings") is { } finalSettings
+            ? SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages ?? 1
+            : 1;
 
     private static async Task<long?> FindByIdempotencyKeyAsync(MySqlConnection connection, string accountId, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -24,11 +24,10 @@ public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
     private static readonly TimeSpan ExpiryScan = TimeSpan.FromSeconds(15);
 
     private readonly FairCapacityScheduler scheduler;
+    private readonly IJobStore jobs;
     private readonly JobEngineOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<IdeogramCapacityGrain> logger;
-
-    private readonly IJobStore jobs;
 
     public IdeogramCapacityGrain(IJobStore jobs, IOptions<JobEngineOptions> options, TimeProvider time, ILogger<IdeogramCapacityGrain> logger)
     {

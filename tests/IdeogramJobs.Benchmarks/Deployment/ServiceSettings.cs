@@ -16,4 +16,19 @@ public sealed record ServiceSettings(
 
     /// <summary>More variables for the simulator, such as injected failure rates.</summary>
     public IReadOnlyDictionary<string, string?> SimulatorEnvironment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// What the engine itself carries (scenario 2, and 7 on Sirv): the simulator answers at once with small
+    /// PNGs, and <paramref name="concurrency"/> bounds the provider's, the cluster's and each account's jobs alike.
+    /// </summary>
+    public static ServiceSettings InstantProvider(int concurrency) => new(
+        SimulatorLatencyScale: 0,
+        SimulatorInflightLimit: concurrency,
+        IdeogramMaxInflightImages: concurrency,
+        MaxConcurrentJobs: concurrency,
+        SimulatorImageScale: 8);
+
+    /// <summary>The note a scenario on <see cref="InstantProvider"/> prints about its shape.</summary>
+    public static string InstantProviderNote(int accounts, int jobsPerAccount, int concurrency) =>
+        $"simulator latency 0, 1-image blog_header jobs, {accounts} accounts x {jobsPerAccount} jobs; concurrency {concurrency} (IDEOGRAM_MAX_INFLIGHT_IMAGES, SIMULATOR_INFLIGHT_LIMIT and MAX_CONCURRENT_JOBS); simulator PNGs at 1/8 pixel size";
 }

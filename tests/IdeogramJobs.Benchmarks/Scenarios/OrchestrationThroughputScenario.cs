@@ -31,7 +31,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
         var bound = TimeSpan.FromSeconds(Math.Max(120, totalJobs / 5));
         var notes = new List<string>
         {
-            $"simulator latency 0, 1-image blog_header jobs, {accounts} accounts x {jobsPerAccount} jobs; concurrency {concurrency} (IDEOGRAM_MAX_INFLIGHT_IMAGES, SIMULATOR_INFLIGHT_LIMIT and MAX_CONCURRENT_JOBS); simulator PNGs at 1/8 pixel size; local-disk storage",
+            ServiceSettings.InstantProviderNote(accounts, jobsPerAccount, concurrency) + "; local-disk storage",
             $"baseline: the same {totalJobs} jobs' row writes with {concurrency} MySqlConnector writers into a fresh database",
             $"both measured after a warm-up of {warmUpJobs} jobs that the figures leave out",
         };
@@ -40,12 +40,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
         double submitSeconds;
         double endToEndSeconds;
         IReadOnlyDictionary<string, double> cpuPerJob;
-        await using (var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: 0,
-            SimulatorInflightLimit: concurrency,
-            IdeogramMaxInflightImages: concurrency,
-            MaxConcurrentJobs: concurrency,
-            SimulatorImageScale: 8)))
+        await using (var system = await LoopbackSystem.StartAsync(ServiceSettings.InstantProvider(concurrency)))
         {
             var members = await system.NewAccountsAsync(accounts, "tput");
 

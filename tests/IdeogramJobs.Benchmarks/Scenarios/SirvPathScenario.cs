@@ -37,7 +37,7 @@ public sealed class SirvPathScenario : IScenario
         var ceiling = uploadLimit / RateLimitWindow.TotalSeconds;
         var notes = new List<string>
         {
-            $"simulator latency 0, 1-image blog_header jobs, {accounts} accounts x {jobsPerAccount} jobs; concurrency {concurrency} (IDEOGRAM_MAX_INFLIGHT_IMAGES, SIMULATOR_INFLIGHT_LIMIT and MAX_CONCURRENT_JOBS); simulator PNGs at 1/8 pixel size",
+            ServiceSettings.InstantProviderNote(accounts, jobsPerAccount, concurrency),
             $"images stored on the Sirv-compatible test host (in the benchmark process, real Kestrel on loopback): upload limit {uploadLimit} per {RateLimitWindow.TotalSeconds:0} s window (a ceiling of {ceiling:0} uploads/s), global limit 7000 per window; {SirvRateLimitMaxWaitVariable} {RateLimitMaxWaitSeconds}",
         };
 
@@ -50,12 +50,7 @@ public sealed class SirvPathScenario : IScenario
         long sirvImageRows;
         long otherImageRows;
         long completedWithoutSirvImage;
-        await using (var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: 0,
-            SimulatorInflightLimit: concurrency,
-            IdeogramMaxInflightImages: concurrency,
-            MaxConcurrentJobs: concurrency,
-            SimulatorImageScale: 8)
+        await using (var system = await LoopbackSystem.StartAsync(ServiceSettings.InstantProvider(concurrency) with
         {
             SiloEnvironment = new Dictionary<string, string?>
             {
