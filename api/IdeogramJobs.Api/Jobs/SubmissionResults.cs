@@ -40,6 +40,13 @@ public static class SubmissionResults
             case SubmissionOutcome.JobTypeInactive:
                 return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Job type deactivated");
 
+            case SubmissionOutcome.IdempotencyConflict:
+                return TypedResults.Problem(
+                    result.Message,
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Idempotency key reused",
+                    extensions: new Dictionary<string, object?> { ["jobId"] = result.JobId });
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown submission outcome.");
         }

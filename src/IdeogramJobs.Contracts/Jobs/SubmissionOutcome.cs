@@ -9,4 +9,7 @@ public enum SubmissionOutcome
     AccountInactive,
     JobTypeNotFound,
     JobTypeInactive,
+
+    /// <summary>The idempotency key was used before with a different request.</summary>
+    IdempotencyConflict,
 }
