@@ -23,6 +23,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddIdeogramClient(configuration);
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
+        services.AddSingleton<JobAttemptRunner>();
         return services;
     }
 }

@@ -39,8 +39,8 @@ public sealed class ImageJobRows(StoreTestDatabase database)
     public Task SetJobCreatedAtAsync(long jobId, DateTime createdAt) =>
         database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET created_at = {Sql(createdAt)} WHERE job_id = {jobId}");
 
-    public Task<long> AddImageAsync(string accountId, long jobId, int index, string generationMetadataJson = "{}") =>
-        images.RecordAsync(new NewImageAsset
+    public async Task<long> AddImageAsync(string accountId, long jobId, int index, string generationMetadataJson = "{}") =>
+        (await images.RecordAsync(new NewImageAsset
         {
             AccountId = accountId,
             JobId = jobId,
@@ -52,7 +52,7 @@ public sealed class ImageJobRows(StoreTestDatabase database)
             Resolution = "1024x1024",
             StyleType = "GENERAL",
             GenerationMetadataJson = generationMetadataJson,
-        }, CancellationToken.None);
+        }, CancellationToken.None))!.Value;
 
     public Task SetImageCreatedAtAsync(long imageId, DateTime createdAt) =>
         database.Database.ExecuteAsync($"UPDATE ssnews_image_assets SET created_at = {Sql(createdAt)} WHERE image_id = {imageId}");

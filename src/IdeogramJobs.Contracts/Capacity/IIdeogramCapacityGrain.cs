@@ -11,7 +11,8 @@ namespace IdeogramJobs.Contracts.Capacity;
 public interface IIdeogramCapacityGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Asks for <paramref name="units"/> images of capacity for a job. True when granted now;
+    /// Asks for <paramref name="units"/> images of capacity for a job. True when granted now or already
+    /// held (asking again renews the lease: its clock starts at the grant, not at the first ask);
     /// otherwise the job waits its turn and is told by <c>IJobGrain.CapacityGrantedAsync</c>.
     /// </summary>
     [Alias("request")]
@@ -20,6 +21,14 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// <summary>Gives back what the job holds, or withdraws its request.</summary>
     [Alias("release")]
     Task ReleaseAsync(long jobId);
+
+    /// <summary>
+    /// Gives back what the job holds after its Ideogram call of <paramref name="units"/> images was given up
+    /// on (a timeout, a cancel, a silo that died): Ideogram keeps generating, so the units stay counted for
+    /// <paramref name="stillBusyFor"/>, even when the lease itself was already given back.
+    /// </summary>
+    [Alias("release-abandoned")]
+    Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor);
 
     [AlwaysInterleave, Alias("snapshot")]
     Task<CapacitySnapshot> GetSnapshotAsync();

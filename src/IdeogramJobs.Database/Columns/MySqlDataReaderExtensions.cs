@@ -17,6 +17,12 @@ internal static class MySqlDataReaderExtensions
         return reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
     }
 
+    public static long? GetNullableInt64(this MySqlDataReader reader, string column)
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+    }
+
     public static bool? GetNullableBoolean(this MySqlDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);

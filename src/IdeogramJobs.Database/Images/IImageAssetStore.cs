@@ -10,7 +10,7 @@ public interface IImageAssetStore
     /// recording the same index again (a job resumed after a crash) updates that row instead of
     /// adding one, so an image is never recorded twice.
     /// </summary>
-    Task<long> RecordAsync(NewImageAsset image, CancellationToken cancellationToken);
+    Task<long?> RecordAsync(NewImageAsset image, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<JobImage>> ListForJobAsync(long jobId, CancellationToken cancellationToken);
 }

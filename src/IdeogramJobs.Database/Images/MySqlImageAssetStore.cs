@@ -16,7 +16,7 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
     private const string ContentType = M0005_ImageAssetsJobLink.JobContentType;
     private const int AltTextChars = 255;
 
-    public async Task<long> RecordAsync(NewImageAsset image, CancellationToken cancellationToken)
+    public async Task<long?> RecordAsync(NewImageAsset image, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
@@ -27,16 +27,18 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
             INSERT INTO ssnews_image_assets
                 (account_id, associated_content_type, associated_content_id, source_api, source_image_id_external,
                  sirv_cdn_url, alt_text_suggestion_ai, status, generation_metadata, job_id, image_index)
-            VALUES
-                (@account, @contentType, @job, 'ideogram', @path, @url, @alt, 'pending_review', @metadata, @job, @index)
+            SELECT @account, @contentType, @job, 'ideogram', @path, @url, @alt, 'pending_review', @metadata, @job, @index
+            FROM DUAL
+            WHERE @token IS NULL OR EXISTS (SELECT 1 FROM ssnews_jobs WHERE job_id = @job AND attempt_token = @token)
             ON DUPLICATE KEY UPDATE
                 sirv_cdn_url = IF(job_id <=> @job AND image_index <=> @index, @url, sirv_cdn_url),
                 source_image_id_external = IF(job_id <=> @job AND image_index <=> @index, @path, source_image_id_external),
                 generation_metadata = IF(job_id <=> @job AND image_index <=> @index, @metadata, generation_metadata),
                 image_id = LAST_INSERT_ID(image_id);
-            SELECT image_id FROM ssnews_image_assets
-            WHERE image_id = LAST_INSERT_ID() AND job_id = @job AND image_index = @index;
+            SELECT (@token IS NULL OR EXISTS (SELECT 1 FROM ssnews_jobs WHERE job_id = @job AND attempt_token = @token)) AS owned,
+                   (SELECT image_id FROM ssnews_image_assets WHERE image_id = LAST_INSERT_ID() AND job_id = @job AND image_index = @index) AS image_id;
             """, connection);
+        command.Parameters.AddWithValue("token", image.AttemptToken);
         command.Parameters.AddWithValue("account", image.AccountId);
         command.Parameters.AddWithValue("contentType", ContentType);
         command.Parameters.AddWithValue("job", image.JobId);
@@ -46,11 +48,15 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
         command.Parameters.AddWithValue("alt", ColumnText.CutOrNull(image.Prompt, AltTextChars));
         command.Parameters.AddWithValue("metadata", ImageGenerationMetadata.Compose(image));
 
-        var imageId = await command.ExecuteScalarAsync(cancellationToken);
-        return imageId is null
-            ? throw new InvalidOperationException(
-                $"Image {image.Index} of job {image.JobId} was not recorded: its URL is already recorded for another image of the account.")
-            : Convert.ToInt64(imageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.GetBoolean("owned"))
+        {
+            return null;
+        }
+
+        return reader.GetNullableInt64("image_id") ?? throw new InvalidOperationException(
+            $"Image {image.Index} of job {image.JobId} was not recorded: its URL is already recorded for another image of the account.");
     }
 
     public async Task<IReadOnlyList<JobImage>> ListForJobAsync(long jobId, CancellationToken cancellationToken)

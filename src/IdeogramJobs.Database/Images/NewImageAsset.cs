@@ -17,6 +17,12 @@ public sealed record NewImageAsset
     public string? StyleType { get; init; }
     public bool IsImageSafe { get; init; } = true;
 
+    /// <summary>
+    /// The attempt recording the image: the row is written only while that attempt owns the job, so a
+    /// stale attempt cannot overwrite another's images. Null only for images recorded outside an attempt.
+    /// </summary>
+    public string? AttemptToken { get; init; }
+
     /// <summary>Everything else worth keeping about the generation (JSON object text): settings, job type, hash, size.</summary>
     public required string GenerationMetadataJson { get; init; }
 }

@@ -4,6 +4,7 @@ using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Migrations.C360Req;
+using System.Text.Json;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Jobs;
@@ -19,6 +20,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
     private const int WorkerIdChars = 100;
     private const int CreatedByChars = 100;
+
+    private static readonly JsonSerializerOptions GenerationJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>A select-list column: the settings the job was first resolved with, which fix how many images it asks for.</summary>
     private const string FirstFinalSettings = """
@@ -81,9 +84,10 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         if (job.IdempotencyKey is { } key)
         {
             await using var insertKey = new MySqlCommand("""
-                INSERT INTO ssnews_job_idempotency_keys (account_id, idempotency_key, job_id, created_at)
-                VALUES (@account, @key, @job, UTC_TIMESTAMP(3))
+                INSERT INTO ssnews_job_idempotency_keys (account_id, idempotency_key, job_id, request_sha256, created_at)
+                VALUES (@account, @key, @job, @sha, UTC_TIMESTAMP(3))
                 """, connection, transaction);
+            insertKey.Parameters.AddWithValue("sha", job.RequestSha256);
             insertKey.Parameters.AddWithValue("account", job.AccountId);
             insertKey.Parameters.AddWithValue("key", key);
             insertKey.Parameters.AddWithValue("job", jobId);
@@ -95,7 +99,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             {
                 // Another submission with this key committed first: it owns the job, this one leaves no trace.
                 await transaction.RollbackAsync(cancellationToken);
-                return await FindByIdempotencyKeyAsync(connection, job.AccountId, key, cancellationToken)
+                return (await FindByIdempotencyKeyAsync(connection, job.AccountId, key, cancellationToken))?.JobId
                     ?? throw new InvalidOperationException("An idempotency key collided with a job that no longer exists.", e);
             }
         }
@@ -104,7 +108,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return jobId;
     }
 
-    public async Task<long?> FindByIdempotencyKeyAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await FindByIdempotencyKeyAsync(connection, accountId, idempotencyKey, cancellationToken);
@@ -117,6 +121,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await using (var select = new MySqlCommand("""
             SELECT j.job_id, j.account_id, j.status, j.priority, j.payload, j.progress_percentage, j.progress_details,
                    j.retry_count, j.max_retries, j.error_message, j.worker_id, j.created_at, j.started_at, j.completed_at,
+                   j.attempt_token, j.attempt_deadline, j.dispatched_at, j.next_attempt_at, j.interruptions,
+                   EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation,
                    s.config_id, s.user_overrides, s.final_settings
             FROM ssnews_jobs j
             JOIN ssnews_job_execution_settings s ON s.job_id = j.job_id
@@ -157,6 +163,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 UserOverridesJson = reader.GetNullableString("user_overrides"),
                 StyleReferenceImages = payload.StyleReferenceImages,
                 RegeneratedFrom = payload.RegeneratedFrom,
+                AttemptToken = reader.GetNullableString("attempt_token"),
+                AttemptDeadline = reader.GetNullableUtcDateTime("attempt_deadline"),
+                DispatchedAt = reader.GetNullableUtcDateTime("dispatched_at"),
+                NextAttemptAt = reader.GetNullableUtcDateTime("next_attempt_at"),
+                Interruptions = reader.GetInt32("interruptions"),
+                HasGeneration = reader.GetBoolean("has_generation"),
             };
         }
 
@@ -194,24 +206,53 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken));
     }
 
-    public async Task<IReadOnlyList<RunningAttempt>> ListRunningAttemptsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken)
     {
+        // Running: owned and not yet answered. Abandoned: a call given up on that may still run.
+        // Waiting: dispatched, free, not answered and not in a backoff. Oldest request first.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = new MySqlCommand($"""
-            SELECT j.job_id, j.account_id, {FirstFinalSettings}
+            SELECT j.job_id, j.account_id, j.attempt_token, j.attempt_deadline, j.dispatched_at, j.provider_busy_until, {FirstFinalSettings},
+                   EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation
             FROM ssnews_jobs j
-            WHERE j.job_type = @jobType AND j.status = 'processing' AND j.worker_id IS NOT NULL AND j.account_id IS NOT NULL
+            WHERE j.job_type = @jobType AND j.account_id IS NOT NULL
+              AND (j.provider_busy_until > @now
+                   OR (j.status IN ('queued', 'processing') AND (j.attempt_token IS NOT NULL OR j.dispatched_at IS NOT NULL)))
+            ORDER BY j.dispatched_at, j.job_id
             """, connection);
         select.Parameters.AddWithValue("jobType", JobType);
+        select.Parameters.AddWithValue("now", now);
 
-        var attempts = new List<RunningAttempt>();
+        var claims = new List<CapacityClaim>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            attempts.Add(new RunningAttempt(reader.GetInt64("job_id"), reader.GetString("account_id"), ImagesAsked(reader)));
+            var jobId = reader.GetInt64("job_id");
+            var accountId = reader.GetString("account_id");
+            var units = ImagesAsked(reader);
+            var since = reader.GetNullableUtcDateTime("dispatched_at") ?? now;
+            var answered = reader.GetBoolean("has_generation");
+            if (reader.GetNullableUtcDateTime("provider_busy_until") is { } busyUntil && busyUntil > now)
+            {
+                claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Abandoned, since, busyUntil));
+            }
+
+            if (answered)
+            {
+                continue;
+            }
+
+            if (reader.GetNullableString("attempt_token") is not null)
+            {
+                claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Running, since, reader.GetNullableUtcDateTime("attempt_deadline")));
+            }
+            else if (reader.GetNullableUtcDateTime("dispatched_at") is not null)
+            {
+                claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Waiting, since, null));
+            }
         }
 
-        return attempts;
+        return claims;
     }
 
     public async Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken)
@@ -235,7 +276,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = new MySqlCommand($"""
-            SELECT j.job_id, j.status, j.priority, j.created_at, {FirstFinalSettings}
+            SELECT j.job_id, j.status, j.priority, j.created_at, {FirstFinalSettings},
+                   (j.status = 'processing' OR j.dispatched_at IS NOT NULL) AS dispatched
             FROM ssnews_jobs j
             WHERE j.account_id = @account AND j.job_type = @jobType AND j.status IN ('queued', 'processing')
             ORDER BY j.priority DESC, j.created_at, j.job_id
@@ -252,63 +294,170 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 JobStatusExtensions.FromDatabase(reader.GetString("status")),
                 reader.GetNullableInt32("priority") ?? 0,
                 reader.GetUtcDateTime("created_at"),
-                ImagesAsked(reader)));
+                ImagesAsked(reader),
+                reader.GetBoolean("dispatched")));
         }
 
         return jobs;
     }
 
-    public async Task<bool> MarkProcessingAsync(long jobId, string workerId, string progressDetails, CancellationToken cancellationToken) =>
+    public async Task<bool> MarkDispatchedAsync(long jobId, DateTime at, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
-            UPDATE ssnews_jobs
-            SET status = 'processing', worker_id = @worker, started_at = COALESCE(started_at, UTC_TIMESTAMP()),
-                progress_details = @details
+            UPDATE ssnews_jobs SET dispatched_at = COALESCE(dispatched_at, @at)
             WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing')
             """, cancellationToken,
-            ("worker", ColumnText.Cut(workerId, WorkerIdChars)),
-            ("details", ColumnText.Cut(progressDetails, ColumnText.TextChars))) > 0;
+            ("at", at)) > 0;
 
-    public async Task UpdateProgressAsync(long jobId, int percentage, string details, CancellationToken cancellationToken) =>
+    public async Task<bool> ClaimAttemptAsync(long jobId, AttemptClaim claim, CancellationToken cancellationToken) =>
+        await ExecuteAsync(jobId, """
+            UPDATE ssnews_jobs
+            SET status = 'processing', worker_id = @worker, attempt_token = @token, attempt_deadline = @deadline,
+                started_at = COALESCE(started_at, UTC_TIMESTAMP()), progress_details = @details, next_attempt_at = NULL
+            WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing') AND attempt_token IS NULL
+            """, cancellationToken,
+            ("worker", ColumnText.Cut(claim.WorkerId, WorkerIdChars)),
+            ("token", claim.Token),
+            ("deadline", claim.Deadline),
+            ("details", ColumnText.Cut(claim.ProgressDetails, ColumnText.TextChars))) > 0;
+
+    public async Task<bool> TakeOverAsync(long jobId, string staleToken, string reason, DateTime? providerBusyUntil, CancellationToken cancellationToken) =>
+        await ExecuteAsync(jobId, """
+            UPDATE ssnews_jobs
+            SET attempt_token = NULL, attempt_deadline = NULL, worker_id = NULL, interruptions = interruptions + 1,
+                error_message = @reason, provider_busy_until = COALESCE(@busy, provider_busy_until)
+            WHERE job_id = @job AND job_type = @jobType AND attempt_token = @token
+            """, cancellationToken,
+            ("token", staleToken),
+            ("reason", ColumnText.Cut(reason, ColumnText.TextChars)),
+            ("busy", providerBusyUntil)) > 0;
+
+    public async Task NoteProviderBusyAsync(long jobId, DateTime until, CancellationToken cancellationToken) =>
+        await ExecuteAsync(jobId, """
+            UPDATE ssnews_jobs SET provider_busy_until = GREATEST(COALESCE(provider_busy_until, @until), @until)
+            WHERE job_id = @job AND job_type = @jobType
+            """, cancellationToken,
+            ("until", until));
+
+    public async Task<bool> ReleaseClaimAsync(long jobId, string token, CancellationToken cancellationToken) =>
+        await ExecuteAsync(jobId, """
+            UPDATE ssnews_jobs
+            SET status = 'queued', attempt_token = NULL, attempt_deadline = NULL, worker_id = NULL
+            WHERE job_id = @job AND job_type = @jobType AND attempt_token = @token
+            """, cancellationToken,
+            ("token", token)) > 0;
+
+    public async Task<bool> SaveGenerationAsync(long jobId, string token, SavedGeneration generation, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var owned = new MySqlCommand(
+            "SELECT 1 FROM ssnews_jobs WHERE job_id = @job AND job_type = @jobType AND attempt_token = @token FOR UPDATE", connection, transaction))
+        {
+            owned.Parameters.AddWithValue("job", jobId);
+            owned.Parameters.AddWithValue("jobType", JobType);
+            owned.Parameters.AddWithValue("token", token);
+            if (await owned.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+
+        // Images of an earlier generation (one that was answered but whose images could not be fetched)
+        // must not stay beside this one's at indices it does not reach.
+        await using (var save = new MySqlCommand("""
+            DELETE FROM ssnews_image_assets WHERE job_id = @job;
+            INSERT INTO ssnews_job_generations (job_id, attempt_token, provider_created, images, created_at)
+            VALUES (@job, @token, @created, @images, UTC_TIMESTAMP(3))
+            ON DUPLICATE KEY UPDATE attempt_token = VALUES(attempt_token), provider_created = VALUES(provider_created),
+                images = VALUES(images), created_at = VALUES(created_at)
+            """, connection, transaction))
+        {
+            save.Parameters.AddWithValue("job", jobId);
+            save.Parameters.AddWithValue("token", token);
+            save.Parameters.AddWithValue("created", generation.Created.UtcDateTime);
+            save.Parameters.AddWithValue("images", JsonSerializer.Serialize(generation.Images, GenerationJson));
+            await save.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<SavedGeneration?> GetGenerationAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand("SELECT provider_created, images FROM ssnews_job_generations WHERE job_id = @job", connection);
+        select.Parameters.AddWithValue("job", jobId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var images = JsonSerializer.Deserialize<List<SavedGenerationImage>>(reader.GetString("images"), GenerationJson) ?? [];
+        return new SavedGeneration(new DateTimeOffset(reader.GetUtcDateTime("provider_created")), images);
+    }
+
+    public async Task<bool> DiscardGenerationAsync(long jobId, string token, CancellationToken cancellationToken) =>
+        await ExecuteAsync(jobId, """
+            DELETE g FROM ssnews_job_generations g
+            JOIN ssnews_jobs j ON j.job_id = g.job_id
+            WHERE g.job_id = @job AND j.job_type = @jobType AND j.attempt_token = @token
+            """, cancellationToken,
+            ("token", token)) > 0;
+
+    public async Task<bool> UpdateProgressAsync(long jobId, string token, int percentage, string details, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
             SET progress_percentage = @percentage, progress_details = @details
-            WHERE job_id = @job AND job_type = @jobType AND status = 'processing'
+            WHERE job_id = @job AND job_type = @jobType AND status = 'processing' AND attempt_token = @token
             """, cancellationToken,
+            ("token", token),
             ("percentage", Math.Clamp(percentage, 0, 100)),
-            ("details", ColumnText.Cut(details, ColumnText.TextChars)));
+            ("details", ColumnText.Cut(details, ColumnText.TextChars))) > 0;
 
-    public async Task RecordAttemptFailureAsync(long jobId, int retryCount, string errorMessage, string progressDetails, CancellationToken cancellationToken) =>
+    public async Task<bool> RecordSetbackAsync(long jobId, string token, AttemptSetback setback, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
-            SET retry_count = @retries, error_message = @error, progress_details = @details, worker_id = NULL
-            WHERE job_id = @job AND job_type = @jobType AND status = 'processing'
+            SET retry_count = @retries, interruptions = @interruptions, error_message = @error, progress_details = @details,
+                next_attempt_at = @next, provider_busy_until = COALESCE(@busy, provider_busy_until),
+                worker_id = NULL, attempt_token = NULL, attempt_deadline = NULL
+            WHERE job_id = @job AND job_type = @jobType AND status = 'processing' AND attempt_token = @token
             """, cancellationToken,
-            ("retries", retryCount),
-            ("error", ColumnText.Cut(errorMessage, ColumnText.TextChars)),
-            ("details", ColumnText.Cut(progressDetails, ColumnText.TextChars)));
+            ("token", token),
+            ("retries", setback.RetryCount),
+            ("interruptions", setback.Interruptions),
+            ("error", ColumnText.Cut(setback.ErrorMessage, ColumnText.TextChars)),
+            ("details", ColumnText.Cut(setback.ProgressDetails, ColumnText.TextChars)),
+            ("next", setback.NextAttemptAt),
+            ("busy", setback.ProviderBusyUntil)) > 0;
 
-    public async Task<bool> CompleteAsync(long jobId, string resultsJson, CancellationToken cancellationToken) =>
+    public async Task<bool> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
             SET status = 'completed', results = @results, completed_at = UTC_TIMESTAMP(), progress_percentage = 100,
-                error_message = NULL
-            WHERE job_id = @job AND job_type = @jobType AND status = 'processing'
+                error_message = NULL, attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
+            WHERE job_id = @job AND job_type = @jobType AND status = 'processing' AND attempt_token = @token
             """, cancellationToken,
+            ("token", token),
             ("results", resultsJson)) > 0;
 
-    public async Task<bool> FailAsync(long jobId, int retryCount, string errorMessage, CancellationToken cancellationToken) =>
+    public async Task<bool> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
-            SET status = 'failed', error_message = @error, retry_count = @retries, completed_at = UTC_TIMESTAMP()
-            WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing')
+            SET status = 'failed', error_message = @error, retry_count = @retries, completed_at = UTC_TIMESTAMP(),
+                attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
+            WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing') AND attempt_token <=> @token
             """, cancellationToken,
+            ("token", token),
             ("error", ColumnText.Cut(errorMessage, ColumnText.TextChars)),
             ("retries", retryCount)) > 0;
 
     public async Task<bool> CancelAsync(long jobId, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
-            SET status = 'cancelled', completed_at = UTC_TIMESTAMP()
+            SET status = 'cancelled', completed_at = UTC_TIMESTAMP(), attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
             WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing')
             """, cancellationToken) > 0;
 
@@ -316,7 +465,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
             SET status = 'queued', completed_at = NULL, error_message = NULL, progress_percentage = 0,
-                progress_details = NULL, retry_count = 0
+                progress_details = NULL, retry_count = 0, interruptions = 0, next_attempt_at = NULL, dispatched_at = NULL,
+                attempt_token = NULL, attempt_deadline = NULL
             WHERE job_id = @job AND job_type = @jobType AND status IN ('failed', 'cancelled')
             """, cancellationToken) > 0;
 
@@ -326,18 +476,20 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ? SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages ?? 1
             : 1;
 
-    private static async Task<long?> FindByIdempotencyKeyAsync(MySqlConnection connection, string accountId, string idempotencyKey, CancellationToken cancellationToken)
+    private static async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(MySqlConnection connection, string accountId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var select = new MySqlCommand("""
-            SELECT k.job_id FROM ssnews_job_idempotency_keys k
+            SELECT k.job_id, k.request_sha256 FROM ssnews_job_idempotency_keys k
             JOIN ssnews_jobs j ON j.job_id = k.job_id AND j.job_type = @jobType
             WHERE k.account_id = @account AND k.idempotency_key = @key
             """, connection);
         select.Parameters.AddWithValue("jobType", JobType);
         select.Parameters.AddWithValue("account", accountId);
         select.Parameters.AddWithValue("key", idempotencyKey);
-        var jobId = await select.ExecuteScalarAsync(cancellationToken);
-        return jobId is null ? null : Convert.ToInt64(jobId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new IdempotencyRecord(reader.GetInt64(0), reader.GetNullableString("request_sha256"))
+            : null;
     }
 
     /// <summary>Runs an UPDATE of one image job (@job, @jobType) and returns how many rows matched.</summary>

@@ -24,4 +24,7 @@ public sealed record NewJob
     public IReadOnlyList<IdeogramJobs.Contracts.Jobs.StyleReferenceUpload> StyleReferenceImages { get; init; } = [];
     public long? RegeneratedFrom { get; init; }
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>
+    public string? RequestSha256 { get; init; }
 }

@@ -29,6 +29,22 @@ public sealed record StoredJob
     public long? RegeneratedFrom { get; init; }
     public IReadOnlyList<JobImage> Images { get; init; } = [];
 
+    /// <summary>The attempt that owns the row now, if any (see <see cref="AttemptClaim"/>).</summary>
+    public string? AttemptToken { get; init; }
+    public DateTime? AttemptDeadline { get; init; }
+
+    /// <summary>When the job first asked for Ideogram capacity; null until dispatched.</summary>
+    public DateTime? DispatchedAt { get; init; }
+
+    /// <summary>When a retry is due after a backoff; null when none is scheduled.</summary>
+    public DateTime? NextAttemptAt { get; init; }
+
+    /// <summary>Attempts cut off by our own infrastructure, which do not spend the job's retries.</summary>
+    public int Interruptions { get; init; }
+
+    /// <summary>Whether Ideogram's answer is saved, so no further attempt generates again.</summary>
+    public bool HasGeneration { get; init; }
+
     /// <summary>The text sent to Ideogram: the prompt, then the addition when there is one.</summary>
     public string EffectivePrompt => string.IsNullOrWhiteSpace(CustomPromptAddition) ? Prompt : $"{Prompt} {CustomPromptAddition}";
 }

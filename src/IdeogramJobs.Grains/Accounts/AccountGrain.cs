@@ -26,11 +26,14 @@ public sealed class AccountGrain(
 {
     private const string KeepAwakeReminder = "account-keep-awake";
 
+    private static readonly TimeSpan DispatchRetry = TimeSpan.FromSeconds(5);
+
     private readonly AccountQueue queue = new();
     private readonly Dictionary<string, int> jobTypeIds = new(StringComparer.Ordinal);
     private AccountRecord? account;
     private AdmissionControl? admission;
     private bool reminderRegistered;
+    private IGrainTimer? dispatchRetry;
 
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -100,13 +103,24 @@ public sealed class AccountGrain(
             return SubmissionResult.Refused(SubmissionOutcome.AccountInactive, "The account is deactivated and may not run jobs.");
         }
 
+        var fingerprint = submission.IdempotencyKey is { Length: > 0 } ? SubmissionFingerprint.Of(submission) : null;
         if (submission.IdempotencyKey is { Length: > 0 } key && await jobs.FindByIdempotencyKeyAsync(AccountId, key, CancellationToken.None) is { } earlier)
         {
-            var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier).GetAsync(AccountId);
+            if (earlier.RequestSha256 is { } firstRequest && firstRequest != fingerprint)
+            {
+                return new SubmissionResult
+                {
+                    Outcome = SubmissionOutcome.IdempotencyConflict,
+                    JobId = earlier.JobId,
+                    Message = $"The Idempotency-Key was already used with a different request (job {earlier.JobId}); use a new key for a new request.",
+                };
+            }
+
+            var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier.JobId).GetAsync(AccountId);
             return new SubmissionResult
             {
                 Outcome = SubmissionOutcome.Accepted,
-                JobId = earlier,
+                JobId = earlier.JobId,
                 Status = snapshot?.Status,
                 FinalSettings = snapshot?.FinalSettings,
                 Replayed = true,
@@ -202,11 +216,12 @@ public sealed class AccountGrain(
             StyleReferenceImages = references,
             RegeneratedFrom = submission.RegeneratedFrom,
             IdempotencyKey = submission.IdempotencyKey,
+            RequestSha256 = fingerprint,
         }, CancellationToken.None);
 
         logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
         queue.Enqueue(new QueuedJob(jobId, submission.Priority, time.GetUtcNow().UtcDateTime));
-        await DispatchAsync();
+        await DispatchAfterCommitAsync(jobId);
         return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings };
     }
 
@@ -277,7 +292,7 @@ public sealed class AccountGrain(
         if (result.Outcome == JobCommandOutcome.Done)
         {
             queue.Enqueue(new QueuedJob(jobId, job.Priority, time.GetUtcNow().UtcDateTime));
-            await DispatchAsync();
+            await DispatchAfterCommitAsync(jobId);
         }
 
         return result;
@@ -323,7 +338,8 @@ public sealed class AccountGrain(
 
         foreach (var job in unfinished)
         {
-            if (job.Status == JobStatus.Processing)
+            // A dispatched job holds its slot while it waits for Ideogram capacity, across restarts too.
+            if (job.Dispatched)
             {
                 queue.AddInFlight(job.JobId);
             }
@@ -336,6 +352,27 @@ public sealed class AccountGrain(
         // Running jobs whose silo died resume when poked; StartAsync is a no-op for a live attempt.
         await Task.WhenAll(queue.InFlight.Select(id => GrainFactory.GetGrain<IJobGrain>(id).StartAsync()));
         await DispatchAsync();
+    }
+
+    /// <summary>
+    /// Dispatches after a job's row is committed. The caller is told the job was accepted whatever happens
+    /// here: should dispatching or the keep-awake reminder fail, it is tried again shortly, and the row
+    /// (the truth) is reconciled on the next reminder tick anyway.
+    /// </summary>
+    private async Task DispatchAfterCommitAsync(long jobId)
+    {
+        try
+        {
+            await DispatchAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Job {JobId} is queued but could not be dispatched yet; trying again in {Delay}", jobId, DispatchRetry);
+            dispatchRetry?.Dispose();
+            dispatchRetry = this.RegisterGrainTimer(
+                _ => RebuildAsync(CancellationToken.None),
+                new GrainTimerCreationOptions(DispatchRetry, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        }
     }
 
     private async Task DispatchAsync()

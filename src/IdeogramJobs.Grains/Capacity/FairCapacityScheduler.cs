@@ -6,12 +6,15 @@ namespace IdeogramJobs.Grains.Capacity;
 /// others) and in order within an account. When the request at the head needs more units than are
 /// free, other accounts' requests that fit may use the units it cannot (otherwise they would idle),
 /// but only one capacity's worth of units in all while it waits, so a large request is delayed by
-/// about one generation at most and never starved. A grant is a lease: one not released by its
-/// deadline (its silo died) is taken back.
+/// about one generation at most and never starved.
+/// A grant is a lease whose clock starts when it is granted and restarts each time its job asks
+/// again; one not released by its deadline (its silo died) is taken back. Units of a call that was
+/// given up on stay counted until Ideogram has surely finished it, because Ideogram keeps generating.
 /// </summary>
-public sealed class FairCapacityScheduler(int capacity)
+public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 {
     private readonly Dictionary<long, Lease> held = [];
+    private readonly List<Lease> abandoned = [];
     private readonly Dictionary<string, LinkedList<Waiter>> waiting = [];
     private readonly LinkedList<string> turns = [];
 
@@ -27,11 +30,16 @@ public sealed class FairCapacityScheduler(int capacity)
 
     public int Waiting => waiting.Values.Sum(w => w.Count);
 
-    /// <summary>True when granted now (or already held); false when the job waits its turn.</summary>
-    public bool Request(long jobId, string accountId, int units, DateTimeOffset deadline)
+    /// <summary>
+    /// True when granted now (or already held, which renews the lease from <paramref name="now"/>);
+    /// false when the job waits its turn.
+    /// </summary>
+    public bool Request(long jobId, string accountId, int units, DateTimeOffset now)
     {
-        if (held.ContainsKey(jobId))
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Capacity);
+        if (held.TryGetValue(jobId, out var lease))
         {
+            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration) };
             return true;
         }
 
@@ -40,16 +48,16 @@ public sealed class FairCapacityScheduler(int capacity)
             return false;
         }
 
-        var waiter = new Waiter(jobId, accountId, Math.Clamp(units, 1, Capacity), deadline);
+        var waiter = new Waiter(jobId, accountId, Math.Max(units, 1));
         if (queue is null && turns.Count == 0 && Fits(waiter))
         {
-            Grant(waiter);
+            Grant(waiter, now);
             return true;
         }
 
         if (queue is null && turns.Count > 0 && MayPass(waiter))
         {
-            Grant(waiter);
+            Grant(waiter, now);
             bypassed += waiter.Units;
             return true;
         }
@@ -66,19 +74,29 @@ public sealed class FairCapacityScheduler(int capacity)
     }
 
     /// <summary>
-    /// Counts units already in use by a job (its attempt runs), without a turn: a fresh scheduler
-    /// learns what Ideogram is doing before it grants more. The job's own request later finds it held.
+    /// Counts units already in use by a job whose attempt runs (read from the table after a restart),
+    /// without a turn and whatever their number: a fresh scheduler learns what Ideogram is doing
+    /// before it grants more. The job's own request later finds them held.
     /// </summary>
     public void Hold(long jobId, int units, DateTimeOffset deadline)
     {
         if (!held.ContainsKey(jobId))
         {
-            Grant(new Waiter(jobId, string.Empty, Math.Clamp(units, 1, Capacity), deadline));
+            Take(jobId, new Lease(Math.Max(units, 1), deadline));
         }
     }
 
+    /// <summary>Counts units of a call given up on that Ideogram may still run until <paramref name="until"/>.</summary>
+    public void HoldAbandoned(int units, DateTimeOffset until)
+    {
+        var lease = new Lease(Math.Max(units, 1), until);
+        abandoned.Add(lease);
+        InUse += lease.Units;
+        MaxInUse = Math.Max(MaxInUse, InUse);
+    }
+
     /// <summary>Frees what the job holds (or withdraws its request); returns the jobs granted as a result.</summary>
-    public IReadOnlyList<long> Release(long jobId)
+    public IReadOnlyList<long> Release(long jobId, DateTimeOffset now)
     {
         if (held.Remove(jobId, out var lease))
         {
@@ -89,23 +107,48 @@ public sealed class FairCapacityScheduler(int capacity)
             Withdraw(jobId);
         }
 
-        return Drain();
+        return Drain(now);
     }
 
-    /// <summary>Takes back leases past their deadline; returns the expired jobs and those granted after.</summary>
-    public (IReadOnlyList<long> Expired, IReadOnlyList<long> Granted) Expire(DateTimeOffset now)
+    /// <summary>
+    /// Frees the job's lease after its call of <paramref name="units"/> images was given up on: the units
+    /// stay counted for <paramref name="stillBusyFor"/>, whether or not the lease was already released.
+    /// </summary>
+    public IReadOnlyList<long> ReleaseAbandoned(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor)
     {
-        var expired = held.Where(h => h.Value.Deadline <= now).Select(h => h.Key).ToList();
-        foreach (var jobId in expired)
+        if (held.Remove(jobId, out var lease))
+        {
+            InUse -= lease.Units;
+        }
+        else
+        {
+            Withdraw(jobId);
+        }
+
+        HoldAbandoned(lease?.Units ?? units, now + stillBusyFor);
+        return Drain(now);
+    }
+
+    /// <summary>Takes back leases past their deadline; returns the lapsed jobs and those granted after.</summary>
+    public (IReadOnlyList<long> Lapsed, IReadOnlyList<long> Granted) Expire(DateTimeOffset now)
+    {
+        var lapsed = held.Where(h => h.Value.Deadline <= now).Select(h => h.Key).ToList();
+        foreach (var jobId in lapsed)
         {
             InUse -= held[jobId].Units;
             held.Remove(jobId);
         }
 
-        return (expired, Drain());
+        foreach (var ended in abandoned.Where(a => a.Deadline <= now).ToList())
+        {
+            InUse -= ended.Units;
+            abandoned.Remove(ended);
+        }
+
+        return (lapsed, Drain(now));
     }
 
-    private IReadOnlyList<long> Drain()
+    private IReadOnlyList<long> Drain(DateTimeOffset now)
     {
         var granted = new List<long>();
         while (turns.First is { } first)
@@ -114,7 +157,7 @@ public sealed class FairCapacityScheduler(int capacity)
             if (Fits(head))
             {
                 TakeTurn(first);
-                Grant(head);
+                Grant(head, now);
                 blockedHead = null;
                 bypassed = 0;
                 granted.Add(head.JobId);
@@ -134,7 +177,7 @@ public sealed class FairCapacityScheduler(int capacity)
 
             var taken = waiting[passer.Value].First!.Value;
             TakeTurn(passer);
-            Grant(taken);
+            Grant(taken, now);
             bypassed += taken.Units;
             granted.Add(taken.JobId);
         }
@@ -173,10 +216,13 @@ public sealed class FairCapacityScheduler(int capacity)
         }
     }
 
-    private void Grant(Waiter waiter)
+    /// <summary>The lease's clock starts now, however long the job waited for it.</summary>
+    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now + leaseDuration));
+
+    private void Take(long jobId, Lease lease)
     {
-        held[waiter.JobId] = new Lease(waiter.Units, waiter.Deadline);
-        InUse += waiter.Units;
+        held[jobId] = lease;
+        InUse += lease.Units;
         MaxInUse = Math.Max(MaxInUse, InUse);
     }
 
@@ -206,7 +252,9 @@ public sealed class FairCapacityScheduler(int capacity)
         }
     }
 
-    private sealed record Waiter(long JobId, string AccountId, int Units, DateTimeOffset Deadline);
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private sealed record Waiter(long JobId, string AccountId, int Units);
 
     private sealed record Lease(int Units, DateTimeOffset Deadline);
 }

@@ -10,50 +10,71 @@ namespace IdeogramJobs.Grains.Capacity;
 
 /// <summary>
 /// The one place in the cluster that counts Ideogram's in-flight images for the API key. It only
-/// hands out permits, so every call may interleave. Its state is memory: when it activates (again,
-/// after its silo died) it first counts the attempts the table shows under way, so it does not
-/// grant on top of them; jobs still waiting ask again when their account reconciles, and leases
-/// lapse after the attempt bound.
+/// hands out permits, so every call may interleave. Its state is memory, rebuilt from the table when
+/// it activates (again, after its silo died): attempts that may be calling Ideogram and abandoned
+/// calls it may still run are counted before anything is granted, and jobs that were waiting queue
+/// again in the order they first asked.
 /// </summary>
 [Reentrant]
-public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
+public sealed class IdeogramCapacityGrain(
+    IJobStore jobs,
+    IOptions<JobEngineOptions> options,
+    TimeProvider time,
+    ILocalSiloDetails silo,
+    ILogger<IdeogramCapacityGrain> logger) : Grain, IIdeogramCapacityGrain
 {
     public const string DefaultKey = "ideogram";
 
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+    /// <summary>How long past the attempt bound a lease lasts: the attempt's own clean-up, with room to spare.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan ExpiryScan = TimeSpan.FromSeconds(15);
 
-    private readonly FairCapacityScheduler scheduler;
-    private readonly IJobStore jobs;
-    private readonly JobEngineOptions options;
-    private readonly TimeProvider time;
-    private readonly ILogger<IdeogramCapacityGrain> logger;
-
-    public IdeogramCapacityGrain(IJobStore jobs, IOptions<JobEngineOptions> options, TimeProvider time, ILogger<IdeogramCapacityGrain> logger)
-    {
-        this.jobs = jobs;
-        this.options = options.Value;
-        this.time = time;
-        this.logger = logger;
-        scheduler = new FairCapacityScheduler(this.options.IdeogramMaxInflightImages);
-    }
+    private readonly FairCapacityScheduler scheduler = new(options.Value.IdeogramMaxInflightImages, options.Value.JobTimeout + LeaseMargin);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var running in await jobs.ListRunningAttemptsAsync(cancellationToken))
+        var now = time.GetUtcNow();
+        var granted = new List<long>();
+        foreach (var claim in await jobs.ListCapacityClaimsAsync(now.UtcDateTime, cancellationToken))
         {
-            scheduler.Hold(running.JobId, running.NumImages, LeaseDeadline());
+            switch (claim.Kind)
+            {
+                case CapacityClaimKind.Running:
+                    scheduler.Hold(claim.JobId, claim.Units, claim.Until is { } deadline ? new DateTimeOffset(deadline) : now + options.Value.JobTimeout + LeaseMargin);
+                    break;
+                case CapacityClaimKind.Abandoned:
+                    scheduler.HoldAbandoned(claim.Units, new DateTimeOffset(claim.Until!.Value));
+                    break;
+                case CapacityClaimKind.Waiting when claim.Units <= scheduler.Capacity:
+                    if (scheduler.Request(claim.JobId, claim.AccountId, claim.Units, now))
+                    {
+                        granted.Add(claim.JobId);
+                    }
+
+                    break;
+            }
         }
 
+        logger.LogInformation(
+            "Ideogram capacity activated on {Silo}: {InUse} of {Capacity} images in flight, {Waiting} job(s) waiting",
+            silo.SiloAddress, scheduler.InUse, scheduler.Capacity, scheduler.Waiting);
+        Notify(granted);
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
     }
 
     public Task<bool> RequestAsync(long jobId, string accountId, int units) =>
-        Task.FromResult(scheduler.Request(jobId, accountId, units, LeaseDeadline()));
+        Task.FromResult(scheduler.Request(jobId, accountId, units, time.GetUtcNow()));
 
     public Task ReleaseAsync(long jobId)
     {
-        Notify(scheduler.Release(jobId));
+        Notify(scheduler.Release(jobId, time.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor)
+    {
+        Notify(scheduler.ReleaseAbandoned(jobId, units, time.GetUtcNow(), stillBusyFor));
         return Task.CompletedTask;
     }
 
@@ -63,14 +84,13 @@ public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
         InUse = scheduler.InUse,
         Waiting = scheduler.Waiting,
         MaxInUseObserved = scheduler.MaxInUse,
+        Silo = silo.SiloAddress.ToString(),
     });
-
-    private DateTimeOffset LeaseDeadline() => time.GetUtcNow() + options.JobTimeout + LeaseMargin;
 
     private Task ExpireLeasesAsync(CancellationToken cancellationToken)
     {
-        var (expired, granted) = scheduler.Expire(time.GetUtcNow());
-        foreach (var jobId in expired)
+        var (lapsed, granted) = scheduler.Expire(time.GetUtcNow());
+        foreach (var jobId in lapsed)
         {
             logger.LogWarning("Ideogram capacity held by job {JobId} lapsed without a release", jobId);
         }

@@ -9,11 +9,12 @@ namespace IdeogramJobs.Grains.Jobs;
 /// <summary>
 /// Keeps one generated image: its bytes in the image store (Sirv or local disk) and its row in
 /// ssnews_image_assets. Both are idempotent per (job, index), so a resumed job never records an
-/// image twice.
+/// image twice, and the row is written only while the attempt owns the job.
 /// </summary>
 public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetStore images)
 {
-    public async Task<JobImage> RecordAsync(StoredJob job, int index, GeneratedImage image, CancellationToken cancellationToken)
+    /// <summary>The recorded image, or null when the attempt no longer owns the job (nothing was recorded).</summary>
+    public async Task<JobImage?> RecordAsync(StoredJob job, string attemptToken, int index, GeneratedImage image, CancellationToken cancellationToken)
     {
         var stored = await imageStore.SaveAsync(
             new ImageToStore(job.AccountId, job.JobId, index, image.Content!, image.ContentType ?? "image/png"), cancellationToken);
@@ -30,10 +31,11 @@ public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetSt
             StyleType = image.StyleType,
             IsImageSafe = image.IsImageSafe,
             GenerationMetadataJson = JobResults.GenerationMetadataJson(job, image, stored),
-        }, CancellationToken.None);
-        return new JobImage
+            AttemptToken = attemptToken,
+        }, cancellationToken);
+        return imageId is null ? null : new JobImage
         {
-            ImageId = imageId,
+            ImageId = imageId.Value,
             Index = index,
             Url = stored.PublicUrl,
             Seed = image.Seed,

@@ -6,51 +6,53 @@ using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Capacity;
 using IdeogramJobs.Grains.Options;
-using IdeogramJobs.Ideogram;
-using IdeogramJobs.Ideogram.Failures;
-using IdeogramJobs.Ideogram.Translation;
-using IdeogramJobs.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Grains.Jobs;
 
 /// <summary>
-/// One job's state machine. The ssnews_jobs row is its durable state; this activation adds the
-/// attempt in progress. An attempt runs in an interleaving timer, so status reads and cancel are
-/// answered while Ideogram works. If this silo dies, the job wakes elsewhere: a scheduled retry
-/// through the job's own reminder, a running attempt through the account's reminder, which pokes
-/// every unfinished job. An attempt that was cut off counts as a failed attempt, so no job loops
-/// or stays processing.
+/// One job's state machine. The ssnews_jobs row is its durable state: who owns the current attempt
+/// (a token every write of the attempt checks), when a retry is due, how many attempts the job spent
+/// and how many our side cut off. This activation adds the attempt in progress, which runs in an
+/// interleaving timer (the work itself is <see cref="JobAttemptRunner"/>), so status reads and cancel
+/// are answered while Ideogram works. A new activation takes a row over from an attempt only once
+/// membership says its silo is dead or the attempt's deadline passed.
 /// </summary>
 public sealed class JobGrain(
     IJobStore jobs,
-    GeneratedImageRecorder recorder,
+    JobAttemptRunner runner,
     ISystemLog systemLog,
-    IIdeogramClient ideogram,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILocalSiloDetails silo,
-    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
+    IClusterMembershipService membership,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable, IAttemptObserver
 {
     private const string WakeUpReminder = "job-wake-up";
+
+    /// <summary>How soon a step whose bookkeeping failed (the database or a grain unreachable) is tried again.</summary>
+    private static readonly TimeSpan BookkeepingRetry = TimeSpan.FromSeconds(5);
 
     private readonly JobEngineOptions settings = options.Value;
     private readonly JobEventLog events = new(time);
     private StoredJob? job;
     private JobPhase phase = JobPhase.Idle;
-    private IGrainTimer? attemptTimer;
+    private IGrainTimer? timer;
     private CancellationTokenSource? attemptCancellation;
+    private Task attemptRun = Task.CompletedTask;
     private bool cancelRequested;
-    private DateTime? nextAttemptAt;
+    private bool deactivating;
 
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
-    private bool capacityAsked;
+    private bool capacityOwed;
 
-    /// <summary>Whether the wake-up reminder exists: false for a job that never scheduled a retry, null when unknown.</summary>
+    /// <summary>Whether the wake-up reminder exists: false when known absent, null when unknown.</summary>
     private bool? wakeUpRegistered;
 
     private long JobId => this.GetPrimaryKeyLong();
+
+    private int Units => job!.FinalSettings.NumImages ?? 1;
 
     private IIdeogramCapacityGrain Capacity => GrainFactory.GetGrain<IIdeogramCapacityGrain>(IdeogramCapacityGrain.DefaultKey);
 
@@ -63,14 +65,46 @@ public sealed class JobGrain(
         }
 
         events.Add(JobEventKind.Status, job.Status, job.ProgressPercentage, job.ProgressDetails);
-        wakeUpRegistered = job.Status == JobStatus.Queued ? false : null;
-
-        // A previous activation that died mid-attempt may have left a lease behind.
-        capacityAsked = job.Status == JobStatus.Processing;
-        if (job.Status == JobStatus.Processing)
+        wakeUpRegistered = job.Status == JobStatus.Queued && job.NextAttemptAt is null ? false : null;
+        capacityOwed = job.DispatchedAt is not null || job.AttemptToken is not null;
+        if (job.Status.IsTerminal())
         {
-            // Processing with no activation means the previous one is gone: resume at once.
-            Schedule(TimeSpan.Zero, resumeInterrupted: job.WorkerId is not null);
+            return;
+        }
+
+        if (job.AttemptToken is not null || job.Status == JobStatus.Processing || job.NextAttemptAt is not null || job.DispatchedAt is not null)
+        {
+            // An attempt was under way, or due, when the previous activation ended: move it on without waiting to be poked.
+            After(TimeSpan.Zero, EnsureProgressAsync);
+        }
+    }
+
+    /// <summary>
+    /// A deactivation (a silo shutting down, rebalancing) stops the running attempt and hands the job
+    /// over: the attempt is recorded as cut off by us, and a message to the job wakes it elsewhere.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (attemptCancellation is not { } running)
+        {
+            return;
+        }
+
+        deactivating = true;
+        await running.CancelAsync();
+        try
+        {
+            await attemptRun.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the attempt keeps its token, and its deadline hands the row to the next activation.
+            logger.LogWarning("Job {JobId} of {AccountId}: deactivated before its attempt was recorded as stopped", JobId, job?.AccountId);
+        }
+
+        if (job is { } current && !current.Status.IsTerminal())
+        {
+            _ = this.AsReference<IJobGrain>().StartAsync();
         }
     }
 
@@ -78,17 +112,29 @@ public sealed class JobGrain(
 
     public Task CapacityGrantedAsync()
     {
-        if (phase != JobPhase.WaitingForCapacity || job is null || job.Status.IsTerminal() || cancelRequested)
+        if (phase == JobPhase.WaitingForCapacity && job is { } current && !current.Status.IsTerminal() && !cancelRequested)
         {
-            return EnsureProgressAsync();
+            // The grant is the lease: start without asking the capacity grain again.
+            phase = JobPhase.Scheduled;
+            After(TimeSpan.Zero, RunAttemptAsync);
+            return Task.CompletedTask;
         }
 
-        // The grant is the lease: start without asking the capacity grain again.
-        Schedule(TimeSpan.Zero, resumeInterrupted: false, capacityHeld: true);
-        return Task.CompletedTask;
+        return EnsureProgressAsync();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => EnsureProgressAsync();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (job is null)
+        {
+            // The row is gone (deleted): nothing will ever run, so the reminder must not fire forever.
+            wakeUpRegistered = null;
+            await StopWakeUpsAsync();
+            return;
+        }
+
+        await EnsureProgressAsync();
+    }
 
     public Task<JobSnapshot?> GetAsync(string accountId) => Task.FromResult(Owned(accountId) is { } owned ? Snapshot(owned) : null);
 
@@ -122,6 +168,7 @@ public sealed class JobGrain(
             await running.CancelAsync();
         }
 
+        // The cancel clears the attempt's token in the same write, so nothing the attempt still does can undo it.
         if (!await jobs.CancelAsync(JobId, CancellationToken.None))
         {
             cancelRequested = false;
@@ -164,209 +211,424 @@ public sealed class JobGrain(
 
         if (job.Status.IsTerminal() || cancelRequested)
         {
-            await ReleaseCapacityAsync();
+            await ReleaseCapacityAsync(TimeSpan.Zero);
             await StopWakeUpsAsync();
             return;
         }
 
-        if (phase is JobPhase.Running or JobPhase.Scheduled)
+        try
         {
+            await MoveOnAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database or the capacity grain did not answer; nothing was sent to Ideogram. Try again shortly.
+            logger.LogWarning(e, "Job {JobId} of {AccountId} could not move on; trying again in {Delay}", JobId, job.AccountId, BookkeepingRetry);
+            phase = JobPhase.Scheduled;
+            After(BookkeepingRetry, EnsureProgressAsync);
+        }
+    }
+
+    private async Task MoveOnAsync()
+    {
+        var current = job!;
+        switch (phase)
+        {
+            case JobPhase.Running or JobPhase.Scheduled:
+                return;
+            case JobPhase.WaitingForCapacity:
+                // Ask again: a capacity grain that restarted may not know this job, and a held lease is renewed.
+                if (await Capacity.RequestAsync(JobId, current.AccountId, Units) && phase == JobPhase.WaitingForCapacity)
+                {
+                    phase = JobPhase.Scheduled;
+                    After(TimeSpan.Zero, RunAttemptAsync);
+                }
+
+                return;
+        }
+
+        if (current.AttemptToken is { } owner)
+        {
+            await TakeOverWhenGoneAsync(owner);
             return;
         }
 
-        // Claimed before the first await: an interleaving timer or call sees the step is taken.
-        var alreadyWaiting = phase == JobPhase.WaitingForCapacity;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (current.NextAttemptAt is { } due && due > now)
+        {
+            phase = JobPhase.Scheduled;
+            After(due - now, AfterBackoffAsync);
+            return;
+        }
+
+        if (Units > settings.IdeogramMaxInflightImages)
+        {
+            await FailWithoutAttemptAsync(string.Create(CultureInfo.InvariantCulture,
+                $"The job asks for {Units} images at once, more than Ideogram's in-flight limit configured for the key (IDEOGRAM_MAX_INFLIGHT_IMAGES = {settings.IdeogramMaxInflightImages}); lower numImages."));
+            return;
+        }
+
+        if (current.HasGeneration)
+        {
+            // Ideogram already answered: only storing is left, which takes no provider capacity.
+            phase = JobPhase.Scheduled;
+            After(TimeSpan.Zero, RunAttemptAsync);
+            return;
+        }
+
         phase = JobPhase.WaitingForCapacity;
-        if (await RequestCapacityAsync())
+        capacityOwed = true;
+        if (await Capacity.RequestAsync(JobId, current.AccountId, Units))
         {
             if (phase == JobPhase.WaitingForCapacity)
             {
-                Schedule(TimeSpan.Zero, resumeInterrupted: false, capacityHeld: true);
+                phase = JobPhase.Scheduled;
+                After(TimeSpan.Zero, RunAttemptAsync);
             }
-        }
-        else if (!alreadyWaiting)
-        {
-            events.Add(JobEventKind.Progress, job.Status, job.ProgressPercentage, "Waiting for Ideogram capacity");
-        }
-    }
 
-    private void Schedule(TimeSpan delay, bool resumeInterrupted, bool capacityHeld = false)
-    {
-        phase = JobPhase.Scheduled;
-        nextAttemptAt = time.GetUtcNow().UtcDateTime + delay;
-        attemptTimer?.Dispose();
-        attemptTimer = this.RegisterGrainTimer(
-            ct => resumeInterrupted ? ResumeInterruptedAsync() : AttemptOrWaitAsync(capacityHeld),
-            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
-    }
-
-    /// <summary>A timer fired: run now if capacity is held, else ask for it (after a retry's backoff).</summary>
-    private async Task AttemptOrWaitAsync(bool capacityHeld)
-    {
-        // Running from here on, so nothing interleaving at the awaits below starts a second attempt.
-        phase = JobPhase.Running;
-        nextAttemptAt = null;
-        if (job is null || job.Status.IsTerminal() || cancelRequested)
-        {
-            phase = JobPhase.Idle;
             return;
         }
 
-        if (!capacityHeld && !await RequestCapacityAsync())
+        events.Add(JobEventKind.Progress, current.Status, current.ProgressPercentage, "Waiting for Ideogram capacity");
+        if (current.DispatchedAt is null)
         {
-            phase = JobPhase.WaitingForCapacity;
-            events.Add(JobEventKind.Progress, job.Status, job.ProgressPercentage, "Waiting for Ideogram capacity");
-            return;
+            // Kept so the job's place in line and its account slot survive a restart of either grain.
+            await jobs.MarkDispatchedAsync(JobId, now, CancellationToken.None);
+            job = job! with { DispatchedAt = now };
         }
-
-        await RunAttemptAsync();
     }
 
-    private async Task ResumeInterruptedAsync()
+    private Task AfterBackoffAsync()
     {
-        phase = JobPhase.Running;
-        logger.LogWarning("Job {JobId} of {AccountId} was cut off mid-attempt on {WorkerId}; counting that attempt as failed", JobId, job!.AccountId, job.WorkerId);
-        await HandleFailureAsync(transient: true, $"The attempt was interrupted: the silo running it ({job.WorkerId}) stopped.", retryAfter: null);
+        phase = JobPhase.Idle;
+        job = job! with { NextAttemptAt = null };
+        return EnsureProgressAsync();
     }
 
-    private async Task RunAttemptAsync()
+    /// <summary>
+    /// Another attempt owns the row: take it over once that attempt is surely gone (its silo dead in
+    /// membership, this very silo, or its deadline passed); until then, look again at the deadline.
+    /// </summary>
+    private async Task TakeOverWhenGoneAsync(string owner)
     {
         var current = job!;
-        phase = JobPhase.Running;
-        var attempt = current.RetryCount + 1;
-        var numImages = current.FinalSettings.NumImages ?? 1;
-        if (!await jobs.MarkProcessingAsync(JobId, silo.SiloAddress.ToString(), Progress(attempt, $"generating {numImages} image(s)"), CancellationToken.None))
+        var now = time.GetUtcNow().UtcDateTime;
+        var deadline = current.AttemptDeadline ?? now;
+        if (!OwnerIsGone(current.WorkerId) && deadline > now)
         {
-            phase = JobPhase.Idle;
-            await ReleaseCapacityAsync();
-            job = await jobs.GetAsync(JobId, CancellationToken.None);
+            phase = JobPhase.Scheduled;
+            After(deadline - now, ReloadAndMoveOnAsync);
             return;
         }
 
-        job = current = current with { Status = JobStatus.Processing, WorkerId = silo.SiloAddress.ToString(), StartedAt = current.StartedAt ?? time.GetUtcNow().UtcDateTime, ProgressPercentage = 10 };
-        events.Add(JobEventKind.Status, JobStatus.Processing, 10, Progress(attempt, $"generating {numImages} image(s)"));
+        // A call the gone attempt made may still run at Ideogram, unless its answer was kept.
+        var busyFor = current.HasGeneration ? TimeSpan.Zero : settings.JobTimeout;
+        var reason = $"The attempt was cut off: the silo running it ({current.WorkerId}) stopped.";
+        if (!await jobs.TakeOverAsync(JobId, owner, reason, busyFor > TimeSpan.Zero ? now + busyFor : null, CancellationToken.None))
+        {
+            await ReloadAndMoveOnAsync();
+            return;
+        }
 
-        // Written while Ideogram works: the provider's capacity should not wait on a log line.
-        var startLogged = StepAsync(SystemLogLevel.Info, $"Attempt {attempt} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
+        logger.LogWarning("Job {JobId} of {AccountId} was cut off mid-attempt on {WorkerId}; taken over, not counted as the job's failure", JobId, current.AccountId, current.WorkerId);
+        await StepAsync(SystemLogLevel.Warn, reason + " Resuming; this does not count against the job's retries.");
+        job = current with { AttemptToken = null, AttemptDeadline = null, WorkerId = null, Interruptions = current.Interruptions + 1, ErrorMessage = reason };
+        if (capacityOwed)
+        {
+            await ReleaseCapacityAsync(busyFor);
+        }
+
+        if (job.Interruptions > settings.MaxInterruptions)
+        {
+            await FailWithoutAttemptAsync($"{reason} The job was interrupted {job.Interruptions} times (JOB_MAX_INTERRUPTIONS = {settings.MaxInterruptions}).");
+            return;
+        }
+
+        await MoveOnAsync();
+    }
+
+    private async Task ReloadAndMoveOnAsync()
+    {
+        phase = JobPhase.Idle;
+        job = await jobs.GetAsync(JobId, CancellationToken.None);
+        await EnsureProgressAsync();
+    }
+
+    /// <summary>Whether membership says the silo that ran an attempt is gone (an unknown silo is gone: it left the table).</summary>
+    private bool OwnerIsGone(string? workerId)
+    {
+        if (workerId is null || workerId == silo.SiloAddress.ToString())
+        {
+            // This silo hosts this activation now, so an earlier activation here has ended.
+            return true;
+        }
+
+        var member = membership.CurrentSnapshot.Members.Values.FirstOrDefault(m => m.SiloAddress.ToString() == workerId);
+        return member is null || member.Status == SiloStatus.Dead;
+    }
+
+    /// <summary>Claims the row for a new attempt, confirms the capacity, runs the attempt and settles what it returns.</summary>
+    private async Task RunAttemptAsync()
+    {
+        phase = JobPhase.Running;
+        var current = job!;
+        if (current.Status.IsTerminal() || cancelRequested)
+        {
+            phase = JobPhase.Idle;
+            await EnsureProgressAsync();
+            return;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        var number = current.RetryCount + 1;
+        var details = Progress(number, current.HasGeneration ? "storing the images Ideogram generated" : $"generating {Units} image(s)");
+        RunningAttempt attempt;
+        try
+        {
+            var claim = new AttemptClaim(token, silo.SiloAddress.ToString(), time.GetUtcNow().UtcDateTime + settings.JobTimeout + IdeogramCapacityGrain.LeaseMargin, details);
+            if (!await jobs.ClaimAttemptAsync(JobId, claim, CancellationToken.None))
+            {
+                await ReloadAndMoveOnAsync();
+                return;
+            }
+
+            job = current = (await jobs.GetAsync(JobId, CancellationToken.None))!;
+
+            // The grant may come from a capacity grain that has since restarted; the claim is now visible to
+            // any new one, so asking again tells whether this job's units are counted.
+            if (!current.HasGeneration && !await Capacity.RequestAsync(JobId, current.AccountId, Units))
+            {
+                await jobs.ReleaseClaimAsync(JobId, token, CancellationToken.None);
+                job = current with { Status = JobStatus.Queued, AttemptToken = null, WorkerId = null };
+                phase = JobPhase.WaitingForCapacity;
+                return;
+            }
+
+            attempt = new RunningAttempt(current, token, number);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Job {JobId} of {AccountId}: attempt {Attempt} could not start; trying again in {Delay}", JobId, current.AccountId, number, BookkeepingRetry);
+            phase = JobPhase.Scheduled;
+            After(BookkeepingRetry, ReloadAndMoveOnAsync);
+            return;
+        }
+
+        events.Add(JobEventKind.Status, JobStatus.Processing, Math.Max(current.ProgressPercentage, 10), details);
+        var startLogged = StepAsync(SystemLogLevel.Info, $"Attempt {number} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
 
         using var cancellation = new CancellationTokenSource(settings.JobTimeout, time);
         attemptCancellation = cancellation;
+        var run = RunAndSettleAsync(attempt, cancellation.Token);
+        attemptRun = run;
         try
         {
-            var references = current.StyleReferenceImages.Count == 0
-                ? []
-                : (await jobs.GetStyleReferencesAsync(JobId, cancellation.Token)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content)).ToList();
-            IdeogramGeneration generation;
-            try
-            {
-                generation = await ideogram.GenerateAsync(new IdeogramGenerateRequest(current.EffectivePrompt, current.FinalSettings, references), cancellation.Token);
-            }
-            finally
-            {
-                await startLogged;
-            }
-
-            await ReleaseCapacityAsync();
-            if (cancelRequested)
-            {
-                return;
-            }
-
-            await StepAsync(SystemLogLevel.Info, $"Ideogram returned {generation.Images.Count} image(s)");
-            var recorded = new List<JobImage>();
-            for (var index = 0; index < generation.Images.Count && !cancelRequested; index++)
-            {
-                var image = generation.Images[index];
-                if (!image.HasContent)
-                {
-                    continue;
-                }
-
-                var jobImage = await recorder.RecordAsync(current, index, image, cancellation.Token);
-                recorded.Add(jobImage);
-                var progress = 60 + (40 * (index + 1) / generation.Images.Count) - 1;
-                var detail = $"stored image {index + 1} of {generation.Images.Count}";
-                if (index < generation.Images.Count - 1)
-                {
-                    // The last image's progress is written by the completion itself.
-                    await jobs.UpdateProgressAsync(JobId, progress, detail, CancellationToken.None);
-                }
-                job = current = current with { Images = [.. recorded], ProgressPercentage = progress, ProgressDetails = detail };
-                events.Add(JobEventKind.Image, JobStatus.Processing, progress, detail, jobImage);
-            }
-
-            if (cancelRequested)
-            {
-                return;
-            }
-
-            var withheld = generation.Images.Count(i => !i.HasContent);
-            if (recorded.Count == 0)
-            {
-                await HandleFailureAsync(transient: false, "Ideogram withheld every image of this prompt as unsafe; change the prompt.", retryAfter: null);
-                return;
-            }
-
-            if (await jobs.CompleteAsync(JobId, JobResults.ResultsJson(current, recorded, withheld), CancellationToken.None))
-            {
-                await StepAsync(SystemLogLevel.Info, $"Job completed with {recorded.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
-                await FinishAsync(JobStatus.Completed, $"Completed with {recorded.Count} image(s)", errorMessage: null);
-            }
-        }
-        catch (OperationCanceledException) when (cancelRequested)
-        {
-            logger.LogInformation("Job {JobId} of {AccountId}: attempt stopped by a cancel", JobId, current.AccountId);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            await HandleFailureAsync(transient: true, string.Create(CultureInfo.InvariantCulture, $"The attempt took longer than JOB_TIMEOUT_SECONDS ({settings.JobTimeoutSeconds:0.###} s)."), retryAfter: null);
-        }
-        catch (IdeogramException e)
-        {
-            await HandleFailureAsync(e.IsTransient, e.Message, e.RetryAfter);
-        }
-        catch (ImageStorageException e)
-        {
-            await HandleFailureAsync(e.IsTransient, "Storing the images failed: " + e.Message, e.RetryAfter);
+            await run;
         }
         finally
         {
             attemptCancellation = null;
-            if (phase == JobPhase.Running)
-            {
-                phase = JobPhase.Idle;
-            }
-
-            await ReleaseCapacityAsync();
+            await startLogged;
         }
     }
 
-    private async Task HandleFailureAsync(bool transient, string reason, TimeSpan? retryAfter)
+    private async Task RunAndSettleAsync(RunningAttempt attempt, CancellationToken cancellationToken)
     {
-        var current = job!;
-        var attempt = current.RetryCount + 1;
-        if (transient && attempt < settings.RetryMaxAttempts && !cancelRequested)
+        AttemptOutcome outcome;
+        try
         {
-            var delay = RetryBackoff.Delay(attempt, settings.RetryBaseDelay, settings.RetryMaxDelay, retryAfter, Random.Shared.NextDouble());
-            var detail = string.Create(CultureInfo.InvariantCulture, $"attempt {attempt} of {settings.RetryMaxAttempts} failed; retrying in {delay.TotalSeconds:0.#} s");
-            await jobs.RecordAttemptFailureAsync(JobId, attempt, reason, detail, CancellationToken.None);
-            job = current with { RetryCount = attempt, ErrorMessage = reason, ProgressDetails = detail, WorkerId = null };
-            events.Add(JobEventKind.Progress, JobStatus.Processing, current.ProgressPercentage, $"{detail}: {reason}");
-            await StepAsync(SystemLogLevel.Warn, $"Attempt {attempt} failed (transient): {reason} Retrying in {delay.TotalSeconds:0.#} s.");
-            Schedule(delay, resumeInterrupted: false);
-            // The retry survives this silo: the reminder wakes the job elsewhere if the timer dies with it.
+            outcome = await runner.RunAsync(attempt, this, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            outcome = new AttemptOutcome(AttemptEnd.Retry, $"{e.GetType().Name}: {e.Message}");
+            logger.LogError(e, "Job {JobId} of {AccountId}: attempt {Attempt} failed unexpectedly", JobId, attempt.Job.AccountId, attempt.Number);
+        }
+
+        await SettleAsync(attempt, outcome);
+    }
+
+    /// <summary>Records how the attempt ended and what comes next; when that record cannot be written, tries again shortly.</summary>
+    private async Task SettleAsync(RunningAttempt attempt, AttemptOutcome outcome)
+    {
+        try
+        {
+            await DecideAsync(attempt, outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The attempt still owns the row (its token), so no other activation takes it before its deadline.
+            logger.LogWarning(e, "Job {JobId} of {AccountId}: the end of attempt {Attempt} could not be recorded; trying again in {Delay}", JobId, attempt.Job.AccountId, attempt.Number, BookkeepingRetry);
+            phase = JobPhase.Scheduled;
+            After(BookkeepingRetry, () => SettleAsync(attempt, outcome));
+        }
+    }
+
+    private async Task DecideAsync(RunningAttempt attempt, AttemptOutcome outcome)
+    {
+        if (cancelRequested || outcome.End == AttemptEnd.Lost)
+        {
+            await AfterLostAsync(outcome);
+            return;
+        }
+
+        var (end, reason) = outcome.End switch
+        {
+            AttemptEnd.Stopped when deactivating => (AttemptEnd.Interrupted, "The attempt was stopped: its silo is shutting down or moving the job."),
+            AttemptEnd.Stopped => (AttemptEnd.Retry, string.Create(CultureInfo.InvariantCulture, $"The attempt took longer than JOB_TIMEOUT_SECONDS ({settings.JobTimeoutSeconds:0.###} s).")),
+            _ => (outcome.End, outcome.Reason ?? "The attempt failed."),
+        };
+
+        switch (end)
+        {
+            case AttemptEnd.Completed:
+                phase = JobPhase.Idle;
+                job = attempt.Job with { Status = JobStatus.Processing, Images = outcome.Images };
+                await FinishAsync(JobStatus.Completed, $"Completed with {outcome.Images.Count} image(s)", errorMessage: null);
+                return;
+            case AttemptEnd.Failed:
+                await FailAsync(attempt, reason, "permanent failure", attempt.Job.RetryCount);
+                return;
+            case AttemptEnd.Interrupted:
+                await SetBackAsync(attempt, reason, outcome, ours: true);
+                return;
+            default:
+                await SetBackAsync(attempt, reason, outcome, ours: false);
+                return;
+        }
+    }
+
+    /// <summary>The attempt lost the row (a cancel, or another activation took it): write nothing, follow the row.</summary>
+    private async Task AfterLostAsync(AttemptOutcome outcome)
+    {
+        if (outcome.ProviderBusyUntil is { } busyUntil)
+        {
+            await jobs.NoteProviderBusyAsync(JobId, busyUntil, CancellationToken.None);
+        }
+
+        phase = JobPhase.Idle;
+        if (!cancelRequested)
+        {
+            job = await jobs.GetAsync(JobId, CancellationToken.None);
+            await EnsureProgressAsync();
+        }
+    }
+
+    /// <summary>A retry will follow: after a backoff for the job's own failures, at once (or after Retry-After) for ours.</summary>
+    private async Task SetBackAsync(RunningAttempt attempt, string reason, AttemptOutcome outcome, bool ours)
+    {
+        var current = attempt.Job;
+        var retries = ours ? current.RetryCount : current.RetryCount + 1;
+        var interruptions = ours ? current.Interruptions + 1 : current.Interruptions;
+        if (!ours && retries >= settings.RetryMaxAttempts)
+        {
+            await FailAsync(attempt, reason, $"gave up after {retries} attempt(s)", retries);
+            return;
+        }
+
+        if (ours && interruptions > settings.MaxInterruptions)
+        {
+            await FailAsync(attempt, $"{reason} The job was interrupted {interruptions} times (JOB_MAX_INTERRUPTIONS = {settings.MaxInterruptions}).", "interrupted too often", retries);
+            return;
+        }
+
+        var delay = ours
+            ? outcome.RetryAfter ?? TimeSpan.Zero
+            : RetryBackoff.Delay(retries, settings.RetryBaseDelay, settings.RetryMaxDelay, outcome.RetryAfter, Random.Shared.NextDouble());
+        var next = time.GetUtcNow().UtcDateTime + delay;
+        var detail = ours
+            ? string.Create(CultureInfo.InvariantCulture, $"attempt {attempt.Number} was cut off on our side; resuming in {delay.TotalSeconds:0.#} s")
+            : string.Create(CultureInfo.InvariantCulture, $"attempt {attempt.Number} of {settings.RetryMaxAttempts} failed; retrying in {delay.TotalSeconds:0.#} s");
+        var setback = new AttemptSetback
+        {
+            RetryCount = retries,
+            Interruptions = interruptions,
+            ErrorMessage = reason,
+            ProgressDetails = detail,
+            NextAttemptAt = next,
+            ProviderBusyUntil = outcome.ProviderBusyUntil,
+        };
+        if (!await jobs.RecordSetbackAsync(JobId, attempt.Token, setback, CancellationToken.None))
+        {
+            await AfterLostAsync(outcome);
+            return;
+        }
+
+        job = current with
+        {
+            RetryCount = retries,
+            Interruptions = interruptions,
+            ErrorMessage = reason,
+            ProgressDetails = detail,
+            NextAttemptAt = next,
+            WorkerId = null,
+            AttemptToken = null,
+            AttemptDeadline = null,
+        };
+        events.Add(JobEventKind.Progress, JobStatus.Processing, current.ProgressPercentage, $"{detail}: {reason}");
+        await StepAsync(SystemLogLevel.Warn, ours
+            ? $"Attempt {attempt.Number} was cut off on our side (not counted against the job's retries): {reason}"
+            : string.Create(CultureInfo.InvariantCulture, $"Attempt {attempt.Number} failed (transient): {reason} Retrying in {delay.TotalSeconds:0.#} s."));
+        await ReleaseCapacityAsync(TimeSpan.Zero);
+        if (deactivating)
+        {
+            phase = JobPhase.Idle;
+            return;
+        }
+
+        // The reload tells the next attempt whether Ideogram's answer was kept.
+        phase = JobPhase.Scheduled;
+        After(delay, ReloadAndMoveOnAsync);
+        await KeepAwakeForRetryAsync();
+    }
+
+    /// <summary>The retry survives this silo: the reminder wakes the job elsewhere if the timer dies with it.</summary>
+    private async Task KeepAwakeForRetryAsync()
+    {
+        if (wakeUpRegistered == true)
+        {
+            return;
+        }
+
+        try
+        {
             await this.RegisterOrUpdateReminder(WakeUpReminder, settings.ReminderPeriod, settings.ReminderPeriod);
             wakeUpRegistered = true;
-            return;
         }
-
-        if (!await jobs.FailAsync(JobId, current.RetryCount, reason, CancellationToken.None))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The account's reminder pokes every unfinished job as well; the retry is not lost.
+            logger.LogWarning(e, "Job {JobId} of {AccountId}: the wake-up reminder could not be registered", JobId, job?.AccountId);
+        }
+    }
+
+    private async Task FailAsync(RunningAttempt attempt, string reason, string why, int retries)
+    {
+        if (!await jobs.FailAsync(JobId, attempt.Token, retries, reason, CancellationToken.None))
+        {
+            await AfterLostAsync(AttemptOutcome.Lost);
             return;
         }
 
-        var why = transient ? $"gave up after {attempt} attempt(s)" : "permanent failure";
-        logger.LogWarning("Job {JobId} of {AccountId} failed ({Why}): {Reason}", JobId, current.AccountId, why, reason);
+        job = attempt.Job with { RetryCount = retries };
+        await FailedAsync(reason, why);
+    }
+
+    /// <summary>Fails a job no attempt owns (a job that can never run as asked, or one interrupted too often).</summary>
+    private async Task FailWithoutAttemptAsync(string reason)
+    {
+        if (!await jobs.FailAsync(JobId, null, job!.RetryCount, reason, CancellationToken.None))
+        {
+            await ReloadAndMoveOnAsync();
+            return;
+        }
+
+        await FailedAsync(reason, "permanent failure");
+    }
+
+    private async Task FailedAsync(string reason, string why)
+    {
+        logger.LogWarning("Job {JobId} of {AccountId} failed ({Why}): {Reason}", JobId, job!.AccountId, why, reason);
         await StepAsync(SystemLogLevel.Error, $"Job failed ({why}): {reason}");
         await FinishAsync(JobStatus.Failed, reason, reason);
     }
@@ -380,31 +642,63 @@ public sealed class JobGrain(
             ErrorMessage = errorMessage,
             CompletedAt = time.GetUtcNow().UtcDateTime,
             ProgressPercentage = status == JobStatus.Completed ? 100 : current.ProgressPercentage,
+            AttemptToken = null,
+            NextAttemptAt = null,
         };
         phase = JobPhase.Idle;
-        nextAttemptAt = null;
-        attemptTimer?.Dispose();
-        attemptTimer = null;
+        timer?.Dispose();
+        timer = null;
         events.Add(JobEventKind.Status, status, job.ProgressPercentage, message);
-        await ReleaseCapacityAsync();
+        await ReleaseCapacityAsync(TimeSpan.Zero);
         await StopWakeUpsAsync();
         _ = GrainFactory.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(JobId, status);
     }
 
-    private Task<bool> RequestCapacityAsync()
+    public async Task ProviderCallEndedAsync(TimeSpan stillBusyFor)
     {
-        capacityAsked = true;
-        return Capacity.RequestAsync(JobId, job!.AccountId, job.FinalSettings.NumImages ?? 1);
+        if (stillBusyFor <= TimeSpan.Zero)
+        {
+            await ReleaseCapacityAsync(TimeSpan.Zero);
+            return;
+        }
+
+        // Counted durably too, so a capacity grain that restarts meanwhile still counts the call; and
+        // counted even when a cancel already gave the lease back, since Ideogram still runs the call.
+        await jobs.NoteProviderBusyAsync(JobId, time.GetUtcNow().UtcDateTime + stillBusyFor, CancellationToken.None);
+        capacityOwed = true;
+        await ReleaseCapacityAsync(stillBusyFor);
     }
 
-    /// <summary>Frees the job's lease or withdraws its waiting request; a no-op when nothing is owed.</summary>
-    private async Task ReleaseCapacityAsync()
+    public void Progressed(JobEventKind kind, int percentage, string detail, JobImage? image = null)
     {
-        if (capacityAsked)
+        job = job! with
         {
-            capacityAsked = false;
+            ProgressPercentage = percentage,
+            ProgressDetails = detail,
+            Images = image is null ? job.Images : [.. job.Images.Where(i => i.Index != image.Index), image],
+        };
+        events.Add(kind, JobStatus.Processing, percentage, detail, image);
+    }
+
+    /// <summary>Frees the job's lease (or withdraws its waiting request); a no-op when nothing is owed.</summary>
+    private async Task ReleaseCapacityAsync(TimeSpan stillBusyFor)
+    {
+        if (!capacityOwed)
+        {
+            return;
+        }
+
+        if (stillBusyFor > TimeSpan.Zero)
+        {
+            await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor);
+        }
+        else
+        {
             await Capacity.ReleaseAsync(JobId);
         }
+
+        // Cleared only once the release is through: a failed call leaves the debt for the next release.
+        capacityOwed = false;
     }
 
     private async Task StopWakeUpsAsync()
@@ -422,8 +716,17 @@ public sealed class JobGrain(
         wakeUpRegistered = false;
     }
 
+    /// <summary>Runs <paramref name="step"/> once after <paramref name="delay"/>, interleaved with calls, keeping the grain active.</summary>
+    private void After(TimeSpan delay, Func<Task> step)
+    {
+        timer?.Dispose();
+        timer = this.RegisterGrainTimer(
+            _ => step(),
+            new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+    }
+
     /// <summary>A step of the job in ssnews_system_logs; the log is a record, so its own failure only warns.</summary>
-    private async Task StepAsync(SystemLogLevel level, string message)
+    public async Task StepAsync(SystemLogLevel level, string message)
     {
         try
         {
@@ -464,6 +767,6 @@ public sealed class JobGrain(
         FinalSettings = owned.FinalSettings,
         Images = owned.Images,
         RegeneratedFrom = owned.RegeneratedFrom,
-        NextAttemptAt = nextAttemptAt,
+        NextAttemptAt = owned.NextAttemptAt,
     };
 }

@@ -43,6 +43,13 @@ public sealed class JobEngineOptions
     [ConfigurationKeyName("ACCOUNT_DAILY_IMAGE_QUOTA")]
     public int DailyImageQuota { get; set; } = 20_000;
 
+    /// <summary>
+    /// Attempts a job may have cut off by our own side (a silo stopped or restarted mid-attempt, our own
+    /// over-limit 429) before it fails; these do not spend RETRY_MAX_ATTEMPTS. A bound, so nothing loops forever.
+    /// </summary>
+    [ConfigurationKeyName("JOB_MAX_INTERRUPTIONS")]
+    public int MaxInterruptions { get; set; } = 20;
+
     /// <summary>How often the wake-up reminders of jobs and accounts tick (Orleans' minimum is 1 minute).</summary>
     [ConfigurationKeyName("JOB_REMINDER_PERIOD_SECONDS")]
     public double ReminderPeriodSeconds { get; set; } = 60;

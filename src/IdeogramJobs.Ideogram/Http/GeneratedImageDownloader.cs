@@ -22,7 +22,7 @@ internal sealed class GeneratedImageDownloader(
 {
     private readonly long maxImageBytes = options.Value.MaxImageBytes;
 
-    public async Task<IReadOnlyList<GeneratedImage>> DownloadAllAsync(IReadOnlyList<V3ImageResult> results, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GeneratedImage>> DownloadAllAsync(IReadOnlyList<GeneratedImageLink> results, CancellationToken cancellationToken)
     {
         using var firstFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var downloads = results.Select((result, index) => DownloadAsync(result, index, results.Count, firstFailure)).ToArray();
@@ -43,7 +43,7 @@ internal sealed class GeneratedImageDownloader(
         }
     }
 
-    private async Task<GeneratedImage> DownloadAsync(V3ImageResult result, int index, int count, CancellationTokenSource firstFailure)
+    private async Task<GeneratedImage> DownloadAsync(GeneratedImageLink result, int index, int count, CancellationTokenSource firstFailure)
     {
         if (result.Url is not { } url)
         {
@@ -147,6 +147,6 @@ internal sealed class GeneratedImageDownloader(
     /// <summary>The URL without its query, which carries the signature that grants access.</summary>
     private static string Display(Uri url) => url.GetLeftPart(UriPartial.Path);
 
-    private static GeneratedImage ToImage(V3ImageResult result, byte[]? content, string? contentType) =>
+    private static GeneratedImage ToImage(GeneratedImageLink result, byte[]? content, string? contentType) =>
         new(result.Prompt, result.Resolution, result.Seed, result.StyleType, result.IsImageSafe, result.Url, content, contentType);
 }

@@ -44,6 +44,12 @@ internal sealed class IdeogramClient : IIdeogramClient
 
     public async Task<IdeogramGeneration> GenerateAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
     {
+        var answer = await RequestAsync(request, cancellationToken).ConfigureAwait(false);
+        return new IdeogramGeneration(answer.Created, await DownloadAsync(answer.Images, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<IdeogramAnswer> RequestAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var translation = V3RequestTranslator.Translate(request.Prompt, request.Settings, request.StyleReferenceImages);
         if (!translation.Succeeded)
@@ -52,16 +58,17 @@ internal sealed class IdeogramClient : IIdeogramClient
         }
 
         var started = timeProvider.GetTimestamp();
-        var response = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, ct), cancellationToken).ConfigureAwait(false);
-        var images = await downloader.DownloadAllAsync(response.Images, cancellationToken).ConfigureAwait(false);
-
+        var answer = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, ct), cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Ideogram generated {ImageCount} images ({WithheldCount} withheld by its safety check) in {ElapsedMs} ms",
-            images.Count, images.Count(i => !i.IsImageSafe), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
-        return new IdeogramGeneration(response.Created, images);
+            answer.Images.Count, answer.Images.Count(i => !i.IsImageSafe), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return answer;
     }
 
-    private async ValueTask<V3GenerateResponse> SendAttemptAsync(V3GenerateRequest request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GeneratedImage>> DownloadAsync(IReadOnlyList<GeneratedImageLink> images, CancellationToken cancellationToken) =>
+        downloader.DownloadAllAsync(images, cancellationToken);
+
+    private async ValueTask<IdeogramAnswer> SendAttemptAsync(V3GenerateRequest request, CancellationToken cancellationToken)
     {
         var client = httpClientFactory.CreateClient(IdeogramHttpClientNames.Generate);
         using var message = new HttpRequestMessage(HttpMethod.Post, generateUri) { Content = V3MultipartEncoder.Encode(request) };

@@ -13,7 +13,7 @@ namespace IdeogramJobs.Ideogram.Http;
 /// </summary>
 internal static class V3GenerateResponseReader
 {
-    public static V3GenerateResponse Read(string body, string sentPrompt, Uri baseUri, TimeProvider timeProvider)
+    public static IdeogramAnswer Read(string body, string sentPrompt, Uri baseUri, TimeProvider timeProvider)
     {
         JsonDocument document;
         try
@@ -36,7 +36,7 @@ internal static class V3GenerateResponseReader
                 throw Invalid("it has no 'data' array of images", null);
             }
 
-            var images = new List<V3ImageResult>();
+            var images = new List<GeneratedImageLink>();
             foreach (var item in data.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object)
@@ -47,11 +47,11 @@ internal static class V3GenerateResponseReader
                 images.Add(ReadImage(item, sentPrompt, baseUri));
             }
 
-            return new V3GenerateResponse(ReadCreated(root, timeProvider), images);
+            return new IdeogramAnswer(ReadCreated(root, timeProvider), images);
         }
     }
 
-    private static V3ImageResult ReadImage(JsonElement item, string sentPrompt, Uri baseUri)
+    private static GeneratedImageLink ReadImage(JsonElement item, string sentPrompt, Uri baseUri)
     {
         var url = String(item, "url") is { Length: > 0 } text && Uri.TryCreate(baseUri, text, out var resolved)
             && (resolved.Scheme == Uri.UriSchemeHttps || resolved.Scheme == Uri.UriSchemeHttp)
@@ -62,7 +62,7 @@ internal static class V3GenerateResponseReader
             ? safe.GetBoolean()
             : url is not null;
 
-        return new V3ImageResult(
+        return new GeneratedImageLink(
             isSafe ? url : null,
             String(item, "prompt") ?? sentPrompt,
             String(item, "resolution"),

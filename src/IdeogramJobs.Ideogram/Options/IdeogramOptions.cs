@@ -19,10 +19,11 @@ public sealed class IdeogramOptions
 
     /// <summary>
     /// Per HTTP attempt. Generous on purpose: QUALITY × 8 can take minutes, and a request cut off
-    /// client-side may still be billed while its image URLs are lost.
+    /// client-side may still be billed while its image URLs are lost. The job engine refuses a value below
+    /// JOB_TIMEOUT_SECONDS, which bounds the whole attempt.
     /// </summary>
     [ConfigurationKeyName("IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS")]
-    public double AttemptTimeoutSeconds { get; set; } = 120;
+    public double AttemptTimeoutSeconds { get; set; } = 300;
 
     /// <summary>
     /// In-process retries after the first attempt, for transient failures only. None by default:

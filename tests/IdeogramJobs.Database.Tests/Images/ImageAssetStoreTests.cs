@@ -8,7 +8,10 @@ namespace IdeogramJobs.Database.Tests.Images;
 public sealed class ImageAssetStoreTests : IAsyncLifetime
 {
     private readonly StoreTestDatabase database = new();
+    private const string Attempt = "0123456789abcdef0123456789abcdef";
+
     private MySqlImageAssetStore store = null!;
+    private MySqlJobStore jobs = null!;
     private string accountId = null!;
     private long jobId;
 
@@ -17,7 +20,8 @@ public sealed class ImageAssetStoreTests : IAsyncLifetime
         await database.InitializeAsync();
         store = new MySqlImageAssetStore(database.Connections);
         accountId = await database.CreateAccountAsync("acme");
-        jobId = await new MySqlJobStore(database.Connections, store).CreateAsync(new NewJob
+        jobs = new MySqlJobStore(database.Connections, store);
+        jobId = await jobs.CreateAsync(new NewJob
         {
             AccountId = accountId,
             ConfigId = await database.ConfigIdAsync(accountId, "concept_illustration"),
@@ -25,6 +29,7 @@ public sealed class ImageAssetStoreTests : IAsyncLifetime
             Prompt = "A map of an imaginary island",
             FinalSettings = new JobSettings { NumImages = 2 },
         }, CancellationToken.None);
+        Assert.True(await jobs.ClaimAttemptAsync(jobId, new AttemptClaim(Attempt, "silo-1", DateTime.UtcNow.AddMinutes(5), "generating"), CancellationToken.None));
     }
 
     public Task DisposeAsync() => database.DisposeAsync();
@@ -82,7 +87,7 @@ public sealed class ImageAssetStoreTests : IAsyncLifetime
 
         var images = await store.ListForJobAsync(jobId, CancellationToken.None);
 
-        Assert.Equal([first, second], images.Select(i => i.ImageId));
+        Assert.Equal([first!.Value, second!.Value], images.Select(i => i.ImageId));
         Assert.Equal([0, 1], images.Select(i => i.Index));
         Assert.Equal(4242, images[0].Seed);
         Assert.Equal("1024x1024", images[0].Resolution);
@@ -123,8 +128,23 @@ public sealed class ImageAssetStoreTests : IAsyncLifetime
         Assert.Empty(await store.ListForJobAsync(jobId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task An_attempt_that_no_longer_owns_the_job_records_no_image_and_changes_none()
+    {
+        var kept = await store.RecordAsync(Image(0), CancellationToken.None);
+        Assert.True(await jobs.TakeOverAsync(jobId, Attempt, "silo died", providerBusyUntil: null, CancellationToken.None));
+        var before = await database.Database.QueryAsync("SELECT * FROM ssnews_image_assets");
+
+        Assert.Null(await store.RecordAsync(Image(0) with { Url = "https://cdn.example/stale/0.png" }, CancellationToken.None));
+        Assert.Null(await store.RecordAsync(Image(1), CancellationToken.None));
+
+        Assert.Equal(before, await database.Database.QueryAsync("SELECT * FROM ssnews_image_assets"));
+        Assert.Equal([kept!.Value], (await store.ListForJobAsync(jobId, CancellationToken.None)).Select(i => i.ImageId));
+    }
+
     private NewImageAsset Image(int index) => new()
     {
+        AttemptToken = Attempt,
         AccountId = accountId,
         JobId = jobId,
         Index = index,

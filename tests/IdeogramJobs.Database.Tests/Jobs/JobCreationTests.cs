@@ -143,15 +143,16 @@ public sealed class JobCreationTests : IAsyncLifetime
     [Fact]
     public async Task A_second_submission_with_the_same_idempotency_key_gets_the_first_job_and_adds_no_row()
     {
-        var first = await store.CreateAsync(Job() with { IdempotencyKey = "retry-me" }, CancellationToken.None);
+        var first = await store.CreateAsync(Job() with { IdempotencyKey = "retry-me", RequestSha256 = new string('a', 64) }, CancellationToken.None);
 
         var second = await store.CreateAsync(Job() with { IdempotencyKey = "retry-me", Prompt = "Something else" }, CancellationToken.None);
 
         Assert.Equal(first, second);
-        Assert.Equal(first, await store.FindByIdempotencyKeyAsync(accountId, "retry-me", CancellationToken.None));
+        Assert.Equal(first, (await store.FindByIdempotencyKeyAsync(accountId, "retry-me", CancellationToken.None))?.JobId);
         Assert.Equal(1, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_jobs WHERE job_type = 'image_generation'"));
         Assert.Equal(1, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_job_execution_settings"));
         Assert.Equal("A lighthouse", (await store.GetAsync(first, CancellationToken.None))!.Prompt);
+        Assert.Equal(new string('a', 64), (await store.FindByIdempotencyKeyAsync(accountId, "retry-me", CancellationToken.None))!.RequestSha256);
     }
 
     [Fact]
@@ -176,8 +177,8 @@ public sealed class JobCreationTests : IAsyncLifetime
         var differentCase = await store.CreateAsync(Job() with { IdempotencyKey = "key-a" }, CancellationToken.None);
 
         Assert.Equal(3, new[] { mine, theirs, differentCase }.Distinct().Count());
-        Assert.Equal(mine, await store.FindByIdempotencyKeyAsync(accountId, "Key-A", CancellationToken.None));
-        Assert.Equal(theirs, await store.FindByIdempotencyKeyAsync(otherAccount, "Key-A", CancellationToken.None));
+        Assert.Equal(mine, (await store.FindByIdempotencyKeyAsync(accountId, "Key-A", CancellationToken.None))?.JobId);
+        Assert.Equal(theirs, (await store.FindByIdempotencyKeyAsync(otherAccount, "Key-A", CancellationToken.None))?.JobId);
         Assert.Null(await store.FindByIdempotencyKeyAsync(accountId, "never-used", CancellationToken.None));
     }
 
@@ -191,7 +192,7 @@ public sealed class JobCreationTests : IAsyncLifetime
         Assert.Null(await store.FindByIdempotencyKeyAsync(accountId, "purged", CancellationToken.None));
         var second = await store.CreateAsync(Job() with { IdempotencyKey = "purged" }, CancellationToken.None);
         Assert.NotEqual(first, second);
-        Assert.Equal(second, await store.FindByIdempotencyKeyAsync(accountId, "purged", CancellationToken.None));
+        Assert.Equal(second, (await store.FindByIdempotencyKeyAsync(accountId, "purged", CancellationToken.None))?.JobId);
     }
 
     [Fact]

@@ -26,12 +26,14 @@ public sealed class JobTransitionTests : IAsyncLifetime
 
     public Task DisposeAsync() => database.DisposeAsync();
 
+    private const string Token = "0123456789abcdef0123456789abcdef";
+
     [Fact]
     public async Task Marking_a_queued_job_processing_records_the_worker_start_time_and_details()
     {
         var jobId = await JobInAsync(JobStatus.Queued);
 
-        Assert.True(await store.MarkProcessingAsync(jobId, "silo-1", "Generating 3 images", CancellationToken.None));
+        Assert.True(await ClaimAsync(jobId, "silo-1", "Generating 3 images"));
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Processing, job.Status);
@@ -47,7 +49,8 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(JobStatus.Processing);
         await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET started_at = '2024-01-02 03:04:05' WHERE job_id = {jobId}");
 
-        Assert.True(await store.MarkProcessingAsync(jobId, "silo-2", "Resumed", CancellationToken.None));
+        Assert.True(await store.TakeOverAsync(jobId, Token, "silo-1 died", providerBusyUntil: null, CancellationToken.None));
+        Assert.True(await ClaimAsync(jobId, "silo-2", "Resumed", token: "fedcba9876543210fedcba9876543210"));
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal("silo-2", job.WorkerId);
@@ -61,7 +64,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.MarkProcessingAsync(jobId, "silo-9", "Again", CancellationToken.None));
+        Assert.False(await ClaimAsync(jobId, "silo-9", "Again"));
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -70,9 +73,10 @@ public sealed class JobTransitionTests : IAsyncLifetime
     public async Task Completing_a_processing_job_stores_results_and_clears_the_error()
     {
         var jobId = await JobInAsync(JobStatus.Processing);
-        await store.RecordAttemptFailureAsync(jobId, 1, "Ideogram answered 503", "Retrying", CancellationToken.None);
+        await store.RecordSetbackAsync(jobId, await OwnerAsync(jobId) ?? Token, Setback(1, "Ideogram answered 503", "Retrying"), CancellationToken.None);
+        Assert.True(await ClaimAsync(jobId, "silo-2", "Attempt 2", token: "fedcba9876543210fedcba9876543210"));
 
-        Assert.True(await store.CompleteAsync(jobId, """{"images":[{"index":0}]}""", CancellationToken.None));
+        Assert.True(await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[{"index":0}]}""", CancellationToken.None));
 
         var row = await database.JobRowAsync(jobId);
         Assert.Equal("completed", row["status"]);
@@ -96,7 +100,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.CompleteAsync(jobId, """{"images":[]}""", CancellationToken.None));
+        Assert.False(await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None));
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -107,7 +111,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(state);
 
-        Assert.True(await store.FailAsync(jobId, 3, "Ideogram refused the prompt as unsafe", CancellationToken.None));
+        Assert.True(await store.FailAsync(jobId, await OwnerAsync(jobId), 3, "Ideogram refused the prompt as unsafe", CancellationToken.None));
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Failed, job.Status);
@@ -123,7 +127,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.FailAsync(jobId, 9, "late failure", CancellationToken.None));
+        Assert.False(await store.FailAsync(jobId, await OwnerAsync(jobId), 9, "late failure", CancellationToken.None));
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -157,8 +161,8 @@ public sealed class JobTransitionTests : IAsyncLifetime
     public async Task Requeueing_a_failed_job_clears_its_error_completion_progress_and_retries()
     {
         var jobId = await JobInAsync(JobStatus.Processing);
-        await store.UpdateProgressAsync(jobId, 60, "2 of 3 images", CancellationToken.None);
-        await store.FailAsync(jobId, 3, "Ideogram kept answering 500", CancellationToken.None);
+        await store.UpdateProgressAsync(jobId, await OwnerAsync(jobId) ?? Token, 60, "2 of 3 images", CancellationToken.None);
+        await store.FailAsync(jobId, await OwnerAsync(jobId), 3, "Ideogram kept answering 500", CancellationToken.None);
 
         Assert.True(await store.RequeueAsync(jobId, CancellationToken.None));
 
@@ -200,8 +204,8 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(JobStatus.Processing);
 
-        await store.UpdateProgressAsync(jobId, 40, "Generating", CancellationToken.None);
-        await store.RecordAttemptFailureAsync(jobId, 2, "Ideogram answered 429", "Waiting 4 s before attempt 3", CancellationToken.None);
+        await store.UpdateProgressAsync(jobId, await OwnerAsync(jobId) ?? Token, 40, "Generating", CancellationToken.None);
+        await store.RecordSetbackAsync(jobId, await OwnerAsync(jobId) ?? Token, Setback(2, "Ideogram answered 429", "Waiting 4 s before attempt 3"), CancellationToken.None);
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Processing, job.Status);
@@ -209,6 +213,9 @@ public sealed class JobTransitionTests : IAsyncLifetime
         Assert.Equal(2, job.RetryCount);
         Assert.Equal("Ideogram answered 429", job.ErrorMessage);
         Assert.Equal("Waiting 4 s before attempt 3", job.ProgressDetails);
+        Assert.Null(job.AttemptToken);
+        Assert.Null(job.WorkerId);
+        Assert.Equal(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), job.NextAttemptAt);
     }
 
     [Theory]
@@ -219,8 +226,8 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        await store.UpdateProgressAsync(jobId, 40, "Generating", CancellationToken.None);
-        await store.RecordAttemptFailureAsync(jobId, 2, "late", "late", CancellationToken.None);
+        await store.UpdateProgressAsync(jobId, await OwnerAsync(jobId) ?? Token, 40, "Generating", CancellationToken.None);
+        await store.RecordSetbackAsync(jobId, await OwnerAsync(jobId) ?? Token, Setback(2, "late", "late"), CancellationToken.None);
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -230,7 +237,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(JobStatus.Processing);
 
-        Assert.True(await store.FailAsync(jobId, 1, new string('x', 100_000), CancellationToken.None));
+        Assert.True(await store.FailAsync(jobId, await OwnerAsync(jobId), 1, new string('x', 100_000), CancellationToken.None));
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Failed, job.Status);
@@ -248,16 +255,31 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var olderJob = await database.InsertOlderSystemJobAsync(accountId, "content_generation", status);
         var before = await database.JobRowAsync(olderJob);
 
-        Assert.False(await store.MarkProcessingAsync(olderJob, "silo-1", "mine now", CancellationToken.None));
-        Assert.False(await store.CompleteAsync(olderJob, "{}", CancellationToken.None));
-        Assert.False(await store.FailAsync(olderJob, 1, "no", CancellationToken.None));
+        Assert.False(await ClaimAsync(olderJob, "silo-1", "mine now"));
+        Assert.False(await store.CompleteAsync(olderJob, await OwnerAsync(olderJob) ?? Token, "{}", CancellationToken.None));
+        Assert.False(await store.FailAsync(olderJob, await OwnerAsync(olderJob), 1, "no", CancellationToken.None));
         Assert.False(await store.CancelAsync(olderJob, CancellationToken.None));
         Assert.False(await store.RequeueAsync(olderJob, CancellationToken.None));
-        await store.UpdateProgressAsync(olderJob, 50, "half", CancellationToken.None);
-        await store.RecordAttemptFailureAsync(olderJob, 1, "no", "no", CancellationToken.None);
+        await store.UpdateProgressAsync(olderJob, await OwnerAsync(olderJob) ?? Token, 50, "half", CancellationToken.None);
+        await store.RecordSetbackAsync(olderJob, await OwnerAsync(olderJob) ?? Token, Setback(1, "no", "no"), CancellationToken.None);
 
         Assert.Equal(before, await database.JobRowAsync(olderJob));
     }
+
+    private Task<bool> ClaimAsync(long jobId, string worker, string details, string token = Token) =>
+        store.ClaimAttemptAsync(jobId, new AttemptClaim(token, worker, DateTime.UtcNow.AddMinutes(5), details), CancellationToken.None);
+
+    /// <summary>The token of the attempt that owns the row, or null.</summary>
+    private async Task<string?> OwnerAsync(long jobId) => (await store.GetAsync(jobId, CancellationToken.None))?.AttemptToken;
+
+    private static AttemptSetback Setback(int retries, string error, string details) => new()
+    {
+        RetryCount = retries,
+        Interruptions = 0,
+        ErrorMessage = error,
+        ProgressDetails = details,
+        NextAttemptAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
 
     /// <summary>A new image job brought to <paramref name="state"/> through the store's own transitions.</summary>
     private async Task<long> JobInAsync(JobStatus state)
@@ -274,10 +296,10 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var reached = state switch
         {
             JobStatus.Queued => true,
-            JobStatus.Processing => await store.MarkProcessingAsync(jobId, "silo-1", "Started", CancellationToken.None),
-            JobStatus.Completed => await store.MarkProcessingAsync(jobId, "silo-1", "Started", CancellationToken.None)
-                && await store.CompleteAsync(jobId, """{"images":[]}""", CancellationToken.None),
-            JobStatus.Failed => await store.FailAsync(jobId, 0, "Invalid prompt", CancellationToken.None),
+            JobStatus.Processing => await ClaimAsync(jobId, "silo-1", "Started"),
+            JobStatus.Completed => await ClaimAsync(jobId, "silo-1", "Started")
+                && await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None),
+            JobStatus.Failed => await store.FailAsync(jobId, await OwnerAsync(jobId), 0, "Invalid prompt", CancellationToken.None),
             JobStatus.Cancelled => await store.CancelAsync(jobId, CancellationToken.None),
             _ => throw new ArgumentOutOfRangeException(nameof(state)),
         };

@@ -29,16 +29,16 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
         var high = await CreateAsync(priority: 5, numImages: 4, createdAt: "2025-03-01 10:00:09");
         var lowNew = await CreateAsync(priority: 0, numImages: null, createdAt: "2025-03-01 10:00:05");
         var lowOldest = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 09:59:00");
-        Assert.True(await store.MarkProcessingAsync(lowNew, "silo-1", "Started", CancellationToken.None));
+        Assert.True(await store.ClaimAttemptAsync(lowNew, Claim("silo-1"), CancellationToken.None));
 
         var unfinished = await store.ListUnfinishedAsync(accountId, CancellationToken.None);
 
         Assert.Equal(
             [
-                new UnfinishedJob(high, JobStatus.Queued, 5, new DateTime(2025, 3, 1, 10, 0, 9, DateTimeKind.Utc), 4),
-                new UnfinishedJob(lowOldest, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 9, 59, 0, DateTimeKind.Utc), 1),
-                new UnfinishedJob(lowOld, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc), 2),
-                new UnfinishedJob(lowNew, JobStatus.Processing, 0, new DateTime(2025, 3, 1, 10, 0, 5, DateTimeKind.Utc), 1),
+                new UnfinishedJob(high, JobStatus.Queued, 5, new DateTime(2025, 3, 1, 10, 0, 9, DateTimeKind.Utc), 4, Dispatched: false),
+                new UnfinishedJob(lowOldest, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 9, 59, 0, DateTimeKind.Utc), 1, Dispatched: false),
+                new UnfinishedJob(lowOld, JobStatus.Queued, 0, new DateTime(2025, 3, 1, 10, 0, 0, DateTimeKind.Utc), 2, Dispatched: false),
+                new UnfinishedJob(lowNew, JobStatus.Processing, 0, new DateTime(2025, 3, 1, 10, 0, 5, DateTimeKind.Utc), 1, Dispatched: true),
             ],
             unfinished);
         Assert.All(unfinished, j => Assert.Equal(DateTimeKind.Utc, j.CreatedAt.Kind));
@@ -49,9 +49,9 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
     {
         var queued = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:00");
         var completed = await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00");
-        await store.MarkProcessingAsync(completed, "silo-1", "Started", CancellationToken.None);
-        await store.CompleteAsync(completed, "{}", CancellationToken.None);
-        await store.FailAsync(await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00"), 0, "bad", CancellationToken.None);
+        await store.ClaimAttemptAsync(completed, Claim("silo-1"), CancellationToken.None);
+        await store.CompleteAsync(completed, Token, "{}", CancellationToken.None);
+        await store.FailAsync(await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00"), null, 0, "bad", CancellationToken.None);
         await store.CancelAsync(await CreateAsync(priority: 9, numImages: 2, createdAt: "2025-03-01 10:00:00"), CancellationToken.None);
         var otherAccount = await database.CreateAccountAsync("globex");
         await store.CreateAsync(new NewJob
@@ -73,22 +73,52 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Only_attempts_under_way_are_listed_as_running_with_their_images()
+    public async Task Capacity_claims_list_attempts_under_way_abandoned_calls_and_waiting_jobs_in_the_order_they_asked()
     {
+        var now = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
         var running = await CreateAsync(priority: 0, numImages: 3, createdAt: "2025-03-01 10:00:00");
-        await store.MarkProcessingAsync(running, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
-        var retryScheduled = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:01");
-        await store.MarkProcessingAsync(retryScheduled, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
-        await store.RecordAttemptFailureAsync(retryScheduled, 1, "503", "retrying", CancellationToken.None);
-        var done = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:02");
-        await store.MarkProcessingAsync(done, "S127.0.0.1:11111:1", "generating", CancellationToken.None);
-        await store.CompleteAsync(done, "{}", CancellationToken.None);
-        await CreateAsync(priority: 0, numImages: 4, createdAt: "2025-03-01 10:00:03");
+        await store.ClaimAttemptAsync(running, Claim("S127.0.0.1:11111:1") with { Deadline = now.AddMinutes(6) }, CancellationToken.None);
+        var waitingSecond = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:01");
+        await store.MarkDispatchedAsync(waitingSecond, now.AddSeconds(-5), CancellationToken.None);
+        var waitingFirst = await CreateAsync(priority: 0, numImages: 4, createdAt: "2025-03-01 10:00:02");
+        await store.MarkDispatchedAsync(waitingFirst, now.AddSeconds(-9), CancellationToken.None);
+        var abandoned = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:03");
+        await store.NoteProviderBusyAsync(abandoned, now.AddMinutes(2), CancellationToken.None);
+        await store.CancelAsync(abandoned, CancellationToken.None);
+        var busyEnded = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:04");
+        await store.NoteProviderBusyAsync(busyEnded, now.AddMinutes(-1), CancellationToken.None);
+        var answered = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:05");
+        await store.ClaimAttemptAsync(answered, Claim("S127.0.0.1:11111:1"), CancellationToken.None);
+        await store.SaveGenerationAsync(answered, Token, new SavedGeneration(now, []), CancellationToken.None);
+        await CreateAsync(priority: 0, numImages: 4, createdAt: "2025-03-01 10:00:06");
 
-        var attempts = await store.ListRunningAttemptsAsync(CancellationToken.None);
+        var claims = await store.ListCapacityClaimsAsync(now, CancellationToken.None);
 
-        Assert.Equal([new RunningAttempt(running, accountId, 3)], attempts);
+        Assert.Equal(
+            [
+                new CapacityClaim(running, accountId, 3, CapacityClaimKind.Running, now, now.AddMinutes(6)),
+                new CapacityClaim(abandoned, accountId, 1, CapacityClaimKind.Abandoned, now, now.AddMinutes(2)),
+                new CapacityClaim(waitingFirst, accountId, 4, CapacityClaimKind.Waiting, now.AddSeconds(-9), null),
+                new CapacityClaim(waitingSecond, accountId, 2, CapacityClaimKind.Waiting, now.AddSeconds(-5), null),
+            ],
+            claims.OrderBy(c => c.Kind).ThenBy(c => c.Since));
     }
+
+    [Fact]
+    public async Task A_job_waiting_for_capacity_counts_as_dispatched_for_its_account()
+    {
+        var waiting = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:00");
+        var pending = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:01");
+        await store.MarkDispatchedAsync(waiting, DateTime.UtcNow, CancellationToken.None);
+
+        var unfinished = await store.ListUnfinishedAsync(accountId, CancellationToken.None);
+
+        Assert.Equal([(waiting, true), (pending, false)], unfinished.Select(j => (j.JobId, j.Dispatched)));
+    }
+
+    private const string Token = "0123456789abcdef0123456789abcdef";
+
+    private static AttemptClaim Claim(string worker) => new(Token, worker, DateTime.UtcNow.AddMinutes(5), "Started");
 
     private async Task<long> CreateAsync(int priority, int? numImages, string createdAt)
     {

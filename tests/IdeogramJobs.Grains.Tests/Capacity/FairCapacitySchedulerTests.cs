@@ -5,18 +5,19 @@ namespace IdeogramJobs.Grains.Tests.Capacity;
 public sealed class FairCapacitySchedulerTests
 {
     private static readonly DateTimeOffset Later = new(2026, 11, 25, 13, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(6);
 
     [Fact]
     public void Grants_at_once_while_units_are_free_and_queues_past_the_capacity()
     {
-        var scheduler = new FairCapacityScheduler(10);
+        var scheduler = new FairCapacityScheduler(10, Lease);
 
         Assert.True(scheduler.Request(1, "a", 4, Later));
         Assert.True(scheduler.Request(2, "b", 4, Later));
         Assert.False(scheduler.Request(3, "c", 4, Later));
 
         Assert.Equal(8, scheduler.InUse);
-        Assert.Equal([3], scheduler.Release(1));
+        Assert.Equal([3], scheduler.Release(1, Later));
         Assert.Equal(8, scheduler.InUse);
         Assert.Equal(8, scheduler.MaxInUse);
     }
@@ -24,7 +25,7 @@ public sealed class FairCapacitySchedulerTests
     [Fact]
     public void Accounts_take_turns_so_a_busy_one_cannot_crowd_out_another()
     {
-        var scheduler = new FairCapacityScheduler(1);
+        var scheduler = new FairCapacityScheduler(1, Lease);
         scheduler.Request(100, "busy", 1, Later);
         for (var job = 101; job < 110; job++)
         {
@@ -33,15 +34,15 @@ public sealed class FairCapacitySchedulerTests
 
         scheduler.Request(200, "quiet", 1, Later);
 
-        Assert.Equal([101], scheduler.Release(100));
-        Assert.Equal([200], scheduler.Release(101));
-        Assert.Equal([102], scheduler.Release(200));
+        Assert.Equal([101], scheduler.Release(100, Later));
+        Assert.Equal([200], scheduler.Release(101, Later));
+        Assert.Equal([102], scheduler.Release(200, Later));
     }
 
     [Fact]
     public void Other_accounts_use_the_units_a_blocked_large_request_cannot()
     {
-        var scheduler = new FairCapacityScheduler(10);
+        var scheduler = new FairCapacityScheduler(10, Lease);
         scheduler.Request(1, "a", 8, Later);
         Assert.False(scheduler.Request(2, "b", 8, Later));
 
@@ -50,13 +51,13 @@ public sealed class FairCapacitySchedulerTests
         Assert.False(scheduler.Request(5, "e", 1, Later));
 
         Assert.Equal(10, scheduler.InUse);
-        Assert.Equal([2], scheduler.Release(1));
+        Assert.Equal([2], scheduler.Release(1, Later));
     }
 
     [Fact]
     public void A_blocked_large_request_is_passed_by_at_most_one_capacity_of_units_then_served_first()
     {
-        var scheduler = new FairCapacityScheduler(4);
+        var scheduler = new FairCapacityScheduler(4, Lease);
         scheduler.Request(1, "a", 3, Later);
         Assert.False(scheduler.Request(2, "big", 4, Later));
 
@@ -64,39 +65,39 @@ public sealed class FairCapacitySchedulerTests
         for (var job = 10; job < 14; job++)
         {
             Assert.True(scheduler.Request(job, "small", 1, Later));
-            Assert.Empty(scheduler.Release(job));
+            Assert.Empty(scheduler.Release(job, Later));
         }
 
         // ...then they wait behind the large request, which gets the units as soon as they free up.
         Assert.False(scheduler.Request(14, "small", 1, Later));
-        Assert.Equal([2], scheduler.Release(1));
-        Assert.Equal([14], scheduler.Release(2));
+        Assert.Equal([2], scheduler.Release(1, Later));
+        Assert.Equal([14], scheduler.Release(2, Later));
     }
 
     [Fact]
     public void Images_of_attempts_already_running_are_counted_before_anything_more_is_granted()
     {
-        var scheduler = new FairCapacityScheduler(10);
+        var scheduler = new FairCapacityScheduler(10, Lease);
         scheduler.Hold(1, 4, Later);
 
         Assert.False(scheduler.Request(2, "a", 8, Later));
         Assert.True(scheduler.Request(1, "b", 4, Later));
         Assert.Equal(4, scheduler.InUse);
-        Assert.Equal([2], scheduler.Release(1));
+        Assert.Equal([2], scheduler.Release(1, Later));
     }
 
     [Fact]
     public void Asking_again_is_idempotent_and_a_withdrawn_request_is_never_granted()
     {
-        var scheduler = new FairCapacityScheduler(1);
+        var scheduler = new FairCapacityScheduler(1, Lease);
         Assert.True(scheduler.Request(1, "a", 1, Later));
         Assert.True(scheduler.Request(1, "a", 1, Later));
         Assert.False(scheduler.Request(2, "b", 1, Later));
         Assert.False(scheduler.Request(2, "b", 1, Later));
 
-        scheduler.Release(2);
+        scheduler.Release(2, Later);
 
-        Assert.Empty(scheduler.Release(1));
+        Assert.Empty(scheduler.Release(1, Later));
         Assert.Equal(0, scheduler.InUse);
         Assert.Equal(0, scheduler.Waiting);
     }
@@ -104,22 +105,80 @@ public sealed class FairCapacitySchedulerTests
     [Fact]
     public void A_lease_past_its_deadline_is_taken_back_and_handed_on()
     {
-        var scheduler = new FairCapacityScheduler(4);
+        var scheduler = new FairCapacityScheduler(4, Lease);
         scheduler.Request(1, "a", 4, Later);
-        scheduler.Request(2, "b", 4, Later.AddHours(1));
+        scheduler.Request(2, "b", 4, Later);
 
-        var (expired, granted) = scheduler.Expire(Later);
+        var (lapsed, granted) = scheduler.Expire(Later + Lease);
 
-        Assert.Equal([1], expired);
+        Assert.Equal([1], lapsed);
         Assert.Equal([2], granted);
     }
 
     [Fact]
-    public void A_request_for_more_than_the_capacity_is_held_to_the_capacity()
+    public void A_leases_clock_starts_when_it_is_granted_however_long_the_job_waited()
     {
-        var scheduler = new FairCapacityScheduler(4);
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        scheduler.Request(1, "a", 4, Later);
+        Assert.False(scheduler.Request(2, "b", 4, Later));
+        var granted = Later + (3 * Lease);
 
-        Assert.True(scheduler.Request(1, "a", 8, Later));
+        Assert.Equal([2], scheduler.Release(1, granted));
+
+        Assert.Empty(scheduler.Expire(granted + Lease - TimeSpan.FromSeconds(1)).Lapsed);
         Assert.Equal(4, scheduler.InUse);
+        Assert.Equal([2], scheduler.Expire(granted + Lease).Lapsed);
+    }
+
+    [Fact]
+    public void Asking_again_for_a_held_lease_renews_it()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        scheduler.Request(1, "a", 4, Later);
+
+        Assert.True(scheduler.Request(1, "a", 4, Later + Lease - TimeSpan.FromSeconds(1)));
+
+        Assert.Empty(scheduler.Expire(Later + Lease).Lapsed);
+        Assert.Equal(4, scheduler.InUse);
+    }
+
+    [Fact]
+    public void Units_of_a_call_given_up_on_stay_counted_until_Ideogram_has_surely_finished_it()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.Request(1, "a", 8, Later);
+        Assert.False(scheduler.Request(2, "b", 8, Later));
+
+        Assert.Empty(scheduler.ReleaseAbandoned(1, 8, Later, TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(8, scheduler.InUse);
+        Assert.Equal((IReadOnlyList<long>)[], scheduler.Expire(Later + TimeSpan.FromMinutes(4)).Granted);
+        var (lapsed, granted) = scheduler.Expire(Later + TimeSpan.FromMinutes(5));
+        Assert.Empty(lapsed);
+        Assert.Equal([2], granted);
+    }
+
+    [Fact]
+    public void A_call_given_up_on_after_its_lease_was_released_is_still_counted()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.Request(1, "a", 6, Later);
+        scheduler.Release(1, Later);
+
+        scheduler.ReleaseAbandoned(1, 6, Later, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(6, scheduler.InUse);
+        Assert.False(scheduler.Request(2, "b", 6, Later));
+    }
+
+    [Fact]
+    public void Attempts_found_running_count_whatever_their_size_but_a_request_larger_than_the_capacity_is_refused()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+
+        scheduler.Hold(1, 8, Later + Lease);
+
+        Assert.Equal(8, scheduler.InUse);
+        Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.Request(2, "a", 5, Later));
     }
 }

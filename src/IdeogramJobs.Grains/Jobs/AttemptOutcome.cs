@@ -1,0 +1,19 @@
+using IdeogramJobs.Contracts.Jobs;
+
+namespace IdeogramJobs.Grains.Jobs;
+
+/// <summary>The end of one attempt: how it ended, why, and what it left for the next one to respect.</summary>
+public sealed record AttemptOutcome(AttemptEnd End, string? Reason = null)
+{
+    /// <summary>The provider's (or storage's) Retry-After, when it gave one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>When the attempt gave up on an Ideogram call that may still be running there.</summary>
+    public DateTime? ProviderBusyUntil { get; init; }
+
+    public IReadOnlyList<JobImage> Images { get; init; } = [];
+
+    public static AttemptOutcome Completed(IReadOnlyList<JobImage> images) => new(AttemptEnd.Completed) { Images = images };
+
+    public static readonly AttemptOutcome Lost = new(AttemptEnd.Lost);
+}

@@ -1,0 +1,236 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Database.Logs;
+using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Ideogram;
+using IdeogramJobs.Ideogram.Failures;
+using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Grains.Jobs;
+
+/// <summary>
+/// One attempt of a job whose row it owns: Ideogram's answer (the saved one, or a new generation kept
+/// the moment it arrives), then the images downloaded, stored and recorded, then the completion. A
+/// failure after the answer retries that step and never generates again; every write carries the
+/// attempt's token, so an attempt that lost the row changes nothing. It decides nothing about
+/// retries: it says how the attempt ended, and the job's state machine decides.
+/// </summary>
+public sealed class JobAttemptRunner(
+    IJobStore jobs,
+    IIdeogramClient ideogram,
+    GeneratedImageRecorder recorder,
+    IOptions<JobEngineOptions> options,
+    TimeProvider time)
+{
+    private readonly StepRetry steps = new(time);
+
+    public async Task<AttemptOutcome> RunAsync(RunningAttempt attempt, IAttemptObserver observer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var saved = attempt.Job.HasGeneration ? await jobs.GetGenerationAsync(attempt.Job.JobId, cancellationToken) : null;
+            if (saved is null)
+            {
+                var (generated, failure) = await GenerateAsync(attempt, observer, cancellationToken);
+                if (failure is not null)
+                {
+                    return failure;
+                }
+
+                saved = generated!;
+            }
+
+            return await StoreAsync(attempt, saved, observer, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new AttemptOutcome(AttemptEnd.Stopped);
+        }
+    }
+
+    /// <summary>The billed step: asks Ideogram, releases the capacity as soon as the call is over, keeps the answer.</summary>
+    private async Task<(SavedGeneration? Generation, AttemptOutcome? Failure)> GenerateAsync(
+        RunningAttempt attempt, IAttemptObserver observer, CancellationToken cancellationToken)
+    {
+        var job = attempt.Job;
+        List<StyleReferenceImage> references;
+        try
+        {
+            references = job.StyleReferenceImages.Count == 0
+                ? []
+                : [.. (await jobs.GetStyleReferencesAsync(job.JobId, cancellationToken)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+            return (null, new AttemptOutcome(AttemptEnd.Retry, "Reading the style reference images failed: " + Describe(e)));
+        }
+
+        IdeogramAnswer answer;
+        try
+        {
+            answer = await ideogram.RequestAsync(new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
+        }
+        catch (Exception e) when (MayStillRun(e))
+        {
+            // Ideogram keeps generating a request we stopped waiting for: its places stay counted.
+            await observer.ProviderCallEndedAsync(options.Value.JobTimeout);
+            var busyUntil = time.GetUtcNow().UtcDateTime + options.Value.JobTimeout;
+            return (null, e is OperationCanceledException
+                ? new AttemptOutcome(AttemptEnd.Stopped) { ProviderBusyUntil = busyUntil }
+                : new AttemptOutcome(AttemptEnd.Retry, Describe(e)) { ProviderBusyUntil = busyUntil });
+        }
+        catch (Exception e)
+        {
+            await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+            return (null, e switch
+            {
+                IdeogramSettingsException => new AttemptOutcome(AttemptEnd.Failed, e.Message),
+
+                // Over the in-flight limit: the capacity grain's count and Ideogram's disagree (a key shared
+                // with others, a call still running there). Not the job's fault.
+                IdeogramException { Kind: IdeogramFailureKind.RateLimited } ideogramFailure =>
+                    new AttemptOutcome(AttemptEnd.Interrupted, e.Message) { RetryAfter = ideogramFailure.RetryAfter },
+                IdeogramException ideogramFailure => new AttemptOutcome(ideogramFailure.IsTransient ? AttemptEnd.Retry : AttemptEnd.Failed, e.Message)
+                {
+                    RetryAfter = ideogramFailure.RetryAfter,
+                },
+                _ => new AttemptOutcome(AttemptEnd.Retry, Describe(e)),
+            });
+        }
+
+        await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+        var generation = new SavedGeneration(answer.Created, [.. answer.Images.Select(i =>
+            new SavedGenerationImage(i.Url?.ToString(), i.Prompt, i.Resolution, i.Seed, i.StyleType, i.IsImageSafe))]);
+        try
+        {
+            if (!await steps.RunAsync(ct => jobs.SaveGenerationAsync(job.JobId, attempt.Token, generation, ct), Transient, cancellationToken))
+            {
+                return (null, AttemptOutcome.Lost);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, new AttemptOutcome(AttemptEnd.Retry, "Ideogram's answer could not be kept: " + Describe(e)));
+        }
+
+        await observer.StepAsync(SystemLogLevel.Info, $"Ideogram returned {generation.Images.Count} image(s)");
+        return (generation, null);
+    }
+
+    /// <summary>Downloads, stores and records the images the job does not have yet, then completes it.</summary>
+    private async Task<AttemptOutcome> StoreAsync(RunningAttempt attempt, SavedGeneration generation, IAttemptObserver observer, CancellationToken cancellationToken)
+    {
+        var job = attempt.Job;
+        var recorded = job.Images.Where(i => i.Index < generation.Images.Count).ToDictionary(i => i.Index);
+        var pending = Enumerable.Range(0, generation.Images.Count)
+            .Where(i => generation.Images[i].Url is not null && !recorded.ContainsKey(i))
+            .ToList();
+        var withheld = generation.Images.Count(i => i.Url is null);
+        if (pending.Count > 0)
+        {
+            IReadOnlyList<GeneratedImage> downloaded;
+            try
+            {
+                downloaded = await steps.RunAsync(
+                    ct => ideogram.DownloadAsync([.. pending.Select(i => Link(generation.Images[i]))], ct), Transient, cancellationToken);
+            }
+            catch (IdeogramException e) when (!e.IsTransient)
+            {
+                // The links are gone (expired, refused): only a new generation can give the images.
+                return await jobs.DiscardGenerationAsync(job.JobId, attempt.Token, CancellationToken.None)
+                    ? new AttemptOutcome(AttemptEnd.Retry, e.Message + " Generating again.")
+                    : AttemptOutcome.Lost;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new AttemptOutcome(AttemptEnd.Retry, Describe(e));
+            }
+
+            for (var n = 0; n < pending.Count; n++)
+            {
+                var index = pending[n];
+                JobImage? image;
+                try
+                {
+                    image = await steps.RunAsync(ct => recorder.RecordAsync(job, attempt.Token, index, downloaded[n], ct), Transient, cancellationToken);
+                }
+                catch (ImageStorageException e) when (!e.IsTransient)
+                {
+                    return new AttemptOutcome(AttemptEnd.Failed, "Storing the images failed: " + e.Message);
+                }
+                catch (ImageStorageException e)
+                {
+                    return new AttemptOutcome(AttemptEnd.Retry, "Storing the images failed: " + e.Message) { RetryAfter = e.RetryAfter };
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return new AttemptOutcome(AttemptEnd.Retry, "Recording the images failed: " + Describe(e));
+                }
+
+                if (image is null)
+                {
+                    return AttemptOutcome.Lost;
+                }
+
+                recorded[index] = image;
+                var progress = 60 + (40 * recorded.Count / generation.Images.Count) - 1;
+                var detail = $"stored image {recorded.Count} of {generation.Images.Count}";
+                if (n < pending.Count - 1 && !await jobs.UpdateProgressAsync(job.JobId, attempt.Token, progress, detail, CancellationToken.None))
+                {
+                    return AttemptOutcome.Lost;
+                }
+
+                observer.Progressed(JobEventKind.Image, progress, detail, image);
+            }
+        }
+
+        if (recorded.Count == 0)
+        {
+            return new AttemptOutcome(AttemptEnd.Failed, "Ideogram withheld every image of this prompt as unsafe; change the prompt.");
+        }
+
+        var images = recorded.Values.OrderBy(i => i.Index).ToList();
+        try
+        {
+            if (!await steps.RunAsync(ct => jobs.CompleteAsync(job.JobId, attempt.Token, JobResults.ResultsJson(job, images, withheld), ct), Transient, cancellationToken))
+            {
+                return AttemptOutcome.Lost;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new AttemptOutcome(AttemptEnd.Retry, "Completing the job failed: " + Describe(e));
+        }
+
+        await observer.StepAsync(SystemLogLevel.Info, $"Job completed with {images.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
+        return AttemptOutcome.Completed(images);
+    }
+
+    /// <summary>Whether Ideogram may still be generating after this failure of the call: we stopped waiting, it did not refuse.</summary>
+    private static bool MayStillRun(Exception e) => e switch
+    {
+        OperationCanceledException => true,
+        IdeogramException { Kind: IdeogramFailureKind.Timeout } => true,
+        IdeogramException { Kind: IdeogramFailureKind.ProviderError, InnerException: HttpRequestException } => true,
+        IdeogramException or IdeogramSettingsException => false,
+        _ => true,
+    };
+
+    /// <summary>The wait before trying a step again (zero for the default backoff), or null when retrying it in place will not help.</summary>
+    private static TimeSpan? Transient(Exception e) => e switch
+    {
+        OperationCanceledException => null,
+        IdeogramException ideogramFailure => ideogramFailure.IsTransient ? ideogramFailure.RetryAfter ?? TimeSpan.Zero : null,
+        ImageStorageException storageFailure => storageFailure.IsTransient ? storageFailure.RetryAfter ?? TimeSpan.Zero : null,
+        InvalidOperationException => null,
+        _ => TimeSpan.Zero,
+    };
+
+    private static GeneratedImageLink Link(SavedGenerationImage image) =>
+        new(image.Url is null ? null : new Uri(image.Url), image.Prompt, image.Resolution, image.Seed, image.StyleType, image.IsImageSafe);
+
+    private static string Describe(Exception e) => e is IdeogramException or ImageStorageException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+}
