@@ -1,4 +1,5 @@
 using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Images;
@@ -31,6 +32,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<ISystemLog, MySqlSystemLog>();
         services.AddSingleton<IJobConfigurationStore, MySqlJobConfigurationStore>();
         services.AddSingleton<IAccountStore, MySqlAccountStore>();
+        services.AddSingleton<IAdmissionHistoryStore, MySqlAdmissionHistoryStore>();
         services.AddSingleton<IApiKeyStore, MySqlApiKeyStore>();
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();

@@ -1,6 +1,7 @@
 using IdeogramJobs.Contracts.Admin;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
@@ -37,7 +38,7 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddDatabase_provides_the_mysql_queries_and_key_store_as_singletons_working_against_DATABASE_URL()
+    public async Task AddDatabase_provides_the_mysql_queries_key_store_and_admission_history_as_singletons_working_against_DATABASE_URL()
     {
         var accountId = await database.CreateAccountAsync("acme");
         await using var services = Services();
@@ -46,10 +47,12 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
         Assert.IsType<MySqlImageQueries>(services.GetRequiredService<IImageQueries>());
         Assert.IsType<MySqlUsageQueries>(services.GetRequiredService<IUsageQueries>());
         Assert.IsType<MySqlApiKeyStore>(services.GetRequiredService<IApiKeyStore>());
+        Assert.IsType<MySqlAdmissionHistoryStore>(services.GetRequiredService<IAdmissionHistoryStore>());
         Assert.Same(services.GetRequiredService<IImageQueries>(), services.GetRequiredService<IImageQueries>());
         var issued = await services.GetRequiredService<IApiKeyStore>().IssueAsync(accountId, "registered", ApiKeyRole.User, CancellationToken.None);
         Assert.Equal(accountId, issued?.AccountId);
         Assert.Equal(0, (await services.GetRequiredService<IJobQueries>().ListAsync(accountId, new JobQuery(), CancellationToken.None)).Total);
+        Assert.Equal(0, (await services.GetRequiredService<IAdmissionHistoryStore>().ReadAsync(accountId, DateTimeOffset.UtcNow, CancellationToken.None)).JobsLastDay);
     }
 
     private ServiceProvider Services() =>

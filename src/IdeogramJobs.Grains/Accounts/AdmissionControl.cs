@@ -1,9 +1,17 @@
+using IdeogramJobs.Database.Admission;
+
 namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>
 /// An account's rate limits (token buckets for jobs and images per minute and per day) and its
 /// daily image quota (per UTC calendar day). A submission is checked against all of them first and
 /// charged only when every one admits it, so a refusal costs nothing.
+/// The state lives in memory but starts from the account's <see cref="AdmissionHistory"/>, so a grain
+/// that deactivates, moves to another silo or is given new limits keeps what it already admitted:
+/// each bucket starts with its capacity less what its window (the last minute or the last 24 hours)
+/// admitted, never below zero, and refills from the moment the history was read; the quota starts
+/// from the images admitted since UTC midnight. That sliding-window start never holds more tokens
+/// than the bucket kept all along would, so limits can only be stricter across a restart, never looser.
 /// </summary>
 public sealed class AdmissionControl
 {
@@ -19,24 +27,31 @@ public sealed class AdmissionControl
     private DateOnly quotaDay;
     private int imagesToday;
 
-    public AdmissionControl(AdmissionLimits limits, TimeProvider time, int imagesAdmittedToday)
+    public AdmissionControl(AdmissionLimits limits, TimeProvider time, AdmissionHistory history)
     {
         this.time = time;
         this.limits = limits;
-        var now = time.GetUtcNow();
-        jobsPerMinute = new TokenBucket(limits.JobsPerMinute, Minute, now);
-        jobsPerDay = new TokenBucket(limits.JobsPerDay, Day, now);
-        imagesPerMinute = new TokenBucket(limits.ImagesPerMinute, Minute, now);
-        imagesPerDay = new TokenBucket(limits.ImagesPerDay, Day, now);
-        quotaDay = DateOnly.FromDateTime(now.UtcDateTime);
-        imagesToday = imagesAdmittedToday;
+        var asOf = history.AsOf;
+        jobsPerMinute = new TokenBucket(limits.JobsPerMinute, Minute, asOf, history.JobsLastMinute);
+        jobsPerDay = new TokenBucket(limits.JobsPerDay, Day, asOf, history.JobsLastDay);
+        imagesPerMinute = new TokenBucket(limits.ImagesPerMinute, Minute, asOf, history.ImagesLastMinute);
+        imagesPerDay = new TokenBucket(limits.ImagesPerDay, Day, asOf, history.ImagesLastDay);
+        quotaDay = DateOnly.FromDateTime(asOf.UtcDateTime);
+        imagesToday = history.ImagesSinceMidnight;
+    }
+
+    /// <summary>Full rate buckets and a quota already charged with <paramref name="imagesAdmittedToday"/>: a start that knows only today's images.</summary>
+    public AdmissionControl(AdmissionLimits limits, TimeProvider time, int imagesAdmittedToday)
+        : this(limits, time, AdmissionHistory.None(time.GetUtcNow()) with { ImagesSinceMidnight = imagesAdmittedToday })
+    {
     }
 
     public AdmissionDecision TryAdmit(int images)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (today != quotaDay)
+        // Only a later day resets the quota: a clock that steps back over midnight must not free today's images again.
+        if (today > quotaDay)
         {
             quotaDay = today;
             imagesToday = 0;

@@ -3,11 +3,13 @@ namespace IdeogramJobs.Grains.Accounts;
 /// <summary>
 /// A token bucket: <see cref="Capacity"/> tokens, refilled evenly over <see cref="Period"/>.
 /// Checking and taking are separate so a submission can be tested against every limit before any
-/// of them is charged.
+/// of them is charged. It starts with <c>capacity − takenInLastPeriod</c> tokens (never fewer than
+/// none): a bucket that has existed all along holds at least that many, because in any one period
+/// it refills by a whole capacity and loses only what was taken, so starting there never admits more.
 /// </summary>
-public sealed class TokenBucket(int capacity, TimeSpan period, DateTimeOffset now)
+public sealed class TokenBucket(int capacity, TimeSpan period, DateTimeOffset now, int takenInLastPeriod)
 {
-    private double tokens = capacity;
+    private double tokens = Math.Max(0, capacity - takenInLastPeriod);
     private DateTimeOffset updated = now;
 
     public int Capacity { get; } = capacity;
