@@ -24,9 +24,6 @@ public interface IJobStore
     /// <summary>The style reference images the job was submitted with, in order.</summary>
     Task<IReadOnlyList<StyleReferenceUpload>> GetStyleReferencesAsync(long jobId, CancellationToken cancellationToken);
 
-    /// <summary>Images of the account's jobs created since <paramref name="sinceUtc"/> (its daily quota used).</summary>
-    Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken);
-
     /// <summary>
     /// Every claim on Ideogram's in-flight places the table shows (attempts that may be calling it,
     /// abandoned calls that may still run, dispatched jobs waiting in the order they asked), for a

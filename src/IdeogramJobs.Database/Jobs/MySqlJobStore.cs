@@ -191,21 +191,6 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return references;
     }
 
-    public async Task<int> CountImagesAdmittedSinceAsync(string accountId, DateTime sinceUtc, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand("""
-            SELECT COALESCE(SUM(COALESCE(JSON_EXTRACT(s.final_settings, '$.numImages'), 1)), 0)
-            FROM ssnews_jobs j
-            JOIN ssnews_job_execution_settings s ON s.job_id = j.job_id
-            WHERE j.account_id = @account AND j.job_type = @jobType AND j.created_at >= @since
-            """, connection);
-        select.Parameters.AddWithValue("account", accountId);
-        select.Parameters.AddWithValue("jobType", JobType);
-        select.Parameters.AddWithValue("since", sinceUtc);
-        return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken));
-    }
-
     public async Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken)
     {
         // Running: owned and not yet answered. Abandoned: a call given up on that may still run.

@@ -2,6 +2,7 @@ using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Configurations;
 using IdeogramJobs.Grains.Configurations.Settings;
@@ -20,6 +21,7 @@ namespace IdeogramJobs.Grains.Accounts;
 public sealed class AccountGrain(
     IAccountStore accounts,
     IJobStore jobs,
+    IAdmissionHistoryStore admissionHistory,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
@@ -75,7 +77,7 @@ public sealed class AccountGrain(
         return account?.ToSummary();
     }
 
-    /// <summary>Reads the account and its limits; the rate buckets start full again, the daily quota keeps its count.</summary>
+    /// <summary>Reads the account, its limits and what it admitted lately, so reloading never refills a limit.</summary>
     private async Task<bool> LoadAccountAsync(CancellationToken cancellationToken)
     {
         account = await accounts.GetAsync(AccountId, cancellationToken);
@@ -86,7 +88,7 @@ public sealed class AccountGrain(
 
         var limits = AdmissionLimits.For(account, options.Value);
         queue.Cap = limits.MaxConcurrentJobs;
-        admission = new AdmissionControl(limits, time, await jobs.CountImagesAdmittedSinceAsync(AccountId, time.GetUtcNow().UtcDateTime.Date, cancellationToken));
+        admission = new AdmissionControl(limits, time, await admissionHistory.ReadAsync(AccountId, time.GetUtcNow(), cancellationToken));
         return true;
     }
 

@@ -40,12 +40,6 @@ public sealed class AdmissionControl
         imagesToday = history.ImagesSinceMidnight;
     }
 
-    /// <summary>Full rate buckets and a quota already charged with <paramref name="imagesAdmittedToday"/>: a start that knows only today's images.</summary>
-    public AdmissionControl(AdmissionLimits limits, TimeProvider time, int imagesAdmittedToday)
-        : this(limits, time, AdmissionHistory.None(time.GetUtcNow()) with { ImagesSinceMidnight = imagesAdmittedToday })
-    {
-    }
-
     public AdmissionDecision TryAdmit(int images)
     {
         var now = time.GetUtcNow();

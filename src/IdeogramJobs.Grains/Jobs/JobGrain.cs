@@ -44,6 +44,16 @@ public sealed class JobGrain(
     private bool cancelRequested;
     private bool deactivating;
 
+    /// <summary>
+    /// How many steps are moving the job on now. Calls interleave at every await, so a trigger (a poke,
+    /// a reminder, a grant) while a step runs must not start another: it would act on the row the first
+    /// is changing.
+    /// </summary>
+    private int stepping;
+
+    /// <summary>The token of this activation's running attempt, never taken over as if it were gone.</summary>
+    private string? ownToken;
+
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
     private bool capacityOwed;
 
@@ -75,7 +85,7 @@ public sealed class JobGrain(
         if (job.AttemptToken is not null || job.Status == JobStatus.Processing || job.NextAttemptAt is not null || job.DispatchedAt is not null)
         {
             // An attempt was under way, or due, when the previous activation ended: move it on without waiting to be poked.
-            After(TimeSpan.Zero, EnsureProgressAsync);
+            After(TimeSpan.Zero, AdvanceAsync);
         }
     }
 
@@ -201,8 +211,27 @@ public sealed class JobGrain(
         return new JobCommandResult { Outcome = JobCommandOutcome.Done, Status = JobStatus.Queued };
     }
 
-    /// <summary>Moves the job on from wherever it stands; safe to call any number of times.</summary>
+    /// <summary>Moves the job on from wherever it stands; safe to call any number of times, from any trigger.</summary>
     private async Task EnsureProgressAsync()
+    {
+        if (stepping > 0)
+        {
+            return;
+        }
+
+        stepping++;
+        try
+        {
+            await AdvanceAsync();
+        }
+        finally
+        {
+            stepping--;
+        }
+    }
+
+    /// <summary>One step of the state machine; only the step that holds <see cref="stepping"/> calls it.</summary>
+    private async Task AdvanceAsync()
     {
         if (job is null)
         {
@@ -225,7 +254,7 @@ public sealed class JobGrain(
             // The database or the capacity grain did not answer; nothing was sent to Ideogram. Try again shortly.
             logger.LogWarning(e, "Job {JobId} of {AccountId} could not move on; trying again in {Delay}", JobId, job.AccountId, BookkeepingRetry);
             phase = JobPhase.Scheduled;
-            After(BookkeepingRetry, EnsureProgressAsync);
+            After(BookkeepingRetry, ReloadAndMoveOnAsync);
         }
     }
 
@@ -302,7 +331,7 @@ public sealed class JobGrain(
     {
         phase = JobPhase.Idle;
         job = job! with { NextAttemptAt = null };
-        return EnsureProgressAsync();
+        return AdvanceAsync();
     }
 
     /// <summary>
@@ -351,12 +380,17 @@ public sealed class JobGrain(
     {
         phase = JobPhase.Idle;
         job = await jobs.GetAsync(JobId, CancellationToken.None);
-        await EnsureProgressAsync();
+        await AdvanceAsync();
     }
 
     /// <summary>Whether membership says the silo that ran an attempt is gone (an unknown silo is gone: it left the table).</summary>
     private bool OwnerIsGone(string? workerId)
     {
+        if (ownToken is not null && ownToken == job?.AttemptToken)
+        {
+            return false;
+        }
+
         if (workerId is null || workerId == silo.SiloAddress.ToString())
         {
             // This silo hosts this activation now, so an earlier activation here has ended.
@@ -375,7 +409,7 @@ public sealed class JobGrain(
         if (current.Status.IsTerminal() || cancelRequested)
         {
             phase = JobPhase.Idle;
-            await EnsureProgressAsync();
+            await AdvanceAsync();
             return;
         }
 
@@ -419,6 +453,7 @@ public sealed class JobGrain(
 
         using var cancellation = new CancellationTokenSource(settings.JobTimeout, time);
         attemptCancellation = cancellation;
+        ownToken = token;
         var run = RunAndSettleAsync(attempt, cancellation.Token);
         attemptRun = run;
         try
@@ -428,6 +463,7 @@ public sealed class JobGrain(
         finally
         {
             attemptCancellation = null;
+            ownToken = null;
             await startLogged;
         }
     }
@@ -510,7 +546,7 @@ public sealed class JobGrain(
         if (!cancelRequested)
         {
             job = await jobs.GetAsync(JobId, CancellationToken.None);
-            await EnsureProgressAsync();
+            await AdvanceAsync();
         }
     }
 
@@ -522,7 +558,8 @@ public sealed class JobGrain(
         var interruptions = ours ? current.Interruptions + 1 : current.Interruptions;
         if (!ours && retries >= settings.RetryMaxAttempts)
         {
-            await FailAsync(attempt, reason, $"gave up after {retries} attempt(s)", retries);
+            // retry_count counts retries made: the attempts less the first.
+            await FailAsync(attempt, reason, $"gave up after {retries} attempt(s)", current.RetryCount);
             return;
         }
 
@@ -716,12 +753,26 @@ public sealed class JobGrain(
         wakeUpRegistered = false;
     }
 
-    /// <summary>Runs <paramref name="step"/> once after <paramref name="delay"/>, interleaved with calls, keeping the grain active.</summary>
+    /// <summary>
+    /// Runs <paramref name="step"/> once after <paramref name="delay"/>, interleaved with calls (reads and
+    /// cancels are answered meanwhile), keeping the grain active. The step holds <see cref="stepping"/>.
+    /// </summary>
     private void After(TimeSpan delay, Func<Task> step)
     {
         timer?.Dispose();
         timer = this.RegisterGrainTimer(
-            _ => step(),
+            async _ =>
+            {
+                stepping++;
+                try
+                {
+                    await step();
+                }
+                finally
+                {
+                    stepping--;
+                }
+            },
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
     }
 

@@ -29,7 +29,8 @@ public sealed class DeadSiloRecoveryTests(SlowReminderFixture fixture) : IClassF
             TimeSpan.FromSeconds(60),
             $"job {jobId} to end on the surviving silo after {worker} was killed");
         var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed);
-        Assert.Equal(1, done.RetryCount);
+        Assert.Equal(0, done.RetryCount);
+        Assert.Equal("1", (await fixture.Database.QueryAsync($"SELECT interruptions FROM ssnews_jobs WHERE job_id = {jobId}"))[0]["interruptions"]);
         Assert.Equal(2, await fixture.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_image_assets WHERE job_id = {jobId}"));
     }
 }

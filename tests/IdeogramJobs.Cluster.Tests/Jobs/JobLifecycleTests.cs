@@ -144,23 +144,44 @@ public sealed class JobLifecycleTests(JobEngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Transient_failures_are_retried_honouring_retry_after_until_the_job_completes()
+    public async Task Provider_errors_are_retried_with_backoff_spending_the_jobs_retries_until_the_job_completes()
     {
         var account = await fixture.NewAccountAsync();
-        await fixture.Simulator.ConfigureAsync(new { retryAfterSeconds = 4, failureRates = new { rateLimited = 1.0 } });
+        await fixture.Simulator.ConfigureAsync(new { failureRates = new { serverError = 1.0 } });
 
-        var jobId = await fixture.SubmitAsync(account, "blog_header", "a quiet harbour at dawn");
+        var jobId = await fixture.SubmitAsync(account, "blog_header", "a quiet harbour at noon");
         await Eventually.Until(
-            async () => (await fixture.Simulator.TotalsAsync())["injected429"]!.GetValue<int>(),
+            async () => (await fixture.Simulator.TotalsAsync())["injected5xx"]!.GetValue<int>(),
             n => n >= 2,
             TimeSpan.FromSeconds(30),
-            "the simulator to have refused two attempts with 429");
-        await fixture.Simulator.ConfigureAsync(new { failureRates = new { rateLimited = 0.0 } });
+            "the simulator to have failed two attempts with 500");
+        await fixture.Simulator.ConfigureAsync(new { failureRates = new { serverError = 0.0 } });
         var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed);
 
         Assert.Equal(2, done.RetryCount);
         Assert.Equal(3, (await fixture.Simulator.TotalsAsync())["requests"]!.GetValue<int>());
         Assert.Equal("2", (await fixture.Database.QueryAsync($"SELECT retry_count FROM ssnews_jobs WHERE job_id = {jobId}"))[0]["retry_count"]);
+    }
+
+    [Fact]
+    public async Task Over_the_limit_429s_are_retried_after_retry_after_without_spending_the_jobs_retries()
+    {
+        var account = await fixture.NewAccountAsync();
+        await fixture.Simulator.ConfigureAsync(new { retryAfterSeconds = 2, failureRates = new { rateLimited = 1.0 } });
+
+        var jobId = await fixture.SubmitAsync(account, "blog_header", "a quiet harbour at dawn");
+        await Eventually.Until(
+            async () => (await fixture.Simulator.TotalsAsync())["injected429"]!.GetValue<int>(),
+            n => n >= 3,
+            TimeSpan.FromSeconds(30),
+            "the simulator to have refused three attempts with 429, one more than RETRY_MAX_ATTEMPTS would allow");
+        await fixture.Simulator.ConfigureAsync(new { failureRates = new { rateLimited = 0.0 } });
+        var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed);
+
+        Assert.Equal(0, done.RetryCount);
+        var row = (await fixture.Database.QueryAsync($"SELECT retry_count, interruptions FROM ssnews_jobs WHERE job_id = {jobId}"))[0];
+        Assert.Equal("0", row["retry_count"]);
+        Assert.True(int.Parse(row["interruptions"]!) >= 3, $"interruptions were {row["interruptions"]}");
     }
 
     [Fact]
