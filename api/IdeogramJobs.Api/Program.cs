@@ -20,7 +20,7 @@ builder.Services.AddDatabase();
 builder.AddClusterClient();
 builder.Services.AddHealth();
 builder.Services.AddMediaFiles(builder.Configuration);
-builder.Services.AddJobsApi();
+builder.Services.AddJobsApi(builder.Configuration);
 builder.Services.AddImagesApi();
 builder.Services.AddApiJson();
 builder.Services.AddApiProblems();
