@@ -32,6 +32,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseApiKeyAuthentication();
+app.UseRequestCharsetCheck();
 app.UseClientApp();
 app.MapOpenApi();
 app.MapHealth();

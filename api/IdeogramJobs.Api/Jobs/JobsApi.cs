@@ -121,6 +121,7 @@ public static partial class JobsApi
             errors.Add(new("Idempotency-Key", $"An idempotency key is 1 to {MaxIdempotencyKeyLength} printable characters."));
         }
 
+        OverridesText.TryWrite(request.Overrides, "overrides", errors, out var overridesJson);
         if (errors.Count > 0)
         {
             return (SettingsProblems.Invalid(errors), null);
@@ -132,7 +133,7 @@ public static partial class JobsApi
             JobTypeName = request.JobType,
             ConfigId = request.ConfigId,
             Prompt = request.Prompt!.Trim(),
-            OverridesJson = request.Overrides?.ToJsonString(),
+            OverridesJson = overridesJson,
             Priority = request.Priority ?? 0,
             IsAdmin = caller.MayOverrideAnything,
             IdempotencyKey = idempotencyKey,
@@ -207,6 +208,7 @@ public static partial class JobsApi
     {
         var errors = new List<SettingsError>();
         CheckPrompt(request?.Prompt, required: false, errors);
+        OverridesText.TryWrite(request?.Overrides, "overrides", errors, out var overridesJson);
         if (errors.Count > 0)
         {
             return SettingsProblems.Invalid(errors);
@@ -216,7 +218,7 @@ public static partial class JobsApi
         var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
         {
             Prompt = request?.Prompt?.Trim() ?? string.Empty,
-            OverridesJson = request?.Overrides?.ToJsonString(),
+            OverridesJson = overridesJson,
             IsAdmin = caller.MayOverrideAnything,
             RegeneratedFrom = jobId,
         });
