@@ -197,6 +197,12 @@ public static class ConfigurationsApi
     private static async Task<Results<Ok<SettingsDryRun>, ValidationProblem, ProblemHttpResult>> ResolveOverrides(
         int configId, JsonElement overrides, ClaimsPrincipal user, IClusterClient cluster)
     {
+        var errors = new List<SettingsError>();
+        if (OverridesText.Write(overrides, JsonBodyError.BodyField, errors) is not { } overridesJson)
+        {
+            return SettingsProblems.Invalid(errors, "The overrides are invalid.");
+        }
+
         var caller = Caller.From(user);
         var grain = cluster.GetGrain<IJobConfigurationGrain>(configId);
         if (await grain.GetAsync(caller.Account) is null)
@@ -204,7 +210,7 @@ public static class ConfigurationsApi
             return NotFound(configId);
         }
 
-        var resolution = await grain.ResolveAsync(caller.Account, overrides.GetRawText(), caller.MayOverrideAnything);
+        var resolution = await grain.ResolveAsync(caller.Account, overridesJson, caller.MayOverrideAnything);
         return resolution is { Succeeded: true, FinalSettings: { } final }
             ? TypedResults.Ok(new SettingsDryRun(final, resolution.CustomPromptAddition, resolution.UserOverridesJson))
             : SettingsProblems.Invalid(resolution.Errors, "The overrides are invalid.");

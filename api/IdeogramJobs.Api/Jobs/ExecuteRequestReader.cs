@@ -45,7 +45,24 @@ public sealed class ExecuteRequestReader(IOptions<JsonOptions> json)
                 title: "Unsupported content type"));
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException e)
+        {
+            // The form reader's own words (no boundary, a part without a valid Content-Disposition,
+            // a name, value or part headers past their limits), cut short: they may quote the part's headers.
+            var reason = e.Message.Length <= 200 ? e.Message : e.Message[..200] + "…";
+            return (null, [], SettingsProblems.Invalid(JsonBodyError.BodyField, $"The form body is malformed: {reason}"));
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // A body that ends before its closing boundary. A body over the limit (BadHttpRequestException) keeps its 413.
+            return (null, [], SettingsProblems.Invalid(JsonBodyError.BodyField, "The form body ended before its closing boundary."));
+        }
+
         var errors = new List<SettingsError>();
         var formRequest = new ExecuteJobRequest
         {

@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Hosting;
@@ -12,15 +10,23 @@ using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Translation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Api.Jobs;
 
 public static partial class JobsApi
 {
     private const int MaxIdempotencyKeyLength = 255;
-    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(15);
 
-    public static IServiceCollection AddJobsApi(this IServiceCollection services) => services.AddSingleton<ExecuteRequestReader>();
+    /// <summary>The submission reader and the event stream's heartbeat (SSE_HEARTBEAT_SECONDS, validated at start).</summary>
+    public static IServiceCollection AddJobsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobEventStreamOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobEventStreamOptions>, JobEventStreamOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddSingleton<ExecuteRequestReader>();
+    }
 
     /// <summary>Submitting, following, cancelling, retrying and regenerating jobs of the caller's account.</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
@@ -54,7 +60,9 @@ public static partial class JobsApi
         jobs.MapGet("/{jobId:long}/events", StreamEventsAsync)
             .WithName("StreamJobEvents")
             .WithSummary("Server-sent events of a job's progress (status, progress, image) until it ends")
-            .WithDescription("Send Last-Event-ID to resume after the last event received.");
+            .WithDescription("Send Last-Event-ID to resume after the last event received. A finished job's stream ends once nothing is left to send; a quiet one carries a comment line at least every SSE_HEARTBEAT_SECONDS (15 s by default).")
+            .Produces(StatusCodes.Status200OK, contentType: JobEventStream.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         jobs.MapPost("/{jobId:long}/cancel", CancelAsync)
             .WithName("CancelJob")
@@ -113,6 +121,7 @@ public static partial class JobsApi
             errors.Add(new("Idempotency-Key", $"An idempotency key is 1 to {MaxIdempotencyKeyLength} printable characters."));
         }
 
+        OverridesText.TryWrite(request.Overrides, "overrides", errors, out var overridesJson);
         if (errors.Count > 0)
         {
             return (SettingsProblems.Invalid(errors), null);
@@ -124,7 +133,7 @@ public static partial class JobsApi
             JobTypeName = request.JobType,
             ConfigId = request.ConfigId,
             Prompt = request.Prompt!.Trim(),
-            OverridesJson = request.Overrides?.ToJsonString(),
+            OverridesJson = overridesJson,
             Priority = request.Priority ?? 0,
             IsAdmin = caller.MayOverrideAnything,
             IdempotencyKey = idempotencyKey,
@@ -175,7 +184,7 @@ public static partial class JobsApi
             ? TypedResults.Ok(JobResultsResponse.From(job))
             : JobNotFound();
 
-    private static async Task<IResult> StreamEventsAsync(
+    private static async Task<Results<JobEventStream, ProblemHttpResult>> StreamEventsAsync(
         long jobId,
         [FromHeader(Name = "Last-Event-ID")] long? lastEventId,
         HttpContext context,
@@ -186,27 +195,7 @@ public static partial class JobsApi
             return JobNotFound();
         }
 
-        var account = Caller.From(context.User).Account;
-        return TypedResults.ServerSentEvents(Events(cluster.GetGrain<IJobGrain>(jobId), account, lastEventId ?? 0, context.RequestAborted));
-    }
-
-    /// <summary>The job's events as they come, ending after the one that reports its terminal state.</summary>
-    private static async IAsyncEnumerable<SseItem<JobEvent>> Events(
-        IJobGrain job, string account, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var events = await job.WatchAsync(account, after, EventWait);
-            foreach (var item in events)
-            {
-                after = item.Sequence;
-                yield return new SseItem<JobEvent>(item, item.Kind.ToString().ToLowerInvariant()) { EventId = item.Sequence.ToString() };
-                if (item.Kind == JobEventKind.Status && item.Status.IsTerminal())
-                {
-                    yield break;
-                }
-            }
-        }
+        return new JobEventStream(cluster.GetGrain<IJobGrain>(jobId), Caller.From(context.User).Account, lastEventId ?? 0);
     }
 
     private static async Task<IResult> CancelAsync(long jobId, HttpContext context, IClusterClient cluster) =>
@@ -219,6 +208,7 @@ public static partial class JobsApi
     {
         var errors = new List<SettingsError>();
         CheckPrompt(request?.Prompt, required: false, errors);
+        OverridesText.TryWrite(request?.Overrides, "overrides", errors, out var overridesJson);
         if (errors.Count > 0)
         {
             return SettingsProblems.Invalid(errors);
@@ -228,7 +218,7 @@ public static partial class JobsApi
         var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
         {
             Prompt = request?.Prompt?.Trim() ?? string.Empty,
-            OverridesJson = request?.Overrides?.ToJsonString(),
+            OverridesJson = overridesJson,
             IsAdmin = caller.MayOverrideAnything,
             RegeneratedFrom = jobId,
         });

@@ -8,7 +8,8 @@ public static class ApiProblemsExtensions
     /// <summary>
     /// RFC 7807 problems for every error: binding failures are thrown (rather than answered with an
     /// empty 400) so that <see cref="BadRequestProblemHandler"/> can say which field was wrong, and
-    /// the framework's bare 413 and 415 say what the endpoint accepts.
+    /// the framework's bare 413 and 415 say what the endpoint accepts. Problems are JSON whatever the
+    /// request's Accept header asks for (<see cref="AnyAcceptProblemWriter"/>).
     /// </summary>
     public static IServiceCollection AddApiProblems(this IServiceCollection services)
     {
@@ -22,6 +23,7 @@ public static class ApiProblemsExtensions
                 _ => null,
             };
         });
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<BadRequestProblemHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;

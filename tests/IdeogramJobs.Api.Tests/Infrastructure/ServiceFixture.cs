@@ -26,7 +26,13 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
 
+    /// <summary>The interval of keep-alive comments on the API's event streams.</summary>
+    public const int HeartbeatSeconds = 1;
+
     public HttpClient Simulator { get; private set; } = null!;
+
+    /// <summary>The API process, for what only the process can tell (its CPU time).</summary>
+    public ServiceProcess Api { get; private set; } = null!;
 
     public HttpClient Admin { get; private set; } = null!;
 
@@ -58,7 +64,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["RETRY_BASE_DELAY_SECONDS"] = "0.2",
             ["RETRY_MAX_DELAY_SECONDS"] = "1",
         }));
-        processes.Add(ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
+        Api = ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = Database.Url,
             ["API_PORT"] = ApiPort.ToString(),
@@ -67,7 +73,10 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["ADMIN_API_KEY"] = AdminKey,
             ["IMAGE_STORAGE_PATH"] = ImageRoot,
             ["PUBLIC_BASE_URL"] = ApiBase.ToString().TrimEnd('/'),
-        }));
+            // Event-stream tests see keep-alive comments within seconds rather than the default 15.
+            ["SSE_HEARTBEAT_SECONDS"] = HeartbeatSeconds.ToString(),
+        });
+        processes.Add(Api);
 
         Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{SimulatorPort}"), Timeout = TimeSpan.FromSeconds(15) };
         Admin = Client(AdminKey);

@@ -65,6 +65,23 @@ public sealed class StyleReferenceTests(ServiceFixture service)
         Assert.Equal(0, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
     }
 
+    [Theory]
+    [InlineData("Content-Type: text/plain")]
+    [InlineData("Content-Disposition: garbage;;;=\"")]
+    public async Task A_form_part_without_a_valid_content_disposition_is_refused_with_400_naming_the_body(string partHeader)
+    {
+        var account = await service.NewAccountAsync();
+        var body = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"--b\r\n{partHeader}\r\n\r\na lantern\r\n--b--\r\n"));
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+
+        using var response = await account.Http.PostAsync("/api/jobs/execute", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Content-Disposition", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["body"]![0]!.GetValue<string>());
+        Assert.Equal(0, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
+    }
+
     [Fact]
     public async Task A_submission_in_neither_json_nor_form_is_refused_with_415()
     {
