@@ -100,6 +100,10 @@ public class JobEngineFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Deactivates every idle grain on every silo, as an idle pause would, so the next call activates them afresh.</summary>
+    public Task CollectIdleGrainsAsync() =>
+        Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     public IAccountGrain Account(string accountId) => Cluster.Client.GetGrain<IAccountGrain>(accountId);
 
     public IJobGrain Job(long jobId) => Cluster.Client.GetGrain<IJobGrain>(jobId);
