@@ -1,0 +1,33 @@
+using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Testing;
+
+namespace IdeogramJobs.Cluster.Tests.Jobs;
+
+public sealed class SiloShutdownTests(CrashFixture fixture) : IClassFixture<CrashFixture>
+{
+    [Fact]
+    public async Task A_silo_shut_down_mid_attempt_hands_its_job_over_without_spending_a_retry_or_recording_twice()
+    {
+        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.4 });
+        var account = await fixture.NewAccountAsync();
+        var jobId = await fixture.SubmitAsync(account, "blog_header", "a signal box at dusk");
+        var worker = await Eventually.Until(
+            async () => (await fixture.Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND attempt_token IS NOT NULL")).FirstOrDefault()?["worker_id"],
+            w => w is not null,
+            TimeSpan.FromSeconds(30),
+            $"job {jobId} to have an attempt under way");
+
+        await fixture.Cluster.StopSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == worker));
+        await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.02 });
+        var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed, TimeSpan.FromSeconds(90));
+
+        Assert.Equal(0, done.RetryCount);
+        Assert.Equal(2, await fixture.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_image_assets WHERE job_id = {jobId}"));
+        var row = (await fixture.Database.QueryAsync($"SELECT worker_id, interruptions FROM ssnews_jobs WHERE job_id = {jobId}"))[0];
+        Assert.NotEqual(worker, row["worker_id"]);
+        Assert.Equal("1", row["interruptions"]);
+        Assert.Contains("cut off on our side", (await fixture.Database.QueryAsync(
+            $"SELECT GROUP_CONCAT(message SEPARATOR ' | ') AS messages FROM ssnews_system_logs WHERE job_id = {jobId}"))[0]["messages"]);
+    }
+}
