@@ -63,6 +63,7 @@ public sealed class IdeogramCapacityGrain : Grain, IIdeogramCapacityGrain
         InUse = scheduler.InUse,
         Waiting = scheduler.Waiting,
         MaxInUseObserved = scheduler.MaxInUse,
+        Silo = RuntimeIdentity,
     });
 
     private DateTimeOffset LeaseDeadline() => time.GetUtcNow() + options.JobTimeout + LeaseMargin;
