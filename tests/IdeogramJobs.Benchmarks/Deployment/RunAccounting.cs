@@ -16,6 +16,7 @@ public sealed record RunAccounting(
     long OverLimit,
     long Billed,
     long JobsBilledMoreThanOnce,
+    long BilledAgainWithoutFailedAttempt,
     long MostBilledForOneJob,
     long Abandoned,
     double MeanAttempts,
@@ -43,11 +44,18 @@ public sealed record RunAccounting(
             """))[0];
         double Number(string column) => double.Parse(attempts[column]!, CultureInfo.InvariantCulture);
 
+        // A job paid for again although none of its attempts failed ran two attempts at once.
+        var billedAgain = JsonNode.Parse(await system.Simulator.GetStringAsync("/_simulator/stats/prompts?minimum=2", cancellationToken))!.AsObject();
+        var unexplained = billedAgain.Count == 0 ? 0 : await system.Database.CountAsync(
+            "SELECT COUNT(*) FROM ssnews_jobs WHERE retry_count = 0 AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.prompt')) IN ("
+            + string.Join(',', billedAgain.Select(prompt => "'" + prompt.Key.Replace("'", "''", StringComparison.Ordinal) + "'")) + ")");
+
         return new RunAccounting(
             await system.CountJobsAsync(),
             Counter(totals, "rejectedInflight"),
             Counter(totals, "succeeded"),
             Counter(billedPrompts, "billedMoreThanOnce"),
+            unexplained,
             Counter(billedPrompts, "mostForOnePrompt"),
             Counter(totals, "abandoned"),
             Number("mean"),
@@ -68,6 +76,7 @@ public sealed record RunAccounting(
         yield return new("generations billed (simulator)", Billed, "generations", 0);
         yield return new("generations billed per completed job", BilledPerCompletedJob, "per job", 2, Target("1.00"));
         yield return new("jobs billed more than once", JobsBilledMoreThanOnce, "jobs", 0, Target("0"));
+        yield return new("  of which no attempt failed (two attempts at once)", BilledAgainWithoutFailedAttempt, "jobs", 0, Target("0"));
         yield return new("most generations billed for one job", MostBilledForOneJob, "generations", 0);
         yield return new("generations whose client had left (billed all the same)", Abandoned, "generations", 0);
         yield return new("attempts per ended job (mean)", MeanAttempts, "attempts", 2);

@@ -104,7 +104,7 @@ public sealed class RealisticProviderScenario : IScenario
         {
             $"time at 1/{1 / timeScale:0} of real: simulator latency scale {timeScale:0.####}, JOB_TIMEOUT_SECONDS {Number(jobTimeout)} (300 real), IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS {Number(attemptTimeout)} (120 real); latency drawn per request within its speed's range",
             $"{Accounts} accounts (admin keys, to choose the speed) x {plan.Count / Accounts}+ blog_header jobs of 1-4 images, speeds {string.Join(", ", ProviderLatency.Speeds.Select(speed => $"{speed} {plan.Count(job => job.Speed == speed)}"))}; in-flight limit {InflightLimit} images (IDEOGRAM_MAX_INFLIGHT_IMAGES and the simulator's), MAX_CONCURRENT_JOBS {MaxConcurrentJobs}, RETRY_MAX_ATTEMPTS default, one silo",
-            $"the ideal counts each request at its speed's mean time; what the simulator drew differs from it by about 1% over {plan.Count} requests",
+            $"the ideal counts each request at its speed's mean time; the times drawn make the true ideal differ from it by {100 * IdealSpread(plan, timeScale) / imageSeconds:0.0}% (one standard deviation)",
         };
         if (ended is null)
         {
@@ -118,6 +118,15 @@ public sealed class RealisticProviderScenario : IScenario
 
         return new ScenarioResult(Name, figures, notes);
     }
+
+    /// <summary>The standard deviation of the run's image-seconds: each request's time is uniform over its speed's range.</summary>
+    private static double IdealSpread(IReadOnlyList<PlannedJob> plan, double timeScale) =>
+        Math.Sqrt(plan.Sum(job =>
+        {
+            var (min, max) = ProviderLatency.Range(job.Speed);
+            var deviation = job.Images * (max - min) * timeScale;
+            return deviation * deviation / 12;
+        }));
 
     /// <summary>Jobs of 1-4 images at random speeds, over the accounts in turn, until they add up to <paramref name="imageSeconds"/> of generation.</summary>
     private static List<PlannedJob> Plan(double timeScale, double imageSeconds)
