@@ -122,6 +122,7 @@ public sealed class ChaosSoakScenario : IScenario
             new("simulator in-flight 429s", Counter("rejectedInflight"), "responses", 0),
             new("generations billed per completed job", accounting.BilledPerCompletedJob, "per job", 2),
             new("jobs billed more than once", accounting.JobsBilledMoreThanOnce, "jobs", 0),
+            new("  of which no attempt failed (two attempts at once)", accounting.BilledAgainWithoutFailedAttempt, "jobs", 0),
             new("attempts lost to our own faults (over-limit, storage)", accounting.Causes.OwnFaults(providerHangs: true), "attempts", 0),
             new("submission", submittedAt, "s", 1),
             new("time to drain (first submit to every job ended)", drainedAt ?? double.NaN, "s", 1),

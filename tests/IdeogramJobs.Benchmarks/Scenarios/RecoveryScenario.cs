@@ -99,6 +99,7 @@ public sealed class RecoveryScenario : IScenario
             new("over-limit sends (simulator's in-flight 429s)", accounting.OverLimit, "sends", 0),
             new("generations billed per completed job", accounting.BilledPerCompletedJob, "per job", 2),
             new("jobs billed more than once", accounting.JobsBilledMoreThanOnce, "jobs", 0),
+            new("  of which no attempt failed (two attempts at once)", accounting.BilledAgainWithoutFailedAttempt, "jobs", 0),
             new("attempts lost to our own faults (over-limit, storage, timeouts)", accounting.Causes.OwnFaults(providerHangs: false), "attempts", 0),
             new("attempts interrupted by the kill", accounting.Causes.Interrupted, "attempts", 0),
         };
