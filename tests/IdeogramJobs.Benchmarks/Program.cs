@@ -24,6 +24,9 @@ IScenario[] scenarios =
     new FootprintScenario(),
     new ChaosSoakScenario(),
     new SirvPathScenario(),
+    new RealisticProviderScenario(),
+    new CapacitySiloKillScenario(),
+    new RollingRestartScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);

@@ -110,10 +110,43 @@ public sealed class ControlEndpointTests
         Assert.Equal((2, 1, 3, 3, 1), (keyA.GetProperty("requests").GetInt32(), keyA.GetProperty("succeeded").GetInt32(), keyA.GetProperty("images").GetInt32(), keyA.GetProperty("maxInflightImages").GetInt32(), keyA.GetProperty("rejectedInflight").GetInt32()));
         Assert.Equal((2, 1, 1, 0), (keyB.GetProperty("requests").GetInt32(), keyB.GetProperty("rejected422").GetInt32(), keyB.GetProperty("rejected400").GetInt32(), keyB.GetProperty("succeeded").GetInt32()));
         Assert.Equal((4, 1, 3, 1, 1, 1), (totals.GetProperty("requests").GetInt32(), totals.GetProperty("succeeded").GetInt32(), totals.GetProperty("images").GetInt32(), totals.GetProperty("rejectedInflight").GetInt32(), totals.GetProperty("rejected422").GetInt32(), totals.GetProperty("rejected400").GetInt32()));
-        foreach (var counter in new[] { "inflightImages", "injected429", "injected5xx", "hangs" })
+        foreach (var counter in new[] { "inflightImages", "injected429", "injected5xx", "hangs", "abandoned" })
         {
             Assert.Equal(0, totals.GetProperty(counter).GetInt32());
         }
+    }
+
+    [Fact]
+    public async Task Billed_generations_are_counted_per_prompt_so_a_prompt_paid_for_twice_shows()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(options => options.InflightLimit = 4);
+
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-a")) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-b")) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 2"))) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 3").Text("num_images", "5"))) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 4 UNSAFE"))) { }
+
+        var summary = (await simulator.GetStatsAsync()).GetProperty("billedPrompts");
+        Assert.Equal((2, 1, 1, 2, 0), (summary.GetProperty("prompts").GetInt32(), summary.GetProperty("billedOnce").GetInt32(), summary.GetProperty("billedMoreThanOnce").GetInt32(), summary.GetProperty("mostForOnePrompt").GetInt32(), summary.GetProperty("untrackedGenerations").GetInt32()));
+        var all = await simulator.GetJsonAsync("/_simulator/stats/prompts");
+        Assert.Equal(["job 1:2", "job 2:1"], all.EnumerateObject().Select(prompt => $"{prompt.Name}:{prompt.Value.GetInt32()}").Order().ToArray());
+        var twiceOrMore = await simulator.GetJsonAsync("/_simulator/stats/prompts?minimum=2");
+        Assert.Equal(["job 1"], twiceOrMore.EnumerateObject().Select(prompt => prompt.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task Billed_prompts_refuse_a_minimum_that_is_not_a_whole_number_and_reset_clears_them()
+    {
+        await using var simulator = await SimulatorHost.StartAsync();
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1"))) { }
+
+        using var refused = await simulator.Client.GetAsync("/_simulator/stats/prompts?minimum=two");
+        await refused.AssertBadRequestNamingAsync("minimum");
+        await simulator.ResetAsync();
+
+        Assert.Empty((await simulator.GetJsonAsync("/_simulator/stats/prompts")).EnumerateObject());
+        Assert.Equal(0, (await simulator.GetStatsAsync()).GetProperty("billedPrompts").GetProperty("prompts").GetInt32());
     }
 
     [Fact]
@@ -158,7 +191,9 @@ public sealed class ControlEndpointTests
         Assert.Equal(99, config.GetProperty("seed").GetInt32());
         Assert.Equal(30, config.GetProperty("hangSeconds").GetInt32());
         Assert.Equal(10, config.GetProperty("inflightLimit").GetInt32());
-        Assert.Equal(1.5, config.GetProperty("latencySeconds").GetProperty("FLASH").GetDouble());
+        Assert.Equal(1.0, config.GetProperty("latencySeconds").GetProperty("FLASH").GetProperty("min").GetDouble());
+        Assert.Equal(2.0, config.GetProperty("latencySeconds").GetProperty("FLASH").GetProperty("max").GetDouble());
+        Assert.Equal(12.5, config.GetProperty("latencySeconds").GetProperty("QUALITY").GetProperty("max").GetDouble());
     }
 
     [Fact]

@@ -1,17 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 
 /// <summary>
-/// The in-flight limit counts images per key. Requests are held open by a long latency (FLASH 3 s
-/// times 1000) and released by setting the latency scale to 0, which re-evaluates waiting requests.
+/// The in-flight limit counts images per key. Requests are held open by a long latency (FLASH 2-4 s
+/// times 1000, or the injected clock) and released by setting the latency scale to 0, which
+/// re-evaluates waiting requests, or by advancing the clock.
 /// </summary>
 public sealed class InflightLimitTests
 {
-    private static GenerateForm Images(int count) =>
-        GenerateForm.WithPrompt().Text("rendering_speed", "FLASH").Text("num_images", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static GenerateForm Images(int count, string prompt = "a lighthouse at dusk") =>
+        GenerateForm.WithPrompt(prompt).Text("rendering_speed", "FLASH").Text("num_images", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static long Totals(JsonElement stats, string counter) => stats.GetProperty("totals").GetProperty(counter).GetInt64();
 
@@ -88,20 +91,64 @@ public sealed class InflightLimitTests
     }
 
     [Fact]
-    public async Task A_client_that_disconnects_releases_its_units_and_is_recorded_as_499()
+    public async Task A_generation_whose_client_disconnects_keeps_its_units_until_its_time_is_up_and_is_billed()
     {
-        await using var simulator = await SimulatorHost.StartAsync(options => options.LatencyScale = 1000);
+        var time = new FakeTimeProvider();
+        await using var simulator = await SimulatorHost.StartAsync(
+            options => options.LatencyScale = 1,
+            services => services.AddSingleton<TimeProvider>(time));
         using var cancel = new CancellationTokenSource();
 
-        var abandoned = simulator.GenerateAsync(Images(4), cancellationToken: cancel.Token);
+        var abandoned = simulator.GenerateAsync(Images(4, "an abandoned lighthouse"), cancellationToken: cancel.Token);
         await simulator.WaitForStatsAsync(stats => Totals(stats, "inflightImages") == 4, "4 images in flight before the client disconnects");
         await cancel.CancelAsync();
-
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-        var stats = await simulator.WaitForStatsAsync(stats => Totals(stats, "inflightImages") == 0, "the disconnected request's 4 images released");
-        Assert.Equal(0, Totals(stats, "succeeded"));
+        var left = await simulator.WaitForStatsAsync(stats => Totals(stats, "abandoned") == 1, "the disconnect to be counted as abandoned");
+
+        using var overLimit = await simulator.GenerateAsync(Images(8));
+        var rejection = await overLimit.AssertStatusAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("inflight_limit", rejection.GetProperty("reject_reason").GetString());
+        Assert.Equal((4, 0), (Totals(left, "inflightImages"), Totals(left, "succeeded")));
         var captured = await simulator.GetJsonAsync("/_simulator/requests");
-        Assert.Equal(499, captured[captured.GetArrayLength() - 1].GetProperty("status").GetInt32());
+        Assert.Contains(499, captured.EnumerateArray().Select(request => request.GetProperty("status").GetInt32()));
+
+        // FLASH takes at most 4 s: by then the generation has ended on its own.
+        var finished = await AdvanceUntilAsync(simulator, time, stats => Totals(stats, "inflightImages") == 0, "the abandoned generation to end and release its 4 images");
+        Assert.Equal((1, 4, 1, 1), (Totals(finished, "succeeded"), Totals(finished, "images"), Totals(finished, "abandoned"), Totals(finished, "rejectedInflight")));
+        var billed = await simulator.GetJsonAsync("/_simulator/stats/prompts");
+        Assert.Equal(1, billed.GetProperty("an abandoned lighthouse").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_hanging_request_whose_client_disconnects_releases_its_units_at_once_unbilled()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(options => options.FailureRateHang = 1.0);
+        using var cancel = new CancellationTokenSource();
+
+        var hanging = simulator.GenerateAsync(Images(3), cancellationToken: cancel.Token);
+        await simulator.WaitForStatsAsync(stats => Totals(stats, "hangs") == 1, "the request to be hanging");
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging);
+        var stats = await simulator.WaitForStatsAsync(stats => Totals(stats, "inflightImages") == 0, "the hanging request's 3 images released");
+        Assert.Equal((0, 0), (Totals(stats, "succeeded"), Totals(stats, "abandoned")));
+    }
+
+    private static async Task<JsonElement> AdvanceUntilAsync(SimulatorHost simulator, FakeTimeProvider time, Func<JsonElement, bool> condition, string awaited)
+    {
+        var step = TimeSpan.FromMilliseconds(100);
+        for (var advanced = TimeSpan.Zero; advanced < TimeSpan.FromMinutes(1); advanced += step)
+        {
+            var stats = await simulator.GetStatsAsync();
+            if (condition(stats))
+            {
+                return stats;
+            }
+            time.Advance(step);
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException($"Waited for {awaited}: not reached after advancing the fake clock a minute.");
     }
 
     [Fact]

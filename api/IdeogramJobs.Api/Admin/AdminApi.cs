@@ -4,6 +4,7 @@ using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Admin;
+using IdeogramJobs.Contracts.Capacity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -11,11 +12,15 @@ namespace IdeogramJobs.Api.Admin;
 
 /// <summary>
 /// Service administration with ADMIN_API_KEY: accounts, their limits and API keys, usage
-/// analytics per account or across accounts, and what each silo of the cluster carries.
+/// analytics per account or across accounts, what each silo of the cluster carries, and how much
+/// of Ideogram's in-flight capacity is in use.
 /// </summary>
 public static class AdminApi
 {
     private const string Account = "/accounts/{accountId:" + AccountIdRouteConstraint.Name + "}";
+
+    /// <summary>The key of the cluster's one capacity grain (IdeogramCapacityGrain.DefaultKey; the API does not reference the grains).</summary>
+    private const string IdeogramCapacityKey = "ideogram";
 
     private const string CreateAccountExample = """
         {"organizationSlug":"acme","organizationName":"Acme Ltd","accountSlug":"acme-marketing","accountName":"Acme Marketing"}
@@ -105,6 +110,10 @@ public static class AdminApi
         group.MapGet("/cluster", GetCluster)
             .WithName("GetCluster")
             .WithSummary("Each active silo with its activations, CPU and memory (bytes), overload and connected clients");
+
+        group.MapGet("/capacity", GetCapacity)
+            .WithName("GetIdeogramCapacity")
+            .WithSummary("Ideogram's in-flight images as the cluster counts them: capacity, in use, waiting jobs, the most in use so far, and the silo counting them");
 
         return app;
     }
@@ -222,6 +231,9 @@ public static class AdminApi
 
     private static async Task<Ok<ClusterSnapshot>> GetCluster(IClusterClient cluster) =>
         TypedResults.Ok(await Admin(cluster).GetClusterAsync());
+
+    private static async Task<Ok<CapacitySnapshot>> GetCapacity(IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IIdeogramCapacityGrain>(IdeogramCapacityKey).GetSnapshotAsync());
 
     private static IAdminGrain Admin(IClusterClient cluster) => cluster.GetGrain<IAdminGrain>(0);
 

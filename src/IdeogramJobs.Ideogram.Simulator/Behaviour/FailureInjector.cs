@@ -3,8 +3,9 @@ using IdeogramJobs.Ideogram.Simulator.Options;
 namespace IdeogramJobs.Ideogram.Simulator.Behaviour;
 
 /// <summary>
-/// Draws each authenticated generate request's fate from one seeded <see cref="Random"/>, in arrival
-/// order, so that the same seed and the same request sequence give the same outcomes. Every request
+/// Draws each authenticated generate request's fate (and its generation time) from one seeded
+/// <see cref="Random"/>, in arrival order, so that the same seed and the same request sequence give
+/// the same outcomes and latencies. Every request
 /// draws, whatever its content, so a 400 in the sequence shifts nothing it would not shift for real.
 /// </summary>
 public sealed class FailureInjector
@@ -33,12 +34,14 @@ public sealed class FailureInjector
         var settings = _settings.Current;
         double roll;
         int unrequestedSeed;
+        double latencyFraction;
         lock (_gate)
         {
             roll = _random.NextDouble();
             unrequestedSeed = _random.Next(0, int.MaxValue);
+            latencyFraction = _random.NextDouble();
         }
-        return new RequestDraw(Decide(roll, settings), unrequestedSeed);
+        return new RequestDraw(Decide(roll, settings), unrequestedSeed, latencyFraction);
     }
 
     private static InjectedOutcome Decide(double roll, SimulatorOptions settings)

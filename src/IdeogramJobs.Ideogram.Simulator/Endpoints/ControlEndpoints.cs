@@ -26,6 +26,16 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
         control.MapGet("/stats", (SimulatorStats stats) => Results.Json(stats.Snapshot()));
+        control.MapGet("/stats/prompts", (HttpRequest request, SimulatorStats stats) =>
+        {
+            var minimumText = request.Query["minimum"].ToString();
+            long minimum = 1;
+            if (minimumText.Length > 0 && !long.TryParse(minimumText, NumberStyles.None, CultureInfo.InvariantCulture, out minimum))
+            {
+                return ProviderResults.BadRequest($"'{minimumText}' is not a whole number of 0 or more - 'minimum'");
+            }
+            return Results.Json(stats.BilledPerPrompt(minimum));
+        });
         control.MapGet("/requests", (HttpRequest request, CapturedRequestLog captured) =>
         {
             var limitText = request.Query["limit"].ToString();

@@ -9,8 +9,10 @@ namespace IdeogramJobs.Ideogram.Simulator.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/ideogram-v3/generate</c>, in the real API's order: key (401), body rules (400), safety
-/// (422), in-flight images (429 inflight_limit), then the injected outcome or, after the latency of
-/// the rendering speed, the images. Units are held until the response is written or the client leaves.
+/// (422), in-flight images (429 inflight_limit), then the injected outcome or, after the latency drawn
+/// for the rendering speed, the images. A generation's units are held until its response is written;
+/// when its client leaves first, the generation runs on as Ideogram's does, holding its units until
+/// its time is up, and is billed. Injected outcomes release their units when the client leaves.
 /// </summary>
 public sealed class GenerateHandler(
     SimulatorSettingsStore settings,
@@ -34,12 +36,12 @@ public sealed class GenerateHandler(
         var started = time.GetTimestamp();
         var apiKey = context.Request.Headers["Api-Key"].ToString();
         var fingerprint = string.IsNullOrEmpty(apiKey) ? null : KeyFingerprint.Of(apiKey);
-        var fields = new List<CapturedField>();
+        var draft = new CaptureDraft();
         var status = ClientClosedRequest;
         var outcome = "client disconnected";
         try
         {
-            (status, outcome) = await RespondAsync(context, started, apiKey, fingerprint, fields, context.RequestAborted);
+            (status, outcome) = await RespondAsync(context, started, apiKey, fingerprint, draft, context.RequestAborted);
         }
         catch (Exception exception) when (context.RequestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException)
         {
@@ -56,14 +58,14 @@ public sealed class GenerateHandler(
         }
         finally
         {
-            captured.Add(new CapturedRequest(fingerprint, status, context.Request.ContentType, fields));
+            captured.Add(new CapturedRequest(fingerprint, status, context.Request.ContentType, draft.Fields, draft.LatencySeconds));
             logger.LogInformation(
                 "Generate request from key {Fingerprint} answered {Status} after {ElapsedMs} ms: {Outcome}",
                 fingerprint ?? "(none)", status, (long)time.GetElapsedTime(started).TotalMilliseconds, outcome);
         }
     }
 
-    private async Task<(int Status, string Outcome)> RespondAsync(HttpContext context, long started, string apiKey, string? fingerprint, List<CapturedField> fields, CancellationToken aborted)
+    private async Task<(int Status, string Outcome)> RespondAsync(HttpContext context, long started, string apiKey, string? fingerprint, CaptureDraft draft, CancellationToken aborted)
     {
         var current = settings.Current;
         if (fingerprint is null)
@@ -80,7 +82,7 @@ public sealed class GenerateHandler(
         var draw = injector.Draw();
 
         var form = await MultipartFormReader.ReadAsync(context.Request, aborted);
-        fields.AddRange(form.Parts.Select(ToCapturedField));
+        draft.Fields.AddRange(form.Parts.Select(ToCapturedField));
         var validation = form.Failure is null ? GenerateRequestValidator.Validate(form.Parts) : new GenerateValidation(null, form.Failure);
         if (validation.Failure is { } failure)
         {
@@ -101,8 +103,14 @@ public sealed class GenerateHandler(
             stats.Count(fingerprint, CounterKind.RejectedInflight);
             return await WriteAsync(context, ProviderResults.InflightLimit(admission.InflightBefore, request.NumImages, current.InflightLimit), $"in-flight limit: {admission.InflightBefore} in flight, {request.NumImages} asked, limit {current.InflightLimit}");
         }
-        using var lease = admission.Lease;
 
+        if (draw.Outcome == InjectedOutcome.None)
+        {
+            draft.LatencySeconds = LatencyModel.For(request.RenderingSpeed, draw.LatencyFraction, current.LatencyScale).TotalSeconds;
+            return await GenerateAsync(context, started, request, draw, fingerprint, admission.Lease, aborted);
+        }
+
+        using var lease = admission.Lease;
         switch (draw.Outcome)
         {
             case InjectedOutcome.RateLimited:
@@ -123,12 +131,52 @@ public sealed class GenerateHandler(
                 await delay.WaitAsync(started, options => TimeSpan.FromSeconds(options.HangSeconds), aborted);
                 return await WriteAsync(context, ProviderResults.HangEnded(), "injected hang ended");
             default:
-                await delay.WaitAsync(started, options => LatencyModel.For(request.RenderingSpeed, options.LatencyScale), aborted);
-                var response = BuildResponse(context.Request, request, draw.UnrequestedSeed, settings.Current);
-                stats.Count(fingerprint, CounterKind.Succeeded);
-                stats.CountImages(fingerprint, response.Data.Count);
-                return await WriteAsync(context, Results.Json(response), $"{response.Data.Count} images, {request.RenderingSpeed}, {request.Resolution}");
+                throw new InvalidOperationException($"No answer for the injected outcome {draw.Outcome}.");
         }
+    }
+
+    /// <summary>
+    /// Waits out the generation and answers with its images. The generation itself does not watch the
+    /// client: when the client leaves, it keeps <paramref name="lease"/> and runs to its end unseen.
+    /// </summary>
+    private async Task<(int Status, string Outcome)> GenerateAsync(
+        HttpContext context, long started, GenerateRequest request, RequestDraw draw, string fingerprint, InflightLease lease, CancellationToken aborted)
+    {
+        var generation = RunGenerationAsync(started, request, draw, fingerprint);
+        try
+        {
+            await generation.WaitAsync(aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            stats.Count(fingerprint, CounterKind.Abandoned);
+            _ = FinishAbandonedAsync(generation, lease, fingerprint, started);
+            throw;
+        }
+
+        using (lease)
+        {
+            var response = BuildResponse(context.Request, request, draw.UnrequestedSeed, settings.Current);
+            return await WriteAsync(context, Results.Json(response), $"{response.Data.Count} images, {request.RenderingSpeed}, {request.Resolution}");
+        }
+    }
+
+    /// <summary>The generation: its drawn time (re-evaluated when the settings change), then its bill.</summary>
+    private async Task RunGenerationAsync(long started, GenerateRequest request, RequestDraw draw, string fingerprint)
+    {
+        await delay.WaitAsync(started, options => LatencyModel.For(request.RenderingSpeed, draw.LatencyFraction, options.LatencyScale), CancellationToken.None);
+        stats.CountBilled(fingerprint, request.Prompt, request.NumImages);
+    }
+
+    private async Task FinishAbandonedAsync(Task generation, InflightLease lease, string fingerprint, long started)
+    {
+        using (lease)
+        {
+            await generation;
+        }
+        logger.LogInformation(
+            "Generation for key {Fingerprint} whose client left finished after {ElapsedMs} ms: billed, its images released",
+            fingerprint, (long)time.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private GenerateResponse BuildResponse(HttpRequest http, GenerateRequest request, int unrequestedSeed, SimulatorOptions current)

@@ -5,7 +5,7 @@ namespace IdeogramJobs.Ideogram.Simulator.Endpoints;
 
 /// <summary>
 /// The body of <c>GET /_simulator/config</c>. The API-key allow-list is shown only as a count: keys
-/// are secrets.
+/// are secrets. <c>latencySeconds</c> gives each speed's range at the current scale.
 /// </summary>
 public sealed record SimulatorConfigDocument(
     double LatencyScale,
@@ -18,7 +18,7 @@ public sealed record SimulatorConfigDocument(
     int HangSeconds,
     int ImageScale,
     int ApiKeyAllowListSize,
-    IReadOnlyDictionary<string, double> LatencySeconds)
+    IReadOnlyDictionary<string, LatencyRangeDocument> LatencySeconds)
 {
     public static SimulatorConfigDocument From(SimulatorOptions options) => new(
         options.LatencyScale,
@@ -31,5 +31,8 @@ public sealed record SimulatorConfigDocument(
         options.HangSeconds,
         options.ImageScale,
         options.ApiKeyAllowList().Count,
-        LatencyModel.BaseLatencies.ToDictionary(pair => pair.Key, pair => LatencyModel.For(pair.Key, options.LatencyScale).TotalSeconds, StringComparer.Ordinal));
+        LatencyModel.Ranges.ToDictionary(
+            pair => pair.Key,
+            pair => new LatencyRangeDocument((pair.Value.Min * options.LatencyScale).TotalSeconds, (pair.Value.Max * options.LatencyScale).TotalSeconds),
+            StringComparer.Ordinal));
 }

@@ -19,7 +19,7 @@ public sealed record SimulatorOptions
     [ConfigurationKeyName("SIMULATOR_LISTEN_BEYOND_LOOPBACK")]
     public bool ListenBeyondLoopback { get; set; }
 
-    /// <summary>Multiplies the per-speed latencies (FLASH 3 s, TURBO 6 s, DEFAULT 11 s, QUALITY 20 s); 0 answers at once.</summary>
+    /// <summary>Multiplies the latency drawn per request within its speed's range (FLASH 2-4 s, TURBO 4-8 s, DEFAULT 8-15 s, QUALITY 15-25 s); 0 answers at once.</summary>
     [ConfigurationKeyName("SIMULATOR_LATENCY_SCALE")]
     public double LatencyScale { get; set; } = 1.0;
 
@@ -27,7 +27,7 @@ public sealed record SimulatorOptions
     [ConfigurationKeyName("SIMULATOR_INFLIGHT_LIMIT")]
     public int InflightLimit { get; set; } = 10;
 
-    /// <summary>Seeds the per-request random sequence behind failure injection and unrequested image seeds.</summary>
+    /// <summary>Seeds the per-request random sequence behind failure injection, latencies and unrequested image seeds.</summary>
     [ConfigurationKeyName("SIMULATOR_SEED")]
     public int Seed { get; set; } = 1;
 

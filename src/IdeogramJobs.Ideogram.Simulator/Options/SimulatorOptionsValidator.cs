@@ -9,7 +9,7 @@ namespace IdeogramJobs.Ideogram.Simulator.Options;
 /// </summary>
 public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
 {
-    // QUALITY's 20 s times this is about 7 months: long enough to hold any request, short of TimeSpan's range.
+    // QUALITY's 25 s times this is about 10 months: long enough to hold any request, short of TimeSpan's range.
     private const double MaxLatencyScale = 1_000_000;
 
     public ValidateOptionsResult Validate(string? name, SimulatorOptions options)

@@ -14,23 +14,24 @@ internal sealed class KeyCounters
     public long Injected429;
     public long Injected5xx;
     public long Hangs;
+    public long Abandoned;
 
     public void Count(CounterKind kind)
     {
         switch (kind)
         {
-            case CounterKind.Succeeded: Succeeded++; break;
             case CounterKind.RejectedInflight: RejectedInflight++; break;
             case CounterKind.Rejected400: Rejected400++; break;
             case CounterKind.Rejected422: Rejected422++; break;
             case CounterKind.Injected429: Injected429++; break;
             case CounterKind.Injected5xx: Injected5xx++; break;
             case CounterKind.Hang: Hangs++; break;
+            case CounterKind.Abandoned: Abandoned++; break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown counter.");
         }
     }
 
     public KeyStatistics ToStatistics() => new(
         Requests, Succeeded, Images, InflightImages, MaxInflightImages,
-        RejectedInflight, Rejected400, Rejected422, Injected429, Injected5xx, Hangs);
+        RejectedInflight, Rejected400, Rejected422, Injected429, Injected5xx, Hangs, Abandoned);
 }

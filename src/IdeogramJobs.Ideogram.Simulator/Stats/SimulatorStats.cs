@@ -1,13 +1,15 @@
 namespace IdeogramJobs.Ideogram.Simulator.Stats;
 
 /// <summary>
-/// Counters per API-key fingerprint, plus totals. In-flight images are live state fed by the
-/// in-flight limiter, so a reset keeps them (and restarts their maximum from the current value).
+/// Counters per API-key fingerprint, plus totals and billed generations per prompt. In-flight
+/// images are live state fed by the in-flight limiter, so a reset keeps them (and restarts their
+/// maximum from the current value).
 /// </summary>
 public sealed class SimulatorStats
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, KeyCounters> _keys = new(StringComparer.Ordinal);
+    private readonly BilledPromptLedger billed = new();
     private long _inflightTotal;
     private long _maxInflightTotal;
 
@@ -27,11 +29,24 @@ public sealed class SimulatorStats
         }
     }
 
-    public void CountImages(string fingerprint, int images)
+    /// <summary>A generation that ran to its end: Ideogram bills it, whether or not its client still waits.</summary>
+    public void CountBilled(string fingerprint, string prompt, int images)
     {
         lock (_gate)
         {
-            For(fingerprint).Images += images;
+            var counters = For(fingerprint);
+            counters.Succeeded++;
+            counters.Images += images;
+            billed.Bill(prompt);
+        }
+    }
+
+    /// <summary>Billed generations per prompt, for the prompts billed at least <paramref name="minimum"/> times.</summary>
+    public IReadOnlyDictionary<string, long> BilledPerPrompt(long minimum)
+    {
+        lock (_gate)
+        {
+            return billed.Counts(minimum);
         }
     }
 
@@ -69,8 +84,9 @@ public sealed class SimulatorStats
                 totals.Injected429 += counters.Injected429;
                 totals.Injected5xx += counters.Injected5xx;
                 totals.Hangs += counters.Hangs;
+                totals.Abandoned += counters.Abandoned;
             }
-            return new StatsSnapshot(keys, totals.ToStatistics());
+            return new StatsSnapshot(keys, totals.ToStatistics(), billed.Summary());
         }
     }
 
@@ -82,6 +98,7 @@ public sealed class SimulatorStats
                 .Select(pair => (pair.Key, pair.Value.InflightImages))
                 .ToList();
             _keys.Clear();
+            billed.Clear();
             foreach (var (fingerprint, inflight) in live)
             {
                 _keys[fingerprint] = new KeyCounters { InflightImages = inflight, MaxInflightImages = inflight };

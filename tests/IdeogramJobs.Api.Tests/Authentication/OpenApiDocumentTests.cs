@@ -25,7 +25,7 @@ public sealed class OpenApiDocumentTests(ServiceFixture service)
             "GetJobConfigurationSettings", "PreviewJobConfigurationOverrides", "GetJobConfigurationUiSchema",
             "GetIdeogramStyles", "GetIdeogramOptions",
             "CreateAccount", "ListAccounts", "GetAccount", "DeactivateAccount", "ActivateAccount", "SetAccountLimits",
-            "IssueApiKey", "ListApiKeys", "RevokeApiKey", "GetAccountUsage", "GetUsage", "GetCluster",
+            "IssueApiKey", "ListApiKeys", "RevokeApiKey", "GetAccountUsage", "GetUsage", "GetCluster", "GetIdeogramCapacity",
         ];
         foreach (var name in expected)
         {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace IdeogramJobs.Benchmarks.Deployment;
 
-/// <summary>Submits blog_header jobs over the API (DEFAULT rendering speed; numImages 1-4 as its UI schema allows).</summary>
+/// <summary>Submits blog_header jobs over the API (DEFAULT rendering speed unless overridden; numImages 1-4 as its UI schema allows).</summary>
 public static class JobSubmitter
 {
     public const string JobType = "blog_header";
@@ -31,6 +31,19 @@ public static class JobSubmitter
                 await SubmitAsync(account, numImages(a, j), $"{label} {a}-{j}", cancellationToken);
             }
         }));
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(BenchAccount, int, string, CancellationToken)"/> at <paramref name="renderingSpeed"/>;
+    /// blog_header lets only an account admin's key override the speed.
+    /// </summary>
+    public static async Task<long> SubmitAsync(BenchAccount account, int numImages, string renderingSpeed, string prompt, CancellationToken cancellationToken)
+    {
+        using var response = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = JobType, prompt, overrides = new { numImages, renderingSpeed } }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.StatusCode == HttpStatusCode.Accepted
+            ? JsonNode.Parse(body)!["jobId"]!.GetValue<long>()
+            : throw new InvalidOperationException($"execute answered {(int)response.StatusCode}: {body}");
+    }
 
     /// <summary>POST /api/jobs/execute, whatever it answers.</summary>
     public static Task<HttpResponseMessage> PostAsync(BenchAccount account, int numImages, string prompt, CancellationToken cancellationToken) =>

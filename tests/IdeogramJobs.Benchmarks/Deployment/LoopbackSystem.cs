@@ -77,15 +77,18 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A new account (with the default job types) and a client with a user key for it.</summary>
-    public async Task<BenchAccount> NewAccountAsync(string label)
+    /// <summary>
+    /// A new account (with the default job types) and a client with a key of <paramref name="role"/>
+    /// for it: "user", or "admin", whose jobs may override any setting (such as renderingSpeed).
+    /// </summary>
+    public async Task<BenchAccount> NewAccountAsync(string label, string role = "user")
     {
-        var (accountId, key) = await ProvisionAccountAsync(label, CancellationToken.None);
+        var (accountId, key) = await ProvisionAccountAsync(label, CancellationToken.None, role);
         return new BenchAccount(accountId, Client(key));
     }
 
-    /// <summary>A new account (with the default job types) through the admin API, and a user key for it.</summary>
-    public async Task<(string AccountId, string Key)> ProvisionAccountAsync(string label, CancellationToken cancellationToken)
+    /// <summary>A new account (with the default job types) through the admin API, and a key of <paramref name="role"/> for it.</summary>
+    public async Task<(string AccountId, string Key)> ProvisionAccountAsync(string label, CancellationToken cancellationToken, string role = "user")
     {
         var slug = label + "-" + Guid.NewGuid().ToString("N")[..8];
         using var created = await Admin.PostAsJsonAsync("/api/admin/accounts", new
@@ -97,18 +100,18 @@ public sealed class LoopbackSystem : IAsyncDisposable
         }, cancellationToken);
         var accountId = (await ApiResponses.ReadSuccessAsync(created, "creating an account", cancellationToken))["accountId"]!.GetValue<string>();
 
-        using var issued = await Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" }, cancellationToken);
+        using var issued = await Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role }, cancellationToken);
         var key = (await ApiResponses.ReadSuccessAsync(issued, "issuing a key", cancellationToken))["key"]!.GetValue<string>();
         return (accountId, key);
     }
 
-    /// <summary><paramref name="count"/> new accounts, labelled <paramref name="label"/>0, 1, ...</summary>
-    public async Task<List<BenchAccount>> NewAccountsAsync(int count, string label)
+    /// <summary><paramref name="count"/> new accounts, labelled <paramref name="label"/>0, 1, ..., each with a key of <paramref name="role"/>.</summary>
+    public async Task<List<BenchAccount>> NewAccountsAsync(int count, string label, string role = "user")
     {
         var accounts = new List<BenchAccount>();
         for (var i = 0; i < count; i++)
         {
-            accounts.Add(await NewAccountAsync(label + i.ToString(CultureInfo.InvariantCulture)));
+            accounts.Add(await NewAccountAsync(label + i.ToString(CultureInfo.InvariantCulture), role));
         }
 
         return accounts;
@@ -152,8 +155,43 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return stats["totals"]!;
     }
 
+    /// <summary>The simulator's whole stats document: counters per key, totals and billed prompts.</summary>
+    public async Task<JsonNode> SimulatorStatsAsync(CancellationToken cancellationToken) =>
+        JsonNode.Parse(await Simulator.GetStringAsync("/_simulator/stats", cancellationToken))!;
+
+    /// <summary>Waits until the simulator holds no images in flight; false when <paramref name="within"/> ran out first.</summary>
+    public async Task<bool> WaitForProviderIdleAsync(TimeSpan within, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Eventually.Until(
+                async () => (await SimulatorTotalsAsync(cancellationToken))["inflightImages"]!.GetValue<int>() == 0,
+                within,
+                "the simulator to hold no images in flight");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The live silo the Ideogram capacity grain is active on, as GET /api/admin/capacity names it (asking activates it).</summary>
+    public async Task<SiloHandle> CapacitySiloAsync(CancellationToken cancellationToken)
+    {
+        using var response = await Admin.GetAsync("/api/admin/capacity", cancellationToken);
+        var silo = (await ApiResponses.ReadSuccessAsync(response, "reading the Ideogram capacity", cancellationToken))["silo"]!.GetValue<string>();
+
+        // Orleans names a silo "S<ip>:<port>:<generation>".
+        var port = int.Parse(silo.Split(':')[1], CultureInfo.InvariantCulture);
+        return silos.Single(s => s.SiloPort == port && !s.Process.HasExited);
+    }
+
     /// <summary>Kills a silo with SIGKILL: no graceful shutdown, its activations and timers are simply gone.</summary>
     public Task KillSiloAsync(SiloHandle silo) => silo.Process.KillAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Stops a silo with SIGTERM, as an operator's restart would: it shuts down gracefully and leaves the cluster.</summary>
+    public Task StopSiloAsync(SiloHandle silo) => silo.Process.StopAsync(TimeSpan.FromSeconds(120));
 
     /// <summary>Starts one more silo (new ports, so a fresh silo generation) and waits until it is active in the cluster.</summary>
     public async Task<SiloHandle> StartSiloAsync(CancellationToken cancellationToken)

@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace IdeogramJobs.Benchmarks.Reporting;
 
 /// <summary>Writes a run's results as JSON to artifacts/bench/&lt;timestamp&gt;.json under the repository.</summary>
 public static class ResultFile
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A figure that could not be measured is NaN, which JSON has no number for: written as "NaN".
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static async Task<string> WriteAsync(string repositoryRoot, BenchSettings settings, DateTime startedAt, IReadOnlyList<ScenarioResult> results)
     {
@@ -28,7 +34,7 @@ public static class ResultFile
                 name = r.Name,
                 ran = r.Ran,
                 error = r.Error,
-                figures = r.Figures.Select(f => new { name = f.Name, value = f.Value, unit = f.Unit }),
+                figures = r.Figures.Select(f => new { name = f.Name, value = f.Value, unit = f.Unit, target = f.Target }),
                 notes = r.Notes,
             }),
         };

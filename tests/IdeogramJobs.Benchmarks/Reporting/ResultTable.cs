@@ -17,7 +17,8 @@ public static class ResultTable
             foreach (var figure in result.Figures)
             {
                 var value = figure.Value.ToString("N" + figure.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {figure.Name.PadRight(width)}  {value,14} {figure.Unit}");
+                var target = figure.Target is null ? string.Empty : $"   (target {figure.Target})";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {figure.Name.PadRight(width)}  {value,14} {figure.Unit}{target}");
             }
 
             foreach (var note in result.Notes)

@@ -13,7 +13,6 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 public sealed class ApiLatencyScenario : IScenario
 {
     private const int InflightLimit = 10;
-    private const double DefaultSpeedSeconds = 11;
 
     public int Number => 3;
 
@@ -29,7 +28,7 @@ public sealed class ApiLatencyScenario : IScenario
         var duration = TimeSpan.FromSeconds(settings.Quick ? 2 : 10);
 
         await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: latencySeconds / DefaultSpeedSeconds,
+            SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: 5));

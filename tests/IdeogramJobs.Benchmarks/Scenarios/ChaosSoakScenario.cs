@@ -13,7 +13,6 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 /// </summary>
 public sealed class ChaosSoakScenario : IScenario
 {
-    private const double DefaultSpeedSeconds = 11;
     private const int Silos = 3;
     private const int RetryMaxAttempts = 5;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
@@ -35,7 +34,7 @@ public sealed class ChaosSoakScenario : IScenario
         var bound = TimeSpan.FromMinutes(settings.Quick ? 4 : 20);
 
         await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: latencySeconds / DefaultSpeedSeconds,
+            SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: inflight,
             IdeogramMaxInflightImages: inflight,
             MaxConcurrentJobs: perAccount)
@@ -101,6 +100,7 @@ public sealed class ChaosSoakScenario : IScenario
 
         failedRestarts += restarting is null || await Joined(restarting) ? 0 : 1;
         var integrity = await system.CheckIntegrityAsync();
+        var accounting = await RunAccounting.ReadAsync(system, cancellationToken);
         var simulator = await system.SimulatorTotalsAsync(cancellationToken);
         int Counter(string name) => simulator[name]?.GetValue<int>() ?? 0;
         var figures = new List<Figure>
@@ -120,14 +120,23 @@ public sealed class ChaosSoakScenario : IScenario
             new("simulator injected 5xx", Counter("injected5xx"), "responses", 0),
             new("simulator injected hangs", Counter("hangs"), "requests", 0),
             new("simulator in-flight 429s", Counter("rejectedInflight"), "responses", 0),
+            new("generations billed per completed job", accounting.BilledPerCompletedJob, "per job", 2),
+            new("jobs billed more than once", accounting.JobsBilledMoreThanOnce, "jobs", 0),
+            new("  of which no attempt failed (two attempts at once)", accounting.BilledAgainWithoutFailedAttempt, "jobs", 0),
+            new("attempts lost to our own faults (over-limit, storage)", accounting.Causes.OwnFaults(providerHangs: true), "attempts", 0),
             new("submission", submittedAt, "s", 1),
             new("time to drain (first submit to every job ended)", drainedAt ?? double.NaN, "s", 1),
         };
         var notes = new List<string>
         {
-            $"{Silos} silos, a silo killed every {killEvery.TotalSeconds:0} s and replaced; simulator latency {latencySeconds:0.0#} s, 10% 500 + 10% 503 + 5% hangs (held 120 s), in-flight limit {inflight}",
+            $"{Silos} silos, a silo killed every {killEvery.TotalSeconds:0} s and replaced; simulator latency {latencySeconds:0.0#} s on average, 10% 500 + 10% 503 + 5% hangs (held 120 s), in-flight limit {inflight}",
             $"{accounts} accounts x {jobsPerAccount} blog_header jobs of 1-2 images, MAX_CONCURRENT_JOBS {perAccount}, JOB_TIMEOUT_SECONDS {jobTimeoutSeconds}, RETRY_MAX_ATTEMPTS {RetryMaxAttempts} (a failed job is one whose every attempt failed)",
         };
+        if (accounting.IdleNote is { } idle)
+        {
+            notes.Add(idle);
+        }
+
         return drainedAt is not null
             ? new ScenarioResult(Name, figures, notes)
             : ScenarioResult.Failed(Name, $"{totalJobs - counts.Terminal} of {totalJobs} jobs had not ended within {bound.TotalMinutes:0} min", figures);

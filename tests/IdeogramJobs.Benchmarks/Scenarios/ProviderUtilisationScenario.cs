@@ -7,14 +7,13 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 
 /// <summary>
 /// Issue scenario 1: how fully the service uses the provider's in-flight images. The simulator
-/// answers each request after a fixed latency and admits at most 10 images per key; many accounts
+/// answers each request after a latency drawn around a mean and admits at most 10 images per key; many accounts
 /// submit jobs of 1-4 images at once. The simulator's own in-flight counter is sampled every 100 ms;
 /// the steady window runs from the first completion until the last submitted job has started.
 /// </summary>
 public sealed class ProviderUtilisationScenario : IScenario
 {
     private const int InflightLimit = 10;
-    private const double DefaultSpeedSeconds = 11;
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(100);
 
     public int Number => 1;
@@ -36,7 +35,7 @@ public sealed class ProviderUtilisationScenario : IScenario
         var bound = TimeSpan.FromSeconds(idealSeconds * 4 + 120);
 
         await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: latencySeconds / DefaultSpeedSeconds,
+            SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: 5));
@@ -102,7 +101,7 @@ public sealed class ProviderUtilisationScenario : IScenario
         var steady = samples.Where(s => s.AtSeconds >= windowStart && s.AtSeconds <= windowEnd).ToList();
         var notes = new List<string>
         {
-            $"simulator latency {latencySeconds:0.0#} s per request (DEFAULT speed), in-flight limit {InflightLimit} images per key; {accounts} accounts x {jobsPerAccount} blog_header jobs of 1-4 images; MAX_CONCURRENT_JOBS 5 per account",
+            $"simulator latency {latencySeconds:0.0#} s per request on average (DEFAULT speed, drawn per request within 8-15 s scaled; the ideal uses the mean), in-flight limit {InflightLimit} images per key; {accounts} accounts x {jobsPerAccount} blog_header jobs of 1-4 images; MAX_CONCURRENT_JOBS 5 per account",
         };
         if (steady.Count < 5)
         {
@@ -123,7 +122,7 @@ public sealed class ProviderUtilisationScenario : IScenario
             new("steady window", windowEnd - windowStart, "s", 1),
             new("samples in window", steady.Count, "samples", 0),
             new("duration (first submit to last job ended)", allTerminal!.Value, "s", 1),
-            new("ideal (images x latency / limit)", idealSeconds, "s", 1),
+            new("ideal (images x mean latency / limit)", idealSeconds, "s", 1),
             new("duration / ideal", allTerminal.Value / idealSeconds, "x", 2),
             new("jobs completed", counts.Completed, "jobs", 0),
             new("jobs failed", counts.Failed, "jobs", 0),

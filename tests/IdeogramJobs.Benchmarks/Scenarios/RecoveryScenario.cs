@@ -12,7 +12,6 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 /// </summary>
 public sealed class RecoveryScenario : IScenario
 {
-    private const double DefaultSpeedSeconds = 11;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
     public int Number => 4;
@@ -30,7 +29,7 @@ public sealed class RecoveryScenario : IScenario
         var bound = TimeSpan.FromSeconds(300);
 
         await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
-            SimulatorLatencyScale: latencySeconds / DefaultSpeedSeconds,
+            SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: inflight,
             IdeogramMaxInflightImages: inflight,
             MaxConcurrentJobs: perAccount) { Silos = 3 });
@@ -81,6 +80,7 @@ public sealed class RecoveryScenario : IScenario
         }
 
         var integrity = await system.CheckIntegrityAsync();
+        var accounting = await RunAccounting.ReadAsync(system, cancellationToken);
         var figures = new List<Figure>
         {
             new("jobs", totalJobs, "jobs", 0),
@@ -96,11 +96,22 @@ public sealed class RecoveryScenario : IScenario
             new("retries", integrity.Retries, "attempts", 0),
             new("jobs completed", counts.Completed, "jobs", 0),
             new("jobs failed", counts.Failed, "jobs", 0),
+            new("over-limit sends (simulator's in-flight 429s)", accounting.OverLimit, "sends", 0),
+            new("generations billed per completed job", accounting.BilledPerCompletedJob, "per job", 2),
+            new("jobs billed more than once", accounting.JobsBilledMoreThanOnce, "jobs", 0),
+            new("  of which no attempt failed (two attempts at once)", accounting.BilledAgainWithoutFailedAttempt, "jobs", 0),
+            new("attempts lost to our own faults (over-limit, storage, timeouts)", accounting.Causes.OwnFaults(providerHangs: false), "attempts", 0),
+            new("attempts interrupted by the kill", accounting.Causes.Interrupted, "attempts", 0),
         };
         var notes = new List<string>
         {
-            $"3 silos, simulator latency {latencySeconds:0.#} s, {accounts} accounts x {jobsPerAccount} one-image blog_header jobs, MAX_CONCURRENT_JOBS {perAccount}, in-flight limit {inflight}; SIGKILL once half the jobs had ended; production defaults for membership and JOB_REMINDER_PERIOD_SECONDS",
+            $"3 silos, simulator latency {latencySeconds:0.#} s on average, {accounts} accounts x {jobsPerAccount} one-image blog_header jobs, MAX_CONCURRENT_JOBS {perAccount}, in-flight limit {inflight}; SIGKILL once half the jobs had ended; production defaults for membership and JOB_REMINDER_PERIOD_SECONDS",
         };
+        if (accounting.IdleNote is { } idle)
+        {
+            notes.Add(idle);
+        }
+
         return drainedAt is not null && recoveredAt is not null
             ? new ScenarioResult(Name, figures, notes)
             : ScenarioResult.Failed(Name, $"within {bound.TotalSeconds:0} s the killed silo's jobs {(recoveredAt is null ? "did not all run again" : "ran again")} and {counts.Terminal} of {totalJobs} jobs ended", figures);

@@ -25,7 +25,7 @@ public class SimulatorFixture : IAsyncLifetime
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly KeyStatistics NoActivity = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static readonly KeyStatistics NoActivity = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private WebApplication? app;
     private HttpClient? control;
