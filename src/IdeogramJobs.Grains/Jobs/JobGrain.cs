@@ -361,7 +361,14 @@ public sealed class JobGrain(
 
         logger.LogWarning("Job {JobId} of {AccountId} was cut off mid-attempt on {WorkerId}; taken over, not counted as the job's failure", JobId, current.AccountId, current.WorkerId);
         await StepAsync(SystemLogLevel.Warn, reason + " Resuming; this does not count against the job's retries.");
-        job = current with { AttemptToken = null, AttemptDeadline = null, WorkerId = null, Interruptions = current.Interruptions + 1, ErrorMessage = reason };
+
+        // Read again: the gone attempt may have kept Ideogram's answer (or images) after this activation read the row.
+        job = await jobs.GetAsync(JobId, CancellationToken.None);
+        if (job is null)
+        {
+            return;
+        }
+
         if (capacityOwed)
         {
             await ReleaseCapacityAsync(busyFor);
@@ -426,7 +433,16 @@ public sealed class JobGrain(
                 return;
             }
 
-            job = current = (await jobs.GetAsync(JobId, CancellationToken.None))!;
+            // The row as this activation last read it is the row now: every change since went through
+            // this activation, or through a take-over, which reads it again.
+            job = current = current with
+            {
+                Status = JobStatus.Processing,
+                AttemptToken = token,
+                WorkerId = claim.WorkerId,
+                NextAttemptAt = null,
+                StartedAt = current.StartedAt ?? time.GetUtcNow().UtcDateTime,
+            };
 
             // The grant may come from a capacity grain that has since restarted; the claim is now visible to
             // any new one, so asking again tells whether this job's units are counted.

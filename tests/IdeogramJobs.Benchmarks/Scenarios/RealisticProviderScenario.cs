@@ -23,7 +23,7 @@ public sealed class RealisticProviderScenario : IScenario
 
     /// <summary>The defaults of JOB_TIMEOUT_SECONDS and IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS, before the time scale.</summary>
     private const double JobTimeoutSeconds = 300;
-    private const double AttemptTimeoutSeconds = 120;
+    private const double AttemptTimeoutSeconds = 300;
 
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
 
@@ -102,7 +102,7 @@ public sealed class RealisticProviderScenario : IScenario
         ]);
         var notes = new List<string>
         {
-            $"time at 1/{1 / timeScale:0} of real: simulator latency scale {timeScale:0.####}, JOB_TIMEOUT_SECONDS {Number(jobTimeout)} (300 real), IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS {Number(attemptTimeout)} (120 real); latency drawn per request within its speed's range",
+            $"time at 1/{1 / timeScale:0} of real: simulator latency scale {timeScale:0.####}, JOB_TIMEOUT_SECONDS {Number(jobTimeout)} (300 real), IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS {Number(attemptTimeout)} (300 real); latency drawn per request within its speed's range",
             $"{Accounts} accounts (admin keys, to choose the speed) x {plan.Count / Accounts}+ blog_header jobs of 1-4 images, speeds {string.Join(", ", ProviderLatency.Speeds.Select(speed => $"{speed} {plan.Count(job => job.Speed == speed)}"))}; in-flight limit {InflightLimit} images (IDEOGRAM_MAX_INFLIGHT_IMAGES and the simulator's), MAX_CONCURRENT_JOBS {MaxConcurrentJobs}, RETRY_MAX_ATTEMPTS default, one silo",
             $"the ideal counts each request at its speed's mean time; the times drawn make the true ideal differ from it by {100 * IdealSpread(plan, timeScale) / imageSeconds:0.0}% (one standard deviation)",
         };
