@@ -56,7 +56,10 @@ public interface IJobStore
     /// <summary>An Ideogram call of the job was given up on (a cancel) and may still run until then: a restarted capacity grain counts it.</summary>
     Task NoteProviderBusyAsync(long jobId, DateTime until, CancellationToken cancellationToken);
 
-    /// <summary>Gives the row back without counting anything (the attempt never reached Ideogram), back to queued.</summary>
+    /// <summary>
+    /// Gives the row back without counting anything (the attempt never reached Ideogram); a job that has
+    /// not run an attempt yet is queued again, one between attempts stays processing.
+    /// </summary>
     Task<bool> ReleaseClaimAsync(long jobId, string token, CancellationToken cancellationToken);
 
     /// <summary>

@@ -326,7 +326,9 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<bool> ReleaseClaimAsync(long jobId, string token, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs
-            SET status = 'queued', attempt_token = NULL, attempt_deadline = NULL, worker_id = NULL
+            SET status = IF(retry_count = 0 AND interruptions = 0, 'queued', status),
+                started_at = IF(retry_count = 0 AND interruptions = 0, NULL, started_at),
+                attempt_token = NULL, attempt_deadline = NULL, worker_id = NULL
             WHERE job_id = @job AND job_type = @jobType AND attempt_token = @token
             """, cancellationToken,
             ("token", token)) > 0;

@@ -35,26 +35,26 @@ public sealed class IdeogramCapacityGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var granted = new List<long>();
-        foreach (var claim in await jobs.ListCapacityClaimsAsync(now.UtcDateTime, cancellationToken))
-        {
-            switch (claim.Kind)
-            {
-                case CapacityClaimKind.Running:
-                    scheduler.Hold(claim.JobId, claim.Units, claim.Until is { } deadline ? new DateTimeOffset(deadline) : now + options.Value.JobTimeout + LeaseMargin);
-                    break;
-                case CapacityClaimKind.Abandoned:
-                    scheduler.HoldAbandoned(claim.Units, new DateTimeOffset(claim.Until!.Value));
-                    break;
-                case CapacityClaimKind.Waiting when claim.Units <= scheduler.Capacity:
-                    if (scheduler.Request(claim.JobId, claim.AccountId, claim.Units, now))
-                    {
-                        granted.Add(claim.JobId);
-                    }
+        var claims = await jobs.ListCapacityClaimsAsync(now.UtcDateTime, cancellationToken);
 
-                    break;
+        // Everything Ideogram may be running is counted first; only then do waiting jobs get their turns.
+        foreach (var claim in claims)
+        {
+            if (claim.Kind == CapacityClaimKind.Running)
+            {
+                scheduler.Hold(claim.JobId, claim.Units, claim.Until is { } deadline ? new DateTimeOffset(deadline) : now + options.Value.JobTimeout + LeaseMargin);
+            }
+            else if (claim.Kind == CapacityClaimKind.Abandoned)
+            {
+                scheduler.HoldAbandoned(claim.Units, new DateTimeOffset(claim.Until!.Value));
             }
         }
+
+        var granted = claims
+            .Where(c => c.Kind == CapacityClaimKind.Waiting && c.Units <= scheduler.Capacity)
+            .Where(c => scheduler.Request(c.JobId, c.AccountId, c.Units, now))
+            .Select(c => c.JobId)
+            .ToList();
 
         logger.LogInformation(
             "Ideogram capacity activated on {Silo}: {InUse} of {Capacity} images in flight, {Waiting} job(s) waiting",

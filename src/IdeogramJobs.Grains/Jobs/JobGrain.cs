@@ -421,6 +421,7 @@ public sealed class JobGrain(
         }
 
         var token = Guid.NewGuid().ToString("N");
+        var claimed = false;
         var number = current.RetryCount + 1;
         var details = Progress(number, current.HasGeneration ? "storing the images Ideogram generated" : $"generating {Units} image(s)");
         RunningAttempt attempt;
@@ -432,6 +433,8 @@ public sealed class JobGrain(
                 await ReloadAndMoveOnAsync();
                 return;
             }
+
+            claimed = true;
 
             // The row as this activation last read it is the row now: every change since went through
             // this activation, or through a take-over, which reads it again.
@@ -449,7 +452,14 @@ public sealed class JobGrain(
             if (!current.HasGeneration && !await Capacity.RequestAsync(JobId, current.AccountId, Units))
             {
                 await jobs.ReleaseClaimAsync(JobId, token, CancellationToken.None);
-                job = current with { Status = JobStatus.Queued, AttemptToken = null, WorkerId = null };
+                var firstAttempt = current.RetryCount == 0 && current.Interruptions == 0;
+                job = current with
+                {
+                    Status = firstAttempt ? JobStatus.Queued : current.Status,
+                    StartedAt = firstAttempt ? null : current.StartedAt,
+                    AttemptToken = null,
+                    WorkerId = null,
+                };
                 phase = JobPhase.WaitingForCapacity;
                 return;
             }
@@ -459,6 +469,12 @@ public sealed class JobGrain(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Job {JobId} of {AccountId}: attempt {Attempt} could not start; trying again in {Delay}", JobId, current.AccountId, number, BookkeepingRetry);
+            if (claimed)
+            {
+                // Nothing reached Ideogram: give the row back so the retry claims it, instead of taking it over.
+                await GiveBackClaimAsync(token);
+            }
+
             phase = JobPhase.Scheduled;
             After(BookkeepingRetry, ReloadAndMoveOnAsync);
             return;
@@ -481,6 +497,19 @@ public sealed class JobGrain(
             attemptCancellation = null;
             ownToken = null;
             await startLogged;
+        }
+    }
+
+    private async Task GiveBackClaimAsync(string token)
+    {
+        try
+        {
+            await jobs.ReleaseClaimAsync(JobId, token, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The claim's deadline frees the row for the next activation.
+            logger.LogWarning(e, "Job {JobId} of {AccountId}: the claim of an attempt that never started could not be given back", JobId, job?.AccountId);
         }
     }
 
@@ -717,7 +746,15 @@ public sealed class JobGrain(
 
         // Counted durably too, so a capacity grain that restarts meanwhile still counts the call; and
         // counted even when a cancel already gave the lease back, since Ideogram still runs the call.
-        await jobs.NoteProviderBusyAsync(JobId, time.GetUtcNow().UtcDateTime + stillBusyFor, CancellationToken.None);
+        try
+        {
+            await jobs.NoteProviderBusyAsync(JobId, time.GetUtcNow().UtcDateTime + stillBusyFor, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Job {JobId} of {AccountId}: an abandoned Ideogram call could not be noted; only the live capacity grain counts it", JobId, job?.AccountId);
+        }
+
         capacityOwed = true;
         await ReleaseCapacityAsync(stillBusyFor);
     }
@@ -741,17 +778,25 @@ public sealed class JobGrain(
             return;
         }
 
-        if (stillBusyFor > TimeSpan.Zero)
+        try
         {
-            await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor);
-        }
-        else
-        {
-            await Capacity.ReleaseAsync(JobId);
-        }
+            if (stillBusyFor > TimeSpan.Zero)
+            {
+                await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor);
+            }
+            else
+            {
+                await Capacity.ReleaseAsync(JobId);
+            }
 
-        // Cleared only once the release is through: a failed call leaves the debt for the next release.
-        capacityOwed = false;
+            capacityOwed = false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Never worth failing the job over: the lease lapses at its deadline, and a capacity grain that
+            // moved has rebuilt its count from the table. The debt stays for the next release.
+            logger.LogWarning(e, "Job {JobId} of {AccountId} could not give back its Ideogram capacity", JobId, job?.AccountId);
+        }
     }
 
     private async Task StopWakeUpsAsync()

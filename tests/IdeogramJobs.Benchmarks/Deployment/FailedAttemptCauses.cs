@@ -4,7 +4,8 @@ namespace IdeogramJobs.Benchmarks.Deployment;
 
 /// <summary>
 /// Why attempts failed, read from the job steps the engine writes to ssnews_system_logs ("Attempt N
-/// failed (transient): reason ..." and "Job failed (...): reason"), sorted by the reason's text.
+/// failed (transient): reason ...", "Attempt N was cut off on our side ...", "The attempt was cut
+/// off: ..." when a dead silo's attempt is taken over, and "Job failed (...): reason"), sorted by the reason's text.
 /// Over-limit 429s and storage failures are the service's own faults; timeouts are too when the
 /// provider was not made to hang, since every generation then ends well within the bound.
 /// </summary>
@@ -12,7 +13,8 @@ public sealed record FailedAttemptCauses(long OverLimit, long TimedOut, long Int
 {
     private const string Query = """
         SELECT message FROM ssnews_system_logs
-        WHERE job_id IS NOT NULL AND (message LIKE 'Attempt % failed%' OR message LIKE 'Job failed%')
+        WHERE job_id IS NOT NULL
+          AND (message LIKE 'Attempt % failed%' OR message LIKE 'Attempt % was cut off%' OR message LIKE 'The attempt was cut off%' OR message LIKE 'Job failed%')
         """;
 
     public long Total => OverLimit + TimedOut + Interrupted + ProviderErrors + ProviderRateLimited + CircuitOpen + Storage + Other;
@@ -52,7 +54,7 @@ public sealed record FailedAttemptCauses(long OverLimit, long TimedOut, long Int
     {
         _ when message.Contains("inflight_limit", StringComparison.Ordinal) => Cause.OverLimit,
         _ when message.Contains("TIMEOUT_SECONDS", StringComparison.Ordinal) => Cause.TimedOut,
-        _ when message.Contains("was interrupted", StringComparison.Ordinal) => Cause.Interrupted,
+        _ when message.Contains("cut off", StringComparison.Ordinal) || message.Contains("shutting down", StringComparison.Ordinal) => Cause.Interrupted,
         _ when message.Contains("circuit open", StringComparison.Ordinal) => Cause.CircuitOpen,
         _ when message.Contains("Storing the images failed", StringComparison.Ordinal) => Cause.Storage,
         _ when message.Contains("Ideogram answered 5", StringComparison.Ordinal) => Cause.ProviderError,

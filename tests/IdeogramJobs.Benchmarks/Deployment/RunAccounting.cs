@@ -7,8 +7,8 @@ namespace IdeogramJobs.Benchmarks.Deployment;
 /// <summary>
 /// What a run cost and how its jobs got there, read at its end: over-limit sends and billed
 /// generations from the simulator's own counters (every job has its own prompt, so billing per
-/// prompt is billing per job), attempts per job from ssnews_jobs.retry_count and their causes from
-/// the job steps. The simulator is first given time to finish generations whose client left, since
+/// prompt is billing per job), attempts per job from ssnews_jobs.retry_count and interruptions (the
+/// attempts our side cut off) and their causes from the job steps. The simulator is first given time to finish generations whose client left, since
 /// Ideogram bills those too.
 /// </summary>
 public sealed record RunAccounting(
@@ -39,7 +39,8 @@ public sealed record RunAccounting(
         long Counter(JsonNode node, string name) => node[name]?.GetValue<long>() ?? 0;
 
         var attempts = (await system.Database.QueryAsync("""
-            SELECT COALESCE(AVG(retry_count + 1), 0) AS mean, COALESCE(MAX(retry_count + 1), 0) AS most, COALESCE(SUM(retry_count > 0), 0) AS retried
+            SELECT COALESCE(AVG(retry_count + interruptions + 1), 0) AS mean, COALESCE(MAX(retry_count + interruptions + 1), 0) AS most,
+                   COALESCE(SUM(retry_count + interruptions > 0), 0) AS retried
             FROM ssnews_jobs WHERE status IN ('completed', 'failed')
             """))[0];
         double Number(string column) => double.Parse(attempts[column]!, CultureInfo.InvariantCulture);
@@ -47,7 +48,7 @@ public sealed record RunAccounting(
         // A job paid for again although none of its attempts failed ran two attempts at once.
         var billedAgain = JsonNode.Parse(await system.Simulator.GetStringAsync("/_simulator/stats/prompts?minimum=2", cancellationToken))!.AsObject();
         var unexplained = billedAgain.Count == 0 ? 0 : await system.Database.CountAsync(
-            "SELECT COUNT(*) FROM ssnews_jobs WHERE retry_count = 0 AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.prompt')) IN ("
+            "SELECT COUNT(*) FROM ssnews_jobs WHERE retry_count = 0 AND interruptions = 0 AND JSON_UNQUOTE(JSON_EXTRACT(payload, '$.prompt')) IN ("
             + string.Join(',', billedAgain.Select(prompt => "'" + prompt.Key.Replace("'", "''", StringComparison.Ordinal) + "'")) + ")");
 
         return new RunAccounting(

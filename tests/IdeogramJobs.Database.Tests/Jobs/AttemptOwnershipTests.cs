@@ -153,6 +153,24 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_given_back_before_anything_reached_Ideogram_leaves_a_fresh_job_queued_and_a_retried_one_processing()
+    {
+        Assert.True(await ClaimAsync(First, "silo-1"));
+
+        Assert.True(await store.ReleaseClaimAsync(jobId, First, CancellationToken.None));
+
+        var fresh = (await store.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Queued, null, null), (fresh.Status, fresh.AttemptToken, fresh.StartedAt));
+        Assert.True(await ClaimAsync(Second, "silo-1"));
+        Assert.True(await store.RecordSetbackAsync(jobId, Second, Setback(), CancellationToken.None));
+        Assert.True(await ClaimAsync(First, "silo-2"));
+        Assert.True(await store.ReleaseClaimAsync(jobId, First, CancellationToken.None));
+        var retried = (await store.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Processing, null), (retried.Status, retried.AttemptToken));
+        Assert.NotNull(retried.StartedAt);
+    }
+
+    [Fact]
     public async Task A_manual_retry_starts_the_counts_backoff_and_dispatch_afresh()
     {
         Assert.True(await store.MarkDispatchedAsync(jobId, DateTime.UtcNow, CancellationToken.None));
