@@ -13,14 +13,16 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// <summary>
     /// Asks for <paramref name="units"/> images of capacity for a job. True when granted now or already
     /// held (asking again renews the lease: its clock starts at the grant, not at the first ask);
-    /// otherwise the job waits its turn and is told by <c>IJobGrain.CapacityGrantedAsync</c>.
+    /// otherwise the job waits its turn and is told by <c>IJobGrain.CapacityGrantedAsync</c>. An attempt
+    /// that has claimed the job asks again with its <paramref name="attemptToken"/>, which binds the
+    /// lease to it: false then means another attempt of the job holds the lease.
     /// </summary>
     [Alias("request")]
-    Task<bool> RequestAsync(long jobId, string accountId, int units);
+    Task<bool> RequestAsync(long jobId, string accountId, int units, string? attemptToken);
 
-    /// <summary>Gives back what the job holds, or withdraws its request.</summary>
+    /// <summary>Gives back what the job holds (unless the lease is bound to another attempt), or withdraws its request.</summary>
     [Alias("release")]
-    Task ReleaseAsync(long jobId);
+    Task ReleaseAsync(long jobId, string? attemptToken);
 
     /// <summary>
     /// Gives back what the job holds after its Ideogram call of <paramref name="units"/> images was given up
@@ -28,7 +30,14 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// <paramref name="stillBusyFor"/>, even when the lease itself was already given back.
     /// </summary>
     [Alias("release-abandoned")]
-    Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor);
+    Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor, string? attemptToken);
+
+    /// <summary>
+    /// Takes back the lease of a job whose attempt is gone (its silo died), whichever activation held it;
+    /// a call that may still run at Ideogram stays counted for <paramref name="stillBusyFor"/>.
+    /// </summary>
+    [Alias("take-back")]
+    Task TakeBackAsync(long jobId, int units, TimeSpan stillBusyFor);
 
     [AlwaysInterleave, Alias("snapshot")]
     Task<CapacitySnapshot> GetSnapshotAsync();

@@ -227,9 +227,9 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 continue;
             }
 
-            if (reader.GetNullableString("attempt_token") is not null)
+            if (reader.GetNullableString("attempt_token") is { } token)
             {
-                claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Running, since, reader.GetNullableUtcDateTime("attempt_deadline")));
+                claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Running, since, reader.GetNullableUtcDateTime("attempt_deadline")) { AttemptToken = token });
             }
             else if (reader.GetNullableUtcDateTime("dispatched_at") is not null)
             {

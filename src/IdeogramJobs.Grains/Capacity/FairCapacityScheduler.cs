@@ -10,6 +10,9 @@ namespace IdeogramJobs.Grains.Capacity;
 /// A grant is a lease whose clock starts when it is granted and restarts each time its job asks
 /// again; one not released by its deadline (its silo died) is taken back. Units of a call that was
 /// given up on stay counted until Ideogram has surely finished it, because Ideogram keeps generating.
+/// Once an attempt has claimed its job, the lease is bound to the attempt's token: an attempt that is
+/// gone but still running (its silo declared dead) cannot give back the lease of the attempt that took
+/// over, only the one bound to its own token.
 /// </summary>
 public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 {
@@ -31,15 +34,22 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     public int Waiting => waiting.Values.Sum(w => w.Count);
 
     /// <summary>
-    /// True when granted now (or already held, which renews the lease from <paramref name="now"/>);
-    /// false when the job waits its turn.
+    /// True when granted now, or already held (which renews the lease from <paramref name="now"/>); false
+    /// when the job waits its turn. An attempt that has claimed its job asks with its token, which binds
+    /// the lease to it; a lease bound to another attempt is not this one's.
     /// </summary>
-    public bool Request(long jobId, string accountId, int units, DateTimeOffset now)
+    public bool Request(long jobId, string accountId, int units, DateTimeOffset now, string? attemptToken = null)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Capacity);
         if (held.TryGetValue(jobId, out var lease))
         {
-            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration) };
+            if (!lease.BelongsTo(attemptToken))
+            {
+                // Another attempt of the job still holds it: this one waits until it is given back or taken back.
+                return false;
+            }
+
+            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration), AttemptToken = attemptToken ?? lease.AttemptToken };
             return true;
         }
 
@@ -78,29 +88,36 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// without a turn and whatever their number: a fresh scheduler learns what Ideogram is doing
     /// before it grants more. The job's own request later finds them held.
     /// </summary>
-    public void Hold(long jobId, int units, DateTimeOffset deadline)
+    public void Hold(long jobId, int units, DateTimeOffset deadline, string? attemptToken)
     {
         if (!held.ContainsKey(jobId))
         {
-            Take(jobId, new Lease(Math.Max(units, 1), deadline));
+            Take(jobId, new Lease(Math.Max(units, 1), deadline, attemptToken));
         }
     }
 
     /// <summary>Counts units of a call given up on that Ideogram may still run until <paramref name="until"/>.</summary>
     public void HoldAbandoned(int units, DateTimeOffset until)
     {
-        var lease = new Lease(Math.Max(units, 1), until);
+        var lease = new Lease(Math.Max(units, 1), until, AttemptToken: null);
         abandoned.Add(lease);
         InUse += lease.Units;
         MaxInUse = Math.Max(MaxInUse, InUse);
     }
 
-    /// <summary>Frees what the job holds (or withdraws its request); returns the jobs granted as a result.</summary>
-    public IReadOnlyList<long> Release(long jobId, DateTimeOffset now)
+    /// <summary>
+    /// Frees what the job holds (or withdraws its request); returns the jobs granted as a result. A lease
+    /// bound to another attempt than <paramref name="attemptToken"/> is left alone.
+    /// </summary>
+    public IReadOnlyList<long> Release(long jobId, DateTimeOffset now, string? attemptToken = null)
     {
-        if (held.Remove(jobId, out var lease))
+        if (held.TryGetValue(jobId, out var lease))
         {
-            InUse -= lease.Units;
+            if (lease.BelongsTo(attemptToken))
+            {
+                held.Remove(jobId);
+                InUse -= lease.Units;
+            }
         }
         else
         {
@@ -111,21 +128,39 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>
-    /// Frees the job's lease after its call of <paramref name="units"/> images was given up on: the units
-    /// stay counted for <paramref name="stillBusyFor"/>, whether or not the lease was already released.
+    /// Frees the attempt's lease after its call of <paramref name="units"/> images was given up on: the
+    /// units stay counted for <paramref name="stillBusyFor"/>, whether or not the lease was already released.
     /// </summary>
-    public IReadOnlyList<long> ReleaseAbandoned(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor)
+    public IReadOnlyList<long> ReleaseAbandoned(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor, string? attemptToken)
+    {
+        if (held.TryGetValue(jobId, out var lease) && lease.BelongsTo(attemptToken))
+        {
+            held.Remove(jobId);
+            InUse -= lease.Units;
+            units = lease.Units;
+        }
+
+        HoldAbandoned(units, now + stillBusyFor);
+        return Drain(now);
+    }
+
+    /// <summary>
+    /// Takes back the lease of a job whose attempt is gone (its silo died), whoever held it; its call of
+    /// <paramref name="units"/> images stays counted for <paramref name="stillBusyFor"/> when it may still run.
+    /// </summary>
+    public IReadOnlyList<long> TakeBack(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor)
     {
         if (held.Remove(jobId, out var lease))
         {
             InUse -= lease.Units;
-        }
-        else
-        {
-            Withdraw(jobId);
+            units = lease.Units;
         }
 
-        HoldAbandoned(lease?.Units ?? units, now + stillBusyFor);
+        if (stillBusyFor > TimeSpan.Zero)
+        {
+            HoldAbandoned(units, now + stillBusyFor);
+        }
+
         return Drain(now);
     }
 
@@ -217,7 +252,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>The lease's clock starts now, however long the job waited for it.</summary>
-    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now + leaseDuration));
+    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now + leaseDuration, AttemptToken: null));
 
     private void Take(long jobId, Lease lease)
     {
@@ -241,6 +276,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
                 continue;
             }
 
+
             queue.Remove(node);
             if (queue.Count == 0)
             {
@@ -256,5 +292,10 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
     private sealed record Waiter(long JobId, string AccountId, int Units);
 
-    private sealed record Lease(int Units, DateTimeOffset Deadline);
+    /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
+    private sealed record Lease(int Units, DateTimeOffset Deadline, string? AttemptToken)
+    {
+        /// <summary>Whether the attempt with <paramref name="token"/> (none: the job before it claims) may use or give back this lease.</summary>
+        public bool BelongsTo(string? token) => AttemptToken is null || AttemptToken == token;
+    }
 }

@@ -42,7 +42,8 @@ public sealed class IdeogramCapacityGrain(
         {
             if (claim.Kind == CapacityClaimKind.Running)
             {
-                scheduler.Hold(claim.JobId, claim.Units, claim.Until is { } deadline ? new DateTimeOffset(deadline) : now + options.Value.JobTimeout + LeaseMargin);
+                var deadline = claim.Until is { } until ? new DateTimeOffset(until) : now + options.Value.JobTimeout + LeaseMargin;
+                scheduler.Hold(claim.JobId, claim.Units, deadline, claim.AttemptToken);
             }
             else if (claim.Kind == CapacityClaimKind.Abandoned)
             {
@@ -63,18 +64,24 @@ public sealed class IdeogramCapacityGrain(
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
     }
 
-    public Task<bool> RequestAsync(long jobId, string accountId, int units) =>
-        Task.FromResult(scheduler.Request(jobId, accountId, units, time.GetUtcNow()));
+    public Task<bool> RequestAsync(long jobId, string accountId, int units, string? attemptToken) =>
+        Task.FromResult(scheduler.Request(jobId, accountId, units, time.GetUtcNow(), attemptToken));
 
-    public Task ReleaseAsync(long jobId)
+    public Task ReleaseAsync(long jobId, string? attemptToken)
     {
-        Notify(scheduler.Release(jobId, time.GetUtcNow()));
+        Notify(scheduler.Release(jobId, time.GetUtcNow(), attemptToken));
         return Task.CompletedTask;
     }
 
-    public Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor)
+    public Task ReleaseAbandonedAsync(long jobId, int units, TimeSpan stillBusyFor, string? attemptToken)
     {
-        Notify(scheduler.ReleaseAbandoned(jobId, units, time.GetUtcNow(), stillBusyFor));
+        Notify(scheduler.ReleaseAbandoned(jobId, units, time.GetUtcNow(), stillBusyFor, attemptToken));
+        return Task.CompletedTask;
+    }
+
+    public Task TakeBackAsync(long jobId, int units, TimeSpan stillBusyFor)
+    {
+        Notify(scheduler.TakeBack(jobId, units, time.GetUtcNow(), stillBusyFor));
         return Task.CompletedTask;
     }
 

@@ -54,6 +54,9 @@ public sealed class JobGrain(
     /// <summary>The token of this activation's running attempt, never taken over as if it were gone.</summary>
     private string? ownToken;
 
+    /// <summary>The attempt the job's capacity lease is bound to (see <see cref="IIdeogramCapacityGrain.RequestAsync"/>).</summary>
+    private string? leaseToken;
+
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
     private bool capacityOwed;
 
@@ -90,8 +93,9 @@ public sealed class JobGrain(
     }
 
     /// <summary>
-    /// A deactivation (a silo shutting down, rebalancing) stops the running attempt and hands the job
-    /// over: the attempt is recorded as cut off by us, and a message to the job wakes it elsewhere.
+    /// Orleans lets a running attempt (a timer tick) finish before it deactivates a grain, so a graceful
+    /// stop drains it. When deactivation goes ahead while an attempt still runs (its time ran out), the
+    /// attempt is stopped and handed over: recorded as cut off by us, and a message wakes the job elsewhere.
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -267,7 +271,7 @@ public sealed class JobGrain(
                 return;
             case JobPhase.WaitingForCapacity:
                 // Ask again: a capacity grain that restarted may not know this job, and a held lease is renewed.
-                if (await Capacity.RequestAsync(JobId, current.AccountId, Units) && phase == JobPhase.WaitingForCapacity)
+                if (await Capacity.RequestAsync(JobId, current.AccountId, Units, attemptToken: null) && phase == JobPhase.WaitingForCapacity)
                 {
                     phase = JobPhase.Scheduled;
                     After(TimeSpan.Zero, RunAttemptAsync);
@@ -307,7 +311,7 @@ public sealed class JobGrain(
 
         phase = JobPhase.WaitingForCapacity;
         capacityOwed = true;
-        if (await Capacity.RequestAsync(JobId, current.AccountId, Units))
+        if (await Capacity.RequestAsync(JobId, current.AccountId, Units, attemptToken: null))
         {
             if (phase == JobPhase.WaitingForCapacity)
             {
@@ -369,11 +373,7 @@ public sealed class JobGrain(
             return;
         }
 
-        if (capacityOwed)
-        {
-            await ReleaseCapacityAsync(busyFor);
-        }
-
+        await TakeBackCapacityAsync(busyFor);
         if (job.Interruptions > settings.MaxInterruptions)
         {
             await FailWithoutAttemptAsync($"{reason} The job was interrupted {job.Interruptions} times (JOB_MAX_INTERRUPTIONS = {settings.MaxInterruptions}).");
@@ -449,7 +449,7 @@ public sealed class JobGrain(
 
             // The grant may come from a capacity grain that has since restarted; the claim is now visible to
             // any new one, so asking again tells whether this job's units are counted.
-            if (!current.HasGeneration && !await Capacity.RequestAsync(JobId, current.AccountId, Units))
+            if (!current.HasGeneration && !await Capacity.RequestAsync(JobId, current.AccountId, Units, token))
             {
                 await jobs.ReleaseClaimAsync(JobId, token, CancellationToken.None);
                 var firstAttempt = current.RetryCount == 0 && current.Interruptions == 0;
@@ -464,6 +464,7 @@ public sealed class JobGrain(
                 return;
             }
 
+            leaseToken = current.HasGeneration ? null : token;
             attempt = new RunningAttempt(current, token, number);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -782,20 +783,37 @@ public sealed class JobGrain(
         {
             if (stillBusyFor > TimeSpan.Zero)
             {
-                await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor);
+                await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor, leaseToken);
             }
             else
             {
-                await Capacity.ReleaseAsync(JobId);
+                await Capacity.ReleaseAsync(JobId, leaseToken);
             }
 
             capacityOwed = false;
+            leaseToken = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Never worth failing the job over: the lease lapses at its deadline, and a capacity grain that
             // moved has rebuilt its count from the table. The debt stays for the next release.
             logger.LogWarning(e, "Job {JobId} of {AccountId} could not give back its Ideogram capacity", JobId, job?.AccountId);
+        }
+    }
+
+    /// <summary>Takes the gone attempt's lease back, whichever activation held it, keeping a call that may still run counted.</summary>
+    private async Task TakeBackCapacityAsync(TimeSpan stillBusyFor)
+    {
+        try
+        {
+            await Capacity.TakeBackAsync(JobId, Units, stillBusyFor);
+            capacityOwed = false;
+            leaseToken = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The lease lapses at its deadline; a capacity grain that moved counts the call from provider_busy_until.
+            logger.LogWarning(e, "Job {JobId} of {AccountId} could not take back the capacity of its gone attempt", JobId, job?.AccountId);
         }
     }
 

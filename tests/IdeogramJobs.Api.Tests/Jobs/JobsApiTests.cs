@@ -68,6 +68,25 @@ public sealed class JobsApiTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_with_a_different_request_is_a_409_problem_naming_the_first_job()
+    {
+        var account = await service.NewAccountAsync();
+        var key = Guid.NewGuid().ToString();
+        var first = await PostWithKeyAsync(account, key);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs/execute") { Content = JsonContent.Create(new { jobType = "blog_header", prompt = "twice, but different" }) };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await account.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(first["jobId"]!.GetValue<long>(), problem["jobId"]!.GetValue<long>());
+        Assert.Contains("Idempotency-Key", problem["detail"]!.GetValue<string>());
+        Assert.Equal(1, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
+    }
+
+    [Fact]
     public async Task The_event_stream_delivers_queued_processing_images_and_completed_in_order_then_ends()
     {
         var account = await service.NewAccountAsync();

@@ -32,6 +32,9 @@ public sealed record HostileRequest(
 
         if (Body is not null)
         {
+            // Asking first, as a careful client does with a large body, lets the server refuse it before
+            // the upload; without it the server's answer races the upload and the connection may break.
+            message.Headers.ExpectContinue = true;
             message.Content = new ByteArrayContent(Body);
             if (ContentType is not null)
             {

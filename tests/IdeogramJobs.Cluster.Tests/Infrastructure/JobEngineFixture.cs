@@ -121,6 +121,14 @@ public class JobEngineFixture : IAsyncLifetime
         return result.JobId!.Value;
     }
 
+    /// <summary>Waits for an attempt of the job to own its row, and returns the silo running it.</summary>
+    public async Task<string> WaitForAttemptAsync(long jobId) =>
+        (await Eventually.Until(
+            async () => (await Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND attempt_token IS NOT NULL")).FirstOrDefault()?["worker_id"],
+            worker => worker is not null,
+            TimeSpan.FromSeconds(30),
+            $"an attempt of job {jobId} to be under way on some silo"))!;
+
     /// <summary>Waits for the job to reach <paramref name="status"/>; the message names the job and what it last was.</summary>
     public async Task<JobSnapshot> WaitForAsync(string accountId, long jobId, JobStatus status, TimeSpan? within = null)
     {

@@ -13,11 +13,7 @@ public sealed class CrashRecoveryTests(CrashFixture fixture) : IClassFixture<Cra
         var account = await fixture.NewAccountAsync();
 
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a lighthouse in a storm");
-        var worker = await Eventually.Until(
-            async () => (await fixture.Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND status = 'processing'")).FirstOrDefault()?["worker_id"],
-            w => w is not null,
-            TimeSpan.FromSeconds(30),
-            $"job {jobId} to be processing on some silo");
+        var worker = await fixture.WaitForAttemptAsync(jobId);
         await Eventually.Until(
             async () => (await fixture.Simulator.TotalsAsync())["inflightImages"]!.GetValue<int>(),
             n => n > 0,

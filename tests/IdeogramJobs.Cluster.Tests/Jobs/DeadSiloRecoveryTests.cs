@@ -13,11 +13,7 @@ public sealed class DeadSiloRecoveryTests(SlowReminderFixture fixture) : IClassF
         var account = await fixture.NewAccountAsync();
 
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a harbour at dawn");
-        var worker = await Eventually.Until(
-            async () => (await fixture.Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND status = 'processing'")).FirstOrDefault()?["worker_id"],
-            w => w is not null,
-            TimeSpan.FromSeconds(30),
-            $"job {jobId} to be processing on some silo");
+        var worker = await fixture.WaitForAttemptAsync(jobId);
 
         await fixture.Cluster.KillSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == worker));
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.02 });

@@ -12,11 +12,7 @@ public sealed class SiloShutdownTests(CrashFixture fixture) : IClassFixture<Cras
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.4 });
         var account = await fixture.NewAccountAsync();
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a signal box at dusk");
-        var worker = await Eventually.Until(
-            async () => (await fixture.Database.QueryAsync($"SELECT worker_id FROM ssnews_jobs WHERE job_id = {jobId} AND attempt_token IS NOT NULL")).FirstOrDefault()?["worker_id"],
-            w => w is not null,
-            TimeSpan.FromSeconds(30),
-            $"job {jobId} to have an attempt under way");
+        var worker = await fixture.WaitForAttemptAsync(jobId);
 
         await fixture.Cluster.StopSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == worker));
         var done = await fixture.WaitForAsync(account, jobId, JobStatus.Completed, TimeSpan.FromSeconds(90));

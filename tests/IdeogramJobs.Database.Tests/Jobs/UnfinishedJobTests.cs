@@ -96,7 +96,7 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                new CapacityClaim(running, accountId, 3, CapacityClaimKind.Running, now, now.AddMinutes(6)),
+                new CapacityClaim(running, accountId, 3, CapacityClaimKind.Running, now, now.AddMinutes(6)) { AttemptToken = Token },
                 new CapacityClaim(abandoned, accountId, 1, CapacityClaimKind.Abandoned, now, now.AddMinutes(2)),
                 new CapacityClaim(waitingFirst, accountId, 4, CapacityClaimKind.Waiting, now.AddSeconds(-9), null),
                 new CapacityClaim(waitingSecond, accountId, 2, CapacityClaimKind.Waiting, now.AddSeconds(-5), null),

@@ -78,7 +78,7 @@ public sealed class FairCapacitySchedulerTests
     public void Images_of_attempts_already_running_are_counted_before_anything_more_is_granted()
     {
         var scheduler = new FairCapacityScheduler(10, Lease);
-        scheduler.Hold(1, 4, Later);
+        scheduler.Hold(1, 4, Later + Lease, attemptToken: null);
 
         Assert.False(scheduler.Request(2, "a", 8, Later));
         Assert.True(scheduler.Request(1, "b", 4, Later));
@@ -149,7 +149,7 @@ public sealed class FairCapacitySchedulerTests
         scheduler.Request(1, "a", 8, Later);
         Assert.False(scheduler.Request(2, "b", 8, Later));
 
-        Assert.Empty(scheduler.ReleaseAbandoned(1, 8, Later, TimeSpan.FromMinutes(5)));
+        Assert.Empty(scheduler.ReleaseAbandoned(1, 8, Later, TimeSpan.FromMinutes(5), attemptToken: null));
 
         Assert.Equal(8, scheduler.InUse);
         Assert.Equal((IReadOnlyList<long>)[], scheduler.Expire(Later + TimeSpan.FromMinutes(4)).Granted);
@@ -165,7 +165,7 @@ public sealed class FairCapacitySchedulerTests
         scheduler.Request(1, "a", 6, Later);
         scheduler.Release(1, Later);
 
-        scheduler.ReleaseAbandoned(1, 6, Later, TimeSpan.FromMinutes(5));
+        scheduler.ReleaseAbandoned(1, 6, Later, TimeSpan.FromMinutes(5), attemptToken: null);
 
         Assert.Equal(6, scheduler.InUse);
         Assert.False(scheduler.Request(2, "b", 6, Later));
@@ -176,9 +176,51 @@ public sealed class FairCapacitySchedulerTests
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
 
-        scheduler.Hold(1, 8, Later + Lease);
+        scheduler.Hold(1, 8, Later + Lease, attemptToken: null);
 
         Assert.Equal(8, scheduler.InUse);
         Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.Request(2, "a", 5, Later));
+    }
+
+    [Fact]
+    public void An_attempt_that_is_gone_cannot_give_back_the_lease_of_the_attempt_that_took_over()
+    {
+        var scheduler = new FairCapacityScheduler(2, Lease);
+        Assert.True(scheduler.Request(1, "a", 2, Later, "gone-attempt"));
+        scheduler.TakeBack(1, 2, Later, TimeSpan.FromMinutes(5));
+        Assert.Equal(2, scheduler.InUse);
+        scheduler.Expire(Later + TimeSpan.FromMinutes(5));
+        Assert.True(scheduler.Request(1, "a", 2, Later + TimeSpan.FromMinutes(5)));
+        Assert.True(scheduler.Request(1, "a", 2, Later + TimeSpan.FromMinutes(5), "new-attempt"));
+
+        scheduler.Release(1, Later + TimeSpan.FromMinutes(6), "gone-attempt");
+
+        Assert.Equal(2, scheduler.InUse);
+        Assert.False(scheduler.Request(2, "b", 1, Later + TimeSpan.FromMinutes(6)));
+        Assert.Equal([2], scheduler.Release(1, Later + TimeSpan.FromMinutes(7), "new-attempt"));
+    }
+
+    [Fact]
+    public void A_lease_bound_to_one_attempt_is_not_granted_to_another()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        scheduler.Hold(1, 2, Later + Lease, "running-attempt");
+
+        Assert.False(scheduler.Request(1, "a", 2, Later, "second-attempt"));
+        Assert.True(scheduler.Request(1, "a", 2, Later, "running-attempt"));
+        Assert.Equal(2, scheduler.InUse);
+    }
+
+    [Fact]
+    public void Taking_back_a_gone_attempts_lease_keeps_its_call_counted_until_it_has_surely_ended()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        scheduler.Hold(1, 3, Later + Lease, "gone-attempt");
+        Assert.False(scheduler.Request(2, "b", 2, Later));
+
+        Assert.Empty(scheduler.TakeBack(1, 3, Later, TimeSpan.FromMinutes(5)));
+
+        Assert.Equal(3, scheduler.InUse);
+        Assert.Equal([2], scheduler.Expire(Later + TimeSpan.FromMinutes(5)).Granted);
     }
 }

@@ -54,12 +54,12 @@ public sealed class IdeogramOptionsTests
     }
 
     [Fact]
-    public void Defaults_to_the_real_api_120_s_attempts_no_in_process_retries_and_20_MB_images()
+    public void Defaults_to_the_real_api_300_s_attempts_no_in_process_retries_and_20_MB_images()
     {
         var options = Bind(new() { ["IDEOGRAM_API_KEY"] = Key });
 
         Assert.Equal("https://api.ideogram.ai", options.BaseUrl);
-        Assert.Equal(TimeSpan.FromSeconds(120), options.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(300), options.AttemptTimeout);
         Assert.Equal(0, options.MaxRetries);
         Assert.Equal(20 * 1024 * 1024, options.MaxImageBytes);
     }
