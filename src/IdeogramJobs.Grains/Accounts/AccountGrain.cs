@@ -1,6 +1,8 @@
+using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Jobs;
@@ -182,6 +184,15 @@ public sealed class AccountGrain(
             ? submission.Prompt
             : $"{submission.Prompt} {resolution.CustomPromptAddition}";
         errors.AddRange(V3SettingsValidator.ValidatePrompt(effectivePrompt));
+        var capacity = options.Value.IdeogramMaxInflightImages;
+        if (resolution.FinalSettings?.NumImages is { } asked && asked > capacity)
+        {
+            // Such a job could never be sent without going over the key's in-flight limit.
+            errors.Add(new SettingsError(
+                "numImages",
+                $"At most {capacity} images per job: Ideogram's in-flight limit for this service's key (IDEOGRAM_MAX_INFLIGHT_IMAGES) is {capacity} images.",
+                asked.ToString(CultureInfo.InvariantCulture)));
+        }
 
         if (errors.Count > 0 || resolution.FinalSettings is null)
         {

@@ -13,11 +13,18 @@ namespace IdeogramJobs.Grains.Capacity;
 /// Once an attempt has claimed its job, the lease is bound to the attempt's token: an attempt that is
 /// gone but still running (its silo declared dead) cannot give back the lease of the attempt that took
 /// over, only the one bound to its own token.
+/// How long an abandoned call holds its units is learned from the calls that ended normally: twice the
+/// longest of the recent ones, counted from the call's grant, within the bound the caller gives; a call
+/// already running longer than that is abnormal and keeps the caller's bound.
 /// </summary>
 public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 {
     private readonly Dictionary<long, Lease> held = [];
+    private const int RecentCalls = 200;
+    private const int FewestToLearnFrom = 20;
+
     private readonly List<Lease> abandoned = [];
+    private readonly Queue<TimeSpan> recentCalls = new();
     private readonly Dictionary<string, LinkedList<Waiter>> waiting = [];
     private readonly LinkedList<string> turns = [];
 
@@ -88,18 +95,18 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// without a turn and whatever their number: a fresh scheduler learns what Ideogram is doing
     /// before it grants more. The job's own request later finds them held.
     /// </summary>
-    public void Hold(long jobId, int units, DateTimeOffset deadline, string? attemptToken)
+    public void Hold(long jobId, int units, DateTimeOffset granted, DateTimeOffset deadline, string? attemptToken)
     {
         if (!held.ContainsKey(jobId))
         {
-            Take(jobId, new Lease(Math.Max(units, 1), deadline, attemptToken));
+            Take(jobId, new Lease(Math.Max(units, 1), granted, deadline, attemptToken));
         }
     }
 
     /// <summary>Counts units of a call given up on that Ideogram may still run until <paramref name="until"/>.</summary>
     public void HoldAbandoned(int units, DateTimeOffset until)
     {
-        var lease = new Lease(Math.Max(units, 1), until, AttemptToken: null);
+        var lease = new Lease(Math.Max(units, 1), until, until, AttemptToken: null);
         abandoned.Add(lease);
         InUse += lease.Units;
         MaxInUse = Math.Max(MaxInUse, InUse);
@@ -117,6 +124,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             {
                 held.Remove(jobId);
                 InUse -= lease.Units;
+                Learn(now - lease.Granted);
             }
         }
         else
@@ -133,14 +141,15 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// </summary>
     public IReadOnlyList<long> ReleaseAbandoned(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor, string? attemptToken)
     {
+        var callStart = now;
         if (held.TryGetValue(jobId, out var lease) && lease.BelongsTo(attemptToken))
         {
             held.Remove(jobId);
             InUse -= lease.Units;
-            units = lease.Units;
+            (units, callStart) = (lease.Units, lease.Granted);
         }
 
-        HoldAbandoned(units, now + stillBusyFor);
+        HoldUntilSurelyEnded(units, callStart, now, stillBusyFor);
         return Drain(now);
     }
 
@@ -150,18 +159,42 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// </summary>
     public IReadOnlyList<long> TakeBack(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor)
     {
+        var callStart = now;
         if (held.Remove(jobId, out var lease))
         {
             InUse -= lease.Units;
-            units = lease.Units;
+            (units, callStart) = (lease.Units, lease.Granted);
         }
 
         if (stillBusyFor > TimeSpan.Zero)
         {
-            HoldAbandoned(units, now + stillBusyFor);
+            HoldUntilSurelyEnded(units, callStart, now, stillBusyFor);
         }
 
         return Drain(now);
+    }
+
+    /// <summary>The longest of the recent calls that ended normally, once there are enough to learn from.</summary>
+    public TimeSpan? LongestRecentCall => recentCalls.Count >= FewestToLearnFrom ? recentCalls.Max() : null;
+
+    private void HoldUntilSurelyEnded(int units, DateTimeOffset callStart, DateTimeOffset now, TimeSpan stillBusyFor)
+    {
+        var until = now + stillBusyFor;
+        if (LongestRecentCall is { } longest && callStart + (2 * longest) is var learned && learned > now && learned < until)
+        {
+            until = learned;
+        }
+
+        HoldAbandoned(units, until);
+    }
+
+    private void Learn(TimeSpan call)
+    {
+        recentCalls.Enqueue(call);
+        if (recentCalls.Count > RecentCalls)
+        {
+            recentCalls.Dequeue();
+        }
     }
 
     /// <summary>Takes back leases past their deadline; returns the lapsed jobs and those granted after.</summary>
@@ -252,7 +285,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>The lease's clock starts now, however long the job waited for it.</summary>
-    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now + leaseDuration, AttemptToken: null));
+    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now, now + leaseDuration, AttemptToken: null));
 
     private void Take(long jobId, Lease lease)
     {
@@ -293,7 +326,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private sealed record Waiter(long JobId, string AccountId, int Units);
 
     /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
-    private sealed record Lease(int Units, DateTimeOffset Deadline, string? AttemptToken)
+    private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken)
     {
         /// <summary>Whether the attempt with <paramref name="token"/> (none: the job before it claims) may use or give back this lease.</summary>
         public bool BelongsTo(string? token) => AttemptToken is null || AttemptToken == token;

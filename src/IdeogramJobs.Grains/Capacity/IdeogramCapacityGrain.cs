@@ -43,7 +43,7 @@ public sealed class IdeogramCapacityGrain(
             if (claim.Kind == CapacityClaimKind.Running)
             {
                 var deadline = claim.Until is { } until ? new DateTimeOffset(until) : now + options.Value.JobTimeout + LeaseMargin;
-                scheduler.Hold(claim.JobId, claim.Units, deadline, claim.AttemptToken);
+                scheduler.Hold(claim.JobId, claim.Units, granted: deadline - options.Value.JobTimeout - LeaseMargin, deadline, claim.AttemptToken);
             }
             else if (claim.Kind == CapacityClaimKind.Abandoned)
             {

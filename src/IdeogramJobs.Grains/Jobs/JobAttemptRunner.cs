@@ -76,8 +76,9 @@ public sealed class JobAttemptRunner(
         catch (Exception e) when (MayStillRun(e))
         {
             // Ideogram keeps generating a request we stopped waiting for: its places stay counted.
-            await observer.ProviderCallEndedAsync(options.Value.JobTimeout);
-            var busyUntil = time.GetUtcNow().UtcDateTime + options.Value.JobTimeout;
+            var busyFor = StillBusyFor(attempt);
+            await observer.ProviderCallEndedAsync(busyFor);
+            var busyUntil = time.GetUtcNow().UtcDateTime + busyFor;
             return (null, e is OperationCanceledException
                 ? new AttemptOutcome(AttemptEnd.Stopped) { ProviderBusyUntil = busyUntil }
                 : new AttemptOutcome(AttemptEnd.Retry, Describe(e)) { ProviderBusyUntil = busyUntil });
@@ -207,6 +208,17 @@ public sealed class JobAttemptRunner(
 
         await observer.StepAsync(SystemLogLevel.Info, $"Job completed with {images.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
         return AttemptOutcome.Completed(images);
+    }
+
+    /// <summary>
+    /// How long Ideogram may go on with a call given up on. JOB_TIMEOUT_SECONDS is the longest a generation
+    /// is allowed to take, so a call stopped early (a cancel, a silo stopping) ends by then, counted from the
+    /// attempt's start; a call that outlasted it (the attempt timed out) gets that long again.
+    /// </summary>
+    private TimeSpan StillBusyFor(RunningAttempt attempt)
+    {
+        var left = attempt.ClaimedAt + options.Value.JobTimeout - time.GetUtcNow().UtcDateTime;
+        return left > TimeSpan.FromSeconds(1) ? left : options.Value.JobTimeout;
     }
 
     /// <summary>Whether Ideogram may still be generating after this failure of the call: we stopped waiting, it did not refuse.</summary>

@@ -354,8 +354,10 @@ public sealed class JobGrain(
             return;
         }
 
-        // A call the gone attempt made may still run at Ideogram, unless its answer was kept.
-        var busyFor = current.HasGeneration ? TimeSpan.Zero : settings.JobTimeout;
+        // A call the gone attempt made may still run at Ideogram, unless its answer was kept: at most until the
+        // attempt's own bound (its claim plus JOB_TIMEOUT_SECONDS, the longest a generation may take).
+        var surelyEnded = deadline - IdeogramCapacityGrain.LeaseMargin;
+        var busyFor = current.HasGeneration || surelyEnded <= now ? TimeSpan.Zero : surelyEnded - now;
         var reason = $"The attempt was cut off: the silo running it ({current.WorkerId}) stopped.";
         if (!await jobs.TakeOverAsync(JobId, owner, reason, busyFor > TimeSpan.Zero ? now + busyFor : null, CancellationToken.None))
         {
@@ -427,7 +429,8 @@ public sealed class JobGrain(
         RunningAttempt attempt;
         try
         {
-            var claim = new AttemptClaim(token, silo.SiloAddress.ToString(), time.GetUtcNow().UtcDateTime + settings.JobTimeout + IdeogramCapacityGrain.LeaseMargin, details);
+            var claimedAt = time.GetUtcNow().UtcDateTime;
+            var claim = new AttemptClaim(token, silo.SiloAddress.ToString(), claimedAt + settings.JobTimeout + IdeogramCapacityGrain.LeaseMargin, details);
             if (!await jobs.ClaimAttemptAsync(JobId, claim, CancellationToken.None))
             {
                 await ReloadAndMoveOnAsync();
@@ -465,7 +468,7 @@ public sealed class JobGrain(
             }
 
             leaseToken = current.HasGeneration ? null : token;
-            attempt = new RunningAttempt(current, token, number);
+            attempt = new RunningAttempt(current, token, number, claimedAt);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

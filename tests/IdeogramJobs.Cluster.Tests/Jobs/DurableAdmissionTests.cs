@@ -87,6 +87,19 @@ public sealed class DurableAdmissionTests(SingleImageCapacityFixture fixture) : 
         Assert.Equal(1, await fixture.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account}'"));
     }
 
+    [Fact]
+    public async Task A_job_asking_for_more_images_than_the_keys_in_flight_limit_is_refused_naming_numImages()
+    {
+        var account = await fixture.NewAccountAsync();
+
+        var refused = await fixture.Account(account).SubmitAsync(new JobSubmission { JobTypeName = "blog_header", Prompt = "two lighthouses", OverridesJson = """{"numImages":2}""" });
+
+        Assert.Equal(SubmissionOutcome.Invalid, refused.Outcome);
+        var error = Assert.Single(refused.Errors, e => e.Field == "numImages");
+        Assert.Contains("IDEOGRAM_MAX_INFLIGHT_IMAGES", error.Message);
+        Assert.Equal(0, await fixture.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account}'"));
+    }
+
     private Task<SubmissionResult> Submit(string account, string prompt, string? idempotencyKey = null) =>
         fixture.Account(account).SubmitAsync(new JobSubmission
         {

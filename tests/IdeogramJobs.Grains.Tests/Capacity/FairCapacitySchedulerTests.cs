@@ -78,7 +78,7 @@ public sealed class FairCapacitySchedulerTests
     public void Images_of_attempts_already_running_are_counted_before_anything_more_is_granted()
     {
         var scheduler = new FairCapacityScheduler(10, Lease);
-        scheduler.Hold(1, 4, Later + Lease, attemptToken: null);
+        scheduler.Hold(1, 4, Later, Later + Lease, attemptToken: null);
 
         Assert.False(scheduler.Request(2, "a", 8, Later));
         Assert.True(scheduler.Request(1, "b", 4, Later));
@@ -176,7 +176,7 @@ public sealed class FairCapacitySchedulerTests
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
 
-        scheduler.Hold(1, 8, Later + Lease, attemptToken: null);
+        scheduler.Hold(1, 8, Later, Later + Lease, attemptToken: null);
 
         Assert.Equal(8, scheduler.InUse);
         Assert.Throws<ArgumentOutOfRangeException>(() => scheduler.Request(2, "a", 5, Later));
@@ -204,7 +204,7 @@ public sealed class FairCapacitySchedulerTests
     public void A_lease_bound_to_one_attempt_is_not_granted_to_another()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        scheduler.Hold(1, 2, Later + Lease, "running-attempt");
+        scheduler.Hold(1, 2, Later, Later + Lease, "running-attempt");
 
         Assert.False(scheduler.Request(1, "a", 2, Later, "second-attempt"));
         Assert.True(scheduler.Request(1, "a", 2, Later, "running-attempt"));
@@ -215,12 +215,55 @@ public sealed class FairCapacitySchedulerTests
     public void Taking_back_a_gone_attempts_lease_keeps_its_call_counted_until_it_has_surely_ended()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        scheduler.Hold(1, 3, Later + Lease, "gone-attempt");
+        scheduler.Hold(1, 3, Later, Later + Lease, "gone-attempt");
         Assert.False(scheduler.Request(2, "b", 2, Later));
 
         Assert.Empty(scheduler.TakeBack(1, 3, Later, TimeSpan.FromMinutes(5)));
 
         Assert.Equal(3, scheduler.InUse);
         Assert.Equal([2], scheduler.Expire(Later + TimeSpan.FromMinutes(5)).Granted);
+    }
+
+    [Fact]
+    public void Once_enough_calls_ended_normally_an_abandoned_call_is_held_for_twice_the_longest_of_them()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        var now = Later;
+        for (var job = 100; job < 120; job++)
+        {
+            scheduler.Request(job, "a", 1, now);
+            now += TimeSpan.FromSeconds(job == 110 ? 12 : 8);
+            scheduler.Release(job, now);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(12), scheduler.LongestRecentCall);
+        scheduler.Request(1, "a", 4, now);
+        scheduler.ReleaseAbandoned(1, 4, now + TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), attemptToken: null);
+
+        scheduler.Expire(now + TimeSpan.FromSeconds(23));
+        Assert.Equal(4, scheduler.InUse);
+        scheduler.Expire(now + TimeSpan.FromSeconds(24));
+        Assert.Equal(0, scheduler.InUse);
+    }
+
+    [Fact]
+    public void A_call_abandoned_after_running_longer_than_anything_learned_keeps_the_callers_bound()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        var now = Later;
+        for (var job = 100; job < 120; job++)
+        {
+            scheduler.Request(job, "a", 1, now);
+            now += TimeSpan.FromSeconds(8);
+            scheduler.Release(job, now);
+        }
+
+        scheduler.Request(1, "a", 4, now);
+        scheduler.ReleaseAbandoned(1, 4, now + TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), attemptToken: null);
+
+        scheduler.Expire(now + TimeSpan.FromMinutes(5));
+        Assert.Equal(4, scheduler.InUse);
+        scheduler.Expire(now + TimeSpan.FromMinutes(6));
+        Assert.Equal(0, scheduler.InUse);
     }
 }
