@@ -13,6 +13,8 @@ namespace IdeogramJobs.Grains.Capacity;
 /// Once an attempt has claimed its job, the lease is bound to the attempt's token: an attempt that is
 /// gone but still running (its silo declared dead) cannot give back the lease of the attempt that took
 /// over, only the one bound to its own token.
+/// A grant that no attempt claims within <see cref="UnclaimedGrant"/> (its notice went to a silo that
+/// died) is taken back and its job queued again at the front of its account.
 /// How long an abandoned call holds its units is learned from the calls that ended normally: twice the
 /// longest of the recent ones, counted from the call's grant, within the bound the caller gives; a call
 /// already running longer than that is abnormal and keeps the caller's bound.
@@ -20,6 +22,9 @@ namespace IdeogramJobs.Grains.Capacity;
 public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 {
     private readonly Dictionary<long, Lease> held = [];
+    /// <summary>How long a grant may wait for its job to claim it: a live job claims within milliseconds.</summary>
+    public static readonly TimeSpan UnclaimedGrant = TimeSpan.FromSeconds(30);
+
     private const int RecentCalls = 200;
     private const int FewestToLearnFrom = 20;
 
@@ -99,14 +104,14 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     {
         if (!held.ContainsKey(jobId))
         {
-            Take(jobId, new Lease(Math.Max(units, 1), granted, deadline, attemptToken));
+            Take(jobId, new Lease(Math.Max(units, 1), granted, deadline, attemptToken, AccountId: null));
         }
     }
 
     /// <summary>Counts units of a call given up on that Ideogram may still run until <paramref name="until"/>.</summary>
     public void HoldAbandoned(int units, DateTimeOffset until)
     {
-        var lease = new Lease(Math.Max(units, 1), until, until, AttemptToken: null);
+        var lease = new Lease(Math.Max(units, 1), until, until, AttemptToken: null, AccountId: null);
         abandoned.Add(lease);
         InUse += lease.Units;
         MaxInUse = Math.Max(MaxInUse, InUse);
@@ -197,8 +202,11 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
         }
     }
 
-    /// <summary>Takes back leases past their deadline; returns the lapsed jobs and those granted after.</summary>
-    public (IReadOnlyList<long> Lapsed, IReadOnlyList<long> Granted) Expire(DateTimeOffset now)
+    /// <summary>
+    /// Takes back leases past their deadline and grants no attempt claimed in time; returns the lapsed
+    /// jobs, the jobs queued again, and those granted after.
+    /// </summary>
+    public (IReadOnlyList<long> Lapsed, IReadOnlyList<long> Requeued, IReadOnlyList<long> Granted) Expire(DateTimeOffset now)
     {
         var lapsed = held.Where(h => h.Value.Deadline <= now).Select(h => h.Key).ToList();
         foreach (var jobId in lapsed)
@@ -207,13 +215,38 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             held.Remove(jobId);
         }
 
+        var unclaimed = held.Where(h => h.Value is { AttemptToken: null, AccountId: not null } && h.Value.Granted + UnclaimedGrant <= now).ToList();
+        foreach (var (jobId, lease) in unclaimed)
+        {
+            InUse -= lease.Units;
+            held.Remove(jobId);
+            QueueFirst(new Waiter(jobId, lease.AccountId!, lease.Units));
+        }
+
         foreach (var ended in abandoned.Where(a => a.Deadline <= now).ToList())
         {
             InUse -= ended.Units;
             abandoned.Remove(ended);
         }
 
-        return (lapsed, Drain(now));
+        return (lapsed, [.. unclaimed.Select(u => u.Key)], Drain(now));
+    }
+
+    /// <summary>Puts a waiter back at the front of its account's queue, and the account first in the turns.</summary>
+    private void QueueFirst(Waiter waiter)
+    {
+        if (!waiting.TryGetValue(waiter.AccountId, out var queue))
+        {
+            queue = new LinkedList<Waiter>();
+            waiting[waiter.AccountId] = queue;
+        }
+        else
+        {
+            turns.Remove(waiter.AccountId);
+        }
+
+        queue.AddFirst(waiter);
+        turns.AddFirst(waiter.AccountId);
     }
 
     private IReadOnlyList<long> Drain(DateTimeOffset now)
@@ -285,7 +318,8 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>The lease's clock starts now, however long the job waited for it.</summary>
-    private void Grant(Waiter waiter, DateTimeOffset now) => Take(waiter.JobId, new Lease(waiter.Units, now, now + leaseDuration, AttemptToken: null));
+    private void Grant(Waiter waiter, DateTimeOffset now) =>
+        Take(waiter.JobId, new Lease(waiter.Units, now, now + leaseDuration, AttemptToken: null, waiter.AccountId));
 
     private void Take(long jobId, Lease lease)
     {
@@ -326,7 +360,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private sealed record Waiter(long JobId, string AccountId, int Units);
 
     /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
-    private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken)
+    private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken, string? AccountId)
     {
         /// <summary>Whether the attempt with <paramref name="token"/> (none: the job before it claims) may use or give back this lease.</summary>
         public bool BelongsTo(string? token) => AttemptToken is null || AttemptToken == token;

@@ -96,10 +96,15 @@ public sealed class IdeogramCapacityGrain(
 
     private Task ExpireLeasesAsync(CancellationToken cancellationToken)
     {
-        var (lapsed, granted) = scheduler.Expire(time.GetUtcNow());
+        var (lapsed, requeued, granted) = scheduler.Expire(time.GetUtcNow());
         foreach (var jobId in lapsed)
         {
             logger.LogWarning("Ideogram capacity held by job {JobId} lapsed without a release", jobId);
+        }
+
+        foreach (var jobId in requeued)
+        {
+            logger.LogWarning("Ideogram capacity granted to job {JobId} was not taken up; the job waits again at the front of its account", jobId);
         }
 
         Notify(granted);

@@ -106,10 +106,10 @@ public sealed class FairCapacitySchedulerTests
     public void A_lease_past_its_deadline_is_taken_back_and_handed_on()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        scheduler.Request(1, "a", 4, Later);
+        scheduler.Request(1, "a", 4, Later, "attempt-1");
         scheduler.Request(2, "b", 4, Later);
 
-        var (lapsed, granted) = scheduler.Expire(Later + Lease);
+        var (lapsed, _, granted) = scheduler.Expire(Later + Lease);
 
         Assert.Equal([1], lapsed);
         Assert.Equal([2], granted);
@@ -124,6 +124,7 @@ public sealed class FairCapacitySchedulerTests
         var granted = Later + (3 * Lease);
 
         Assert.Equal([2], scheduler.Release(1, granted));
+        Assert.True(scheduler.Request(2, "b", 4, granted, "attempt-2"));
 
         Assert.Empty(scheduler.Expire(granted + Lease - TimeSpan.FromSeconds(1)).Lapsed);
         Assert.Equal(4, scheduler.InUse);
@@ -136,7 +137,7 @@ public sealed class FairCapacitySchedulerTests
         var scheduler = new FairCapacityScheduler(4, Lease);
         scheduler.Request(1, "a", 4, Later);
 
-        Assert.True(scheduler.Request(1, "a", 4, Later + Lease - TimeSpan.FromSeconds(1)));
+        Assert.True(scheduler.Request(1, "a", 4, Later + Lease - TimeSpan.FromSeconds(1), "attempt-1"));
 
         Assert.Empty(scheduler.Expire(Later + Lease).Lapsed);
         Assert.Equal(4, scheduler.InUse);
@@ -153,7 +154,7 @@ public sealed class FairCapacitySchedulerTests
 
         Assert.Equal(8, scheduler.InUse);
         Assert.Equal((IReadOnlyList<long>)[], scheduler.Expire(Later + TimeSpan.FromMinutes(4)).Granted);
-        var (lapsed, granted) = scheduler.Expire(Later + TimeSpan.FromMinutes(5));
+        var (lapsed, _, granted) = scheduler.Expire(Later + TimeSpan.FromMinutes(5));
         Assert.Empty(lapsed);
         Assert.Equal([2], granted);
     }
@@ -265,5 +266,23 @@ public sealed class FairCapacitySchedulerTests
         Assert.Equal(4, scheduler.InUse);
         scheduler.Expire(now + TimeSpan.FromMinutes(6));
         Assert.Equal(0, scheduler.InUse);
+    }
+
+    [Fact]
+    public void A_grant_no_attempt_claims_in_time_is_taken_back_and_its_job_queued_first_again()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        Assert.True(scheduler.Request(1, "a", 4, Later));
+        Assert.False(scheduler.Request(2, "a", 4, Later));
+        Assert.False(scheduler.Request(3, "b", 4, Later));
+
+        var early = scheduler.Expire(Later + FairCapacityScheduler.UnclaimedGrant - TimeSpan.FromSeconds(1));
+        var late = scheduler.Expire(Later + FairCapacityScheduler.UnclaimedGrant);
+
+        Assert.Empty(early.Requeued);
+        Assert.Equal([1], late.Requeued);
+        Assert.Equal([1], late.Granted);
+        Assert.True(scheduler.Request(1, "a", 4, Later + FairCapacityScheduler.UnclaimedGrant, "attempt-1"));
+        Assert.Equal([3], scheduler.Release(1, Later + TimeSpan.FromMinutes(2), "attempt-1"));
     }
 }
