@@ -229,13 +229,7 @@ public sealed class FairCapacitySchedulerTests
     public void Once_enough_calls_ended_normally_an_abandoned_call_is_held_for_twice_the_longest_of_them()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        var now = Later;
-        for (var job = 100; job < 120; job++)
-        {
-            scheduler.Request(job, "a", 1, now);
-            now += TimeSpan.FromSeconds(job == 110 ? 12 : 8);
-            scheduler.Release(job, now);
-        }
+        var now = EndCalls(scheduler, [.. Enumerable.Repeat(8, 10), 12, .. Enumerable.Repeat(8, 9)]);
 
         Assert.Equal(TimeSpan.FromSeconds(12), scheduler.LongestRecentCall);
         scheduler.Request(1, "a", 4, now);
@@ -251,13 +245,7 @@ public sealed class FairCapacitySchedulerTests
     public void A_call_abandoned_after_running_longer_than_anything_learned_keeps_the_callers_bound()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        var now = Later;
-        for (var job = 100; job < 120; job++)
-        {
-            scheduler.Request(job, "a", 1, now);
-            now += TimeSpan.FromSeconds(8);
-            scheduler.Release(job, now);
-        }
+        var now = EndCalls(scheduler, [.. Enumerable.Repeat(8, 20)]);
 
         scheduler.Request(1, "a", 4, now);
         scheduler.ReleaseAbandoned(1, 4, now + TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), attemptToken: null);
@@ -284,5 +272,19 @@ public sealed class FairCapacitySchedulerTests
         Assert.Equal([1], late.Granted);
         Assert.True(scheduler.Request(1, "a", 4, Later + FairCapacityScheduler.UnclaimedGrant, "attempt-1"));
         Assert.Equal([3], scheduler.Release(1, Later + TimeSpan.FromMinutes(2), "attempt-1"));
+    }
+
+    /// <summary>Calls that end normally one after the other, lasting the given seconds; returns when the last ended.</summary>
+    private static DateTimeOffset EndCalls(FairCapacityScheduler scheduler, int[] seconds)
+    {
+        var now = Later;
+        for (var call = 0; call < seconds.Length; call++)
+        {
+            scheduler.Request(100 + call, "a", 1, now);
+            now += TimeSpan.FromSeconds(seconds[call]);
+            scheduler.Release(100 + call, now);
+        }
+
+        return now;
     }
 }
