@@ -197,7 +197,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         // Waiting: dispatched, free, not answered and not in a backoff. Oldest request first.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = new MySqlCommand($"""
-            SELECT j.job_id, j.account_id, j.attempt_token, j.attempt_deadline, j.dispatched_at, j.provider_busy_until, {FirstFinalSettings},
+            SELECT j.job_id, j.account_id, j.attempt_token, j.attempt_deadline, j.dispatched_at, j.next_attempt_at, j.provider_busy_until, {FirstFinalSettings},
                    EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation
             FROM ssnews_jobs j
             WHERE j.job_type = @jobType AND j.account_id IS NOT NULL
@@ -231,7 +231,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             {
                 claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Running, since, reader.GetNullableUtcDateTime("attempt_deadline")) { AttemptToken = token });
             }
-            else if (reader.GetNullableUtcDateTime("dispatched_at") is not null)
+            else if (reader.GetNullableUtcDateTime("dispatched_at") is not null && !(reader.GetNullableUtcDateTime("next_attempt_at") > now))
             {
                 claims.Add(new CapacityClaim(jobId, accountId, units, CapacityClaimKind.Waiting, since, null));
             }

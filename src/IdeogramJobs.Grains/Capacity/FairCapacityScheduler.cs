@@ -16,8 +16,10 @@ namespace IdeogramJobs.Grains.Capacity;
 /// A grant that no attempt claims within <see cref="UnclaimedGrant"/> (its notice went to a silo that
 /// died) is taken back and its job queued again at the front of its account.
 /// How long an abandoned call holds its units is learned from the calls that ended normally: twice the
-/// longest of the recent ones, counted from the call's grant, within the bound the caller gives; a call
-/// already running longer than that is abnormal and keeps the caller's bound.
+/// longest of the recent ones (a minute until there are enough to learn from), counted from the call's
+/// grant, within the bound the caller gives. The hold shrinks as the grain learns, so one that restarted
+/// knowing nothing does not keep a dead silo's calls for the whole bound. A call already running longer
+/// than that when it was given up on is abnormal and keeps the caller's bound.
 /// </summary>
 public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 {
@@ -26,9 +28,12 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     public static readonly TimeSpan UnclaimedGrant = TimeSpan.FromSeconds(30);
 
     private const int RecentCalls = 200;
-    private const int FewestToLearnFrom = 20;
+    private const int FewestToLearnFrom = 10;
 
-    private readonly List<Lease> abandoned = [];
+    /// <summary>The longest call assumed before any is learned: Ideogram's slowest published estimate (QUALITY, 25 s) with room to spare.</summary>
+    private static readonly TimeSpan AssumedLongestCall = TimeSpan.FromMinutes(1);
+
+    private readonly List<AbandonedCall> abandoned = [];
     private readonly Queue<TimeSpan> recentCalls = new();
     private readonly Dictionary<string, LinkedList<Waiter>> waiting = [];
     private readonly LinkedList<string> turns = [];
@@ -108,12 +113,17 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
         }
     }
 
-    /// <summary>Counts units of a call given up on that Ideogram may still run until <paramref name="until"/>.</summary>
-    public void HoldAbandoned(int units, DateTimeOffset until)
+    /// <summary>
+    /// Counts units of a call given up on (read from the table after a restart) that began about
+    /// <paramref name="started"/> and that Ideogram may still run until <paramref name="until"/> at the latest;
+    /// what the grain learns may free them sooner.
+    /// </summary>
+    public void HoldAbandoned(int units, DateTimeOffset started, DateTimeOffset until) => Abandon(new AbandonedCall(Math.Max(units, 1), started, started, until));
+
+    private void Abandon(AbandonedCall call)
     {
-        var lease = new Lease(Math.Max(units, 1), until, until, AttemptToken: null, AccountId: null);
-        abandoned.Add(lease);
-        InUse += lease.Units;
+        abandoned.Add(call);
+        InUse += call.Units;
         MaxInUse = Math.Max(MaxInUse, InUse);
     }
 
@@ -173,7 +183,8 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
         if (stillBusyFor > TimeSpan.Zero)
         {
-            HoldUntilSurelyEnded(units, callStart, now, stillBusyFor);
+            // The attempt was cut off when its silo died, some time before now: only the call's start is known.
+            Abandon(new AbandonedCall(units, callStart, callStart, now + stillBusyFor));
         }
 
         return Drain(now);
@@ -182,15 +193,16 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>The longest of the recent calls that ended normally, once there are enough to learn from.</summary>
     public TimeSpan? LongestRecentCall => recentCalls.Count >= FewestToLearnFrom ? recentCalls.Max() : null;
 
-    private void HoldUntilSurelyEnded(int units, DateTimeOffset callStart, DateTimeOffset now, TimeSpan stillBusyFor)
-    {
-        var until = now + stillBusyFor;
-        if (LongestRecentCall is { } longest && callStart + (2 * longest) is var learned && learned > now && learned < until)
-        {
-            until = learned;
-        }
+    private TimeSpan LongestCall => LongestRecentCall ?? AssumedLongestCall;
 
-        HoldAbandoned(units, until);
+    private void HoldUntilSurelyEnded(int units, DateTimeOffset callStart, DateTimeOffset now, TimeSpan stillBusyFor) =>
+        Abandon(new AbandonedCall(units, callStart, now, now + stillBusyFor));
+
+    /// <summary>When an abandoned call has surely ended, by what is learned now.</summary>
+    private DateTimeOffset SurelyEnded(AbandonedCall call)
+    {
+        var learned = call.Started + (2 * LongestCall);
+        return learned > call.AbandonedAt && learned < call.Bound ? learned : call.Bound;
     }
 
     private void Learn(TimeSpan call)
@@ -223,7 +235,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             QueueFirst(new Waiter(jobId, lease.AccountId!, lease.Units));
         }
 
-        foreach (var ended in abandoned.Where(a => a.Deadline <= now).ToList())
+        foreach (var ended in abandoned.Where(a => SurelyEnded(a) <= now).ToList())
         {
             InUse -= ended.Units;
             abandoned.Remove(ended);
@@ -358,6 +370,9 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private sealed record Waiter(long JobId, string AccountId, int Units);
+
+    /// <summary>A call given up on: when it was granted, when it was given up on, and the latest it may run by the caller's bound.</summary>
+    private sealed record AbandonedCall(int Units, DateTimeOffset Started, DateTimeOffset AbandonedAt, DateTimeOffset Bound);
 
     /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
     private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken, string? AccountId)

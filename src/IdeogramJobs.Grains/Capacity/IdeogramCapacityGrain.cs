@@ -47,7 +47,9 @@ public sealed class IdeogramCapacityGrain(
             }
             else if (claim.Kind == CapacityClaimKind.Abandoned)
             {
-                scheduler.HoldAbandoned(claim.Units, new DateTimeOffset(claim.Until!.Value));
+                // The bound noted was the call's start plus JOB_TIMEOUT_SECONDS, which dates the call.
+                var until = new DateTimeOffset(claim.Until!.Value);
+                scheduler.HoldAbandoned(claim.Units, until - options.Value.JobTimeout, until);
             }
         }
 

@@ -34,6 +34,9 @@ public sealed class JobGrain(
     /// <summary>How soon a step whose bookkeeping failed (the database or a grain unreachable) is tried again.</summary>
     private static readonly TimeSpan BookkeepingRetry = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often a job whose row another attempt owns asks membership again whether that attempt's silo is gone.</summary>
+    private static readonly TimeSpan OwnerCheck = TimeSpan.FromSeconds(10);
+
     private readonly JobEngineOptions settings = options.Value;
     private readonly JobEventLog events = new(time);
     private StoredJob? job;
@@ -340,7 +343,8 @@ public sealed class JobGrain(
 
     /// <summary>
     /// Another attempt owns the row: take it over once that attempt is surely gone (its silo dead in
-    /// membership, this very silo, or its deadline passed); until then, look again at the deadline.
+    /// membership, this very silo, or its deadline passed). Until then the job stays idle, so the poke
+    /// that follows a silo's death moves it on at once, and it looks again every few seconds.
     /// </summary>
     private async Task TakeOverWhenGoneAsync(string owner)
     {
@@ -349,8 +353,8 @@ public sealed class JobGrain(
         var deadline = current.AttemptDeadline ?? now;
         if (!OwnerIsGone(current.WorkerId) && deadline > now)
         {
-            phase = JobPhase.Scheduled;
-            After(deadline - now, ReloadAndMoveOnAsync);
+            phase = JobPhase.Idle;
+            After(deadline - now < OwnerCheck ? deadline - now : OwnerCheck, ReloadAndMoveOnAsync);
             return;
         }
 

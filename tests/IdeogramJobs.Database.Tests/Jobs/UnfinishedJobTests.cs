@@ -73,7 +73,7 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Capacity_claims_list_attempts_under_way_abandoned_calls_and_waiting_jobs_in_the_order_they_asked()
+    public async Task Capacity_claims_list_attempts_under_way_abandoned_calls_and_waiting_jobs_in_the_order_they_asked_but_not_jobs_in_backoff()
     {
         var now = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc);
         var running = await CreateAsync(priority: 0, numImages: 3, createdAt: "2025-03-01 10:00:00");
@@ -91,6 +91,17 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
         await store.ClaimAttemptAsync(answered, Claim("S127.0.0.1:11111:1"), CancellationToken.None);
         await store.SaveGenerationAsync(answered, Token, new SavedGeneration(now, []), CancellationToken.None);
         await CreateAsync(priority: 0, numImages: 4, createdAt: "2025-03-01 10:00:06");
+        var inBackoff = await CreateAsync(priority: 0, numImages: 2, createdAt: "2025-03-01 10:00:07");
+        await store.MarkDispatchedAsync(inBackoff, now.AddSeconds(-20), CancellationToken.None);
+        await store.ClaimAttemptAsync(inBackoff, Claim("S127.0.0.1:11111:1") with { Token = "fedcba9876543210fedcba9876543210" }, CancellationToken.None);
+        await store.RecordSetbackAsync(inBackoff, "fedcba9876543210fedcba9876543210", new AttemptSetback
+        {
+            RetryCount = 1,
+            Interruptions = 0,
+            ErrorMessage = "503",
+            ProgressDetails = "retrying",
+            NextAttemptAt = now.AddMinutes(1),
+        }, CancellationToken.None);
 
         var claims = await store.ListCapacityClaimsAsync(now, CancellationToken.None);
 

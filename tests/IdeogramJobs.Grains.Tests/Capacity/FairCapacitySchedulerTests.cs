@@ -144,17 +144,17 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
-    public void Units_of_a_call_given_up_on_stay_counted_until_Ideogram_has_surely_finished_it()
+    public void Before_anything_is_learned_a_call_given_up_on_stays_counted_for_twice_an_assumed_minute_from_its_grant()
     {
         var scheduler = new FairCapacityScheduler(10, Lease);
         scheduler.Request(1, "a", 8, Later);
         Assert.False(scheduler.Request(2, "b", 8, Later));
 
-        Assert.Empty(scheduler.ReleaseAbandoned(1, 8, Later, TimeSpan.FromMinutes(5), attemptToken: null));
+        Assert.Empty(scheduler.ReleaseAbandoned(1, 8, Later + TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(5), attemptToken: null));
 
         Assert.Equal(8, scheduler.InUse);
-        Assert.Equal((IReadOnlyList<long>)[], scheduler.Expire(Later + TimeSpan.FromMinutes(4)).Granted);
-        var (lapsed, _, granted) = scheduler.Expire(Later + TimeSpan.FromMinutes(5));
+        Assert.Equal((IReadOnlyList<long>)[], scheduler.Expire(Later + TimeSpan.FromSeconds(119)).Granted);
+        var (lapsed, _, granted) = scheduler.Expire(Later + TimeSpan.FromSeconds(120));
         Assert.Empty(lapsed);
         Assert.Equal([2], granted);
     }
@@ -242,6 +242,21 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
+    public void A_call_abandoned_before_anything_was_learned_is_freed_once_enough_calls_have_ended()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.Request(1, "a", 4, Later);
+        scheduler.ReleaseAbandoned(1, 4, Later + TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5), attemptToken: null);
+        scheduler.Expire(Later + TimeSpan.FromSeconds(30));
+        Assert.Equal(4, scheduler.InUse);
+
+        var now = EndCalls(scheduler, [.. Enumerable.Repeat(3, 10)]);
+        scheduler.Expire(now);
+
+        Assert.Equal(0, scheduler.InUse);
+    }
+
+    [Fact]
     public void A_call_abandoned_after_running_longer_than_anything_learned_keeps_the_callers_bound()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
@@ -286,5 +301,18 @@ public sealed class FairCapacitySchedulerTests
         }
 
         return now;
+    }
+
+    [Fact]
+    public void A_dead_silos_call_taken_back_long_after_it_began_is_freed_by_what_was_learned()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        var now = EndCalls(scheduler, [.. Enumerable.Repeat(5, 10)]);
+        scheduler.Request(1, "a", 4, now, "attempt-on-a-dead-silo");
+
+        scheduler.TakeBack(1, 4, now + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+        scheduler.Expire(now + TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, scheduler.InUse);
     }
 }
