@@ -779,48 +779,33 @@ public sealed class JobGrain(
     }
 
     /// <summary>Frees the job's lease (or withdraws its waiting request); a no-op when nothing is owed.</summary>
-    private async Task ReleaseCapacityAsync(TimeSpan stillBusyFor)
-    {
-        if (!capacityOwed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (stillBusyFor > TimeSpan.Zero)
-            {
-                await Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor, leaseToken);
-            }
-            else
-            {
-                await Capacity.ReleaseAsync(JobId, leaseToken);
-            }
-
-            capacityOwed = false;
-            leaseToken = null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Never worth failing the job over: the lease lapses at its deadline, and a capacity grain that
-            // moved has rebuilt its count from the table. The debt stays for the next release.
-            logger.LogWarning(e, "Job {JobId} of {AccountId} could not give back its Ideogram capacity", JobId, job?.AccountId);
-        }
-    }
+    private Task ReleaseCapacityAsync(TimeSpan stillBusyFor) =>
+        capacityOwed
+            ? SettleCapacityAsync(stillBusyFor > TimeSpan.Zero
+                ? () => Capacity.ReleaseAbandonedAsync(JobId, Units, stillBusyFor, leaseToken)
+                : () => Capacity.ReleaseAsync(JobId, leaseToken))
+            : Task.CompletedTask;
 
     /// <summary>Takes the gone attempt's lease back, whichever activation held it, keeping a call that may still run counted.</summary>
-    private async Task TakeBackCapacityAsync(TimeSpan stillBusyFor)
+    private Task TakeBackCapacityAsync(TimeSpan stillBusyFor) =>
+        SettleCapacityAsync(() => Capacity.TakeBackAsync(JobId, Units, stillBusyFor));
+
+    /// <summary>
+    /// Gives capacity back through <paramref name="call"/>. Never worth failing the job over: a lease lapses
+    /// at its deadline, and a capacity grain that moved rebuilt its count from the table; the debt stays
+    /// for the next release.
+    /// </summary>
+    private async Task SettleCapacityAsync(Func<Task> call)
     {
         try
         {
-            await Capacity.TakeBackAsync(JobId, Units, stillBusyFor);
+            await call();
             capacityOwed = false;
             leaseToken = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The lease lapses at its deadline; a capacity grain that moved counts the call from provider_busy_until.
-            logger.LogWarning(e, "Job {JobId} of {AccountId} could not take back the capacity of its gone attempt", JobId, job?.AccountId);
+            logger.LogWarning(e, "Job {JobId} of {AccountId} could not give back its Ideogram capacity", JobId, job?.AccountId);
         }
     }
 
