@@ -7,7 +7,7 @@ using IdeogramJobs.Silo.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceLogging("silo");
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(string.Empty);
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+builder.Services.AddGracefulShutdown();
 builder.UseOrleans(silo => silo.UseIdeogramJobsCluster().UseConfiguredEndpoints());
 
 using var host = builder.Build();

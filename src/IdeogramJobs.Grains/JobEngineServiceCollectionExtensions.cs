@@ -1,3 +1,4 @@
+using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Ideogram;
@@ -24,6 +25,10 @@ public static class JobEngineServiceCollectionExtensions
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
         services.AddSingleton<JobAttemptRunner>();
+        services.AddOptions<SiloDrainOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloDrainOptions>, SiloDrainOptionsValidator>());
+        services.AddSingleton<SiloDrain>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<SiloDrain>());
         return services;
     }
 }

@@ -5,6 +5,7 @@ using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Capacity;
+using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ namespace IdeogramJobs.Grains.Jobs;
 public sealed class JobGrain(
     IJobStore jobs,
     JobAttemptRunner runner,
+    SiloDrain drain,
     ISystemLog systemLog,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
@@ -96,27 +98,30 @@ public sealed class JobGrain(
     }
 
     /// <summary>
-    /// Orleans lets a running attempt (a timer tick) finish before it deactivates a grain, so a graceful
-    /// stop drains it. When deactivation goes ahead while an attempt still runs (its time ran out), the
-    /// attempt is stopped and handed over: recorded as cut off by us, and a message wakes the job elsewhere.
+    /// A stopping silo drains first (<see cref="SiloDrain"/>), and Orleans lets a running attempt (a timer
+    /// tick) finish before it deactivates a grain. When deactivation goes ahead while an attempt still runs,
+    /// the attempt is stopped and handed over: recorded as cut off by us, and a message wakes the job
+    /// elsewhere. A job the drain held back is woken elsewhere the same way.
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (attemptCancellation is not { } running)
+        if (attemptCancellation is { } running)
+        {
+            deactivating = true;
+            await running.CancelAsync();
+            try
+            {
+                await attemptRun.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Out of time: the attempt keeps its token, and its deadline hands the row to the next activation.
+                logger.LogWarning("Job {JobId} of {AccountId}: deactivated before its attempt was recorded as stopped", JobId, job?.AccountId);
+            }
+        }
+        else if (!drain.IsDraining)
         {
             return;
-        }
-
-        deactivating = true;
-        await running.CancelAsync();
-        try
-        {
-            await attemptRun.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Out of time: the attempt keeps its token, and its deadline hands the row to the next activation.
-            logger.LogWarning("Job {JobId} of {AccountId}: deactivated before its attempt was recorded as stopped", JobId, job?.AccountId);
         }
 
         if (job is { } current && !current.Status.IsTerminal())
@@ -268,6 +273,12 @@ public sealed class JobGrain(
     private async Task MoveOnAsync()
     {
         var current = job!;
+        if (drain.IsDraining)
+        {
+            // No attempt starts on a stopping silo; its deactivation wakes the job on another.
+            return;
+        }
+
         switch (phase)
         {
             case JobPhase.Running or JobPhase.Scheduled:
@@ -426,6 +437,14 @@ public sealed class JobGrain(
             return;
         }
 
+        if (drain.IsDraining)
+        {
+            // This silo is stopping: the grant goes to jobs elsewhere, and the silo's deactivation wakes this job on another.
+            await ReleaseCapacityAsync(TimeSpan.Zero);
+            phase = JobPhase.Idle;
+            return;
+        }
+
         var token = Guid.NewGuid().ToString("N");
         var claimed = false;
         var number = current.RetryCount + 1;
@@ -492,6 +511,7 @@ public sealed class JobGrain(
         var startLogged = StepAsync(SystemLogLevel.Info, $"Attempt {number} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
 
         using var cancellation = new CancellationTokenSource(settings.JobTimeout, time);
+        using var tracked = drain.Track(JobId, cancellation);
         attemptCancellation = cancellation;
         ownToken = token;
         var run = RunAndSettleAsync(attempt, cancellation.Token);
@@ -563,7 +583,7 @@ public sealed class JobGrain(
 
         var (end, reason) = outcome.End switch
         {
-            AttemptEnd.Stopped when deactivating => (AttemptEnd.Interrupted, "The attempt was stopped: its silo is shutting down or moving the job."),
+            AttemptEnd.Stopped when deactivating || drain.IsCuttingOff => (AttemptEnd.Interrupted, "The attempt was stopped: its silo is shutting down or moving the job."),
             AttemptEnd.Stopped => (AttemptEnd.Retry, string.Create(CultureInfo.InvariantCulture, $"The attempt took longer than JOB_TIMEOUT_SECONDS ({settings.JobTimeoutSeconds:0.###} s).")),
             _ => (outcome.End, outcome.Reason ?? "The attempt failed."),
         };
