@@ -19,7 +19,8 @@ public static class DisruptedLoad
 
     /// <summary>
     /// Runs the load and <paramref name="disrupt"/> (which returns its own figures) in the scenario
-    /// <paramref name="name"/>; <paramref name="jobsPerAccount"/> sets how long the load lasts.
+    /// <paramref name="name"/>; <paramref name="jobsPerAccount"/> sets how long the load lasts, and
+    /// <paramref name="meanLatencySeconds"/> how long Ideogram takes per request (1 s quick, 2 s full unless given).
     /// </summary>
     public static async Task<ScenarioResult> RunAsync(
         string name,
@@ -27,11 +28,13 @@ public static class DisruptedLoad
         (int Quick, int Full) jobsPerAccount,
         string disruption,
         Func<LoopbackSystem, CancellationToken, Task<IReadOnlyList<Figure>>> disrupt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        (double Quick, double Full)? meanLatencySeconds = null)
     {
         var accounts = settings.Quick ? 4 : 10;
         var perAccountJobs = settings.Quick ? jobsPerAccount.Quick : jobsPerAccount.Full;
-        var latencySeconds = settings.Quick ? 1.0 : 2.0;
+        var latency = meanLatencySeconds ?? (1.0, 2.0);
+        var latencySeconds = settings.Quick ? latency.Quick : latency.Full;
         var random = new Random(23);
         var plan = Enumerable.Range(0, accounts).Select(_ => Enumerable.Range(0, perAccountJobs).Select(_ => random.Next(1, 5)).ToArray()).ToArray();
         var totalJobs = accounts * perAccountJobs;
