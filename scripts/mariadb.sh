@@ -8,10 +8,13 @@
 #   scripts/mariadb.sh url      print the DATABASE_URL for it
 #
 # When DATABASE_URL is already set, start/stop do nothing and url prints it: the caller brought a database.
+#
+# MARIADB_HOME (default .local/mariadb) and MARIADB_PORT (default 3317) run a second, separate server:
+# the database-outage benchmark starts and stops one of its own this way, leaving the shared one alone.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-home="$root/.local/mariadb"
+home="${MARIADB_HOME:-$root/.local/mariadb}"
 data="$home/data"
 sock="$home/mariadb.sock"
 pidfile="$home/mariadb.pid"

@@ -27,6 +27,7 @@ IScenario[] scenarios =
     new RealisticProviderScenario(),
     new CapacitySiloKillScenario(),
     new RollingRestartScenario(),
+    new DatabaseOutageScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);

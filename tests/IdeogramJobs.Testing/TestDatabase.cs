@@ -19,11 +19,14 @@ public sealed class TestDatabase : IAsyncLifetime
     private readonly MySqlConnectionStringBuilder server;
 
     public TestDatabase()
+        : this(Environment.GetEnvironmentVariable("TEST_DATABASE_URL") ?? Environment.GetEnvironmentVariable("DATABASE_URL") ?? DefaultServerUrl)
     {
-        var url = Environment.GetEnvironmentVariable("TEST_DATABASE_URL")
-            ?? Environment.GetEnvironmentVariable("DATABASE_URL")
-            ?? DefaultServerUrl;
-        server = DatabaseUrl.Parse("TEST_DATABASE_URL", url);
+    }
+
+    /// <summary>A database of its own on the server <paramref name="serverUrl"/> names (a mysql:// URL of any database there).</summary>
+    public TestDatabase(string serverUrl)
+    {
+        server = DatabaseUrl.Parse("TEST_DATABASE_URL", serverUrl);
         Name = $"ijtest_{Guid.NewGuid():N}"[..20];
         var own = new MySqlConnectionStringBuilder(server.ConnectionString) { Database = Name };
         ConnectionString = own.ConnectionString;

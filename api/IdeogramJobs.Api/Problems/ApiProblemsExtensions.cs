@@ -9,7 +9,8 @@ public static class ApiProblemsExtensions
     /// RFC 7807 problems for every error: binding failures are thrown (rather than answered with an
     /// empty 400) so that <see cref="BadRequestProblemHandler"/> can say which field was wrong, and
     /// the framework's bare 413 and 415 say what the endpoint accepts. Problems are JSON whatever the
-    /// request's Accept header asks for (<see cref="AnyAcceptProblemWriter"/>).
+    /// request's Accept header asks for (<see cref="AnyAcceptProblemWriter"/>), and a database that cannot be
+    /// reached is a 503 with Retry-After (<see cref="DatabaseUnavailableProblemHandler"/>).
     /// </summary>
     public static IServiceCollection AddApiProblems(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class ApiProblemsExtensions
         });
         services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<BadRequestProblemHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableProblemHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }

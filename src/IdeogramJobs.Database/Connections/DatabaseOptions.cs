@@ -7,6 +7,7 @@ public sealed class DatabaseOptions
 {
     public const string DatabaseUrlVariable = "DATABASE_URL";
     public const string C360ReqDatabaseUrlVariable = "C360REQ_DATABASE_URL";
+    public const string ConnectTimeoutVariable = "DATABASE_CONNECT_TIMEOUT_SECONDS";
 
     [ConfigurationKeyName(DatabaseUrlVariable)]
     public string? DatabaseUrl { get; set; }
@@ -23,6 +24,13 @@ public sealed class DatabaseOptions
     [ConfigurationKeyName("DATABASE_MAX_POOL_SIZE")]
     public uint MaxPoolSize { get; set; } = 100;
 
+    /// <summary>
+    /// How long opening a connection may take before it fails. Short, so that while the database is
+    /// unreachable every caller (an API request, a grain) hears so in seconds instead of hanging.
+    /// </summary>
+    [ConfigurationKeyName(ConnectTimeoutVariable)]
+    public uint ConnectTimeoutSeconds { get; set; } = 5;
+
     public string OrleansConnectionString => Build(DatabaseUrlVariable, DatabaseUrl);
 
     public string C360ReqConnectionString => string.IsNullOrWhiteSpace(C360ReqDatabaseUrl)
@@ -33,6 +41,7 @@ public sealed class DatabaseOptions
     {
         var builder = Connections.DatabaseUrl.Parse(variable, url);
         builder.MaximumPoolSize = MaxPoolSize;
+        builder.ConnectionTimeout = ConnectTimeoutSeconds;
         return builder.ConnectionString;
     }
 }

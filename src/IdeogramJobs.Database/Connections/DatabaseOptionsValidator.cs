@@ -15,6 +15,11 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
             failures.Add("DATABASE_MAX_POOL_SIZE must be between 5 and 1000.");
         }
 
+        if (options.ConnectTimeoutSeconds is < 1 or > 60)
+        {
+            failures.Add($"{DatabaseOptions.ConnectTimeoutVariable} must be between 1 and 60.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());
     }
 

@@ -1,4 +1,5 @@
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Options;
@@ -65,7 +66,7 @@ public sealed class JobAttemptRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await observer.ProviderCallEndedAsync(TimeSpan.Zero);
-            return (null, new AttemptOutcome(AttemptEnd.Retry, "Reading the style reference images failed: " + Describe(e)));
+            return (null, new AttemptOutcome(EndOf(e), "Reading the style reference images failed: " + Describe(e)));
         }
 
         IdeogramAnswer answer;
@@ -114,7 +115,7 @@ public sealed class JobAttemptRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, new AttemptOutcome(AttemptEnd.Retry, "Ideogram's answer could not be kept: " + Describe(e)));
+            return (null, new AttemptOutcome(EndOf(e), "Ideogram's answer could not be kept: " + Describe(e)));
         }
 
         await observer.StepAsync(SystemLogLevel.Info, $"Ideogram returned {generation.Images.Count} image(s)");
@@ -168,7 +169,7 @@ public sealed class JobAttemptRunner(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    return new AttemptOutcome(AttemptEnd.Retry, "Recording the images failed: " + Describe(e));
+                    return new AttemptOutcome(EndOf(e), "Recording the images failed: " + Describe(e));
                 }
 
                 if (image is null)
@@ -179,7 +180,7 @@ public sealed class JobAttemptRunner(
                 recorded[index] = image;
                 var progress = 60 + (40 * recorded.Count / generation.Images.Count) - 1;
                 var detail = $"stored image {recorded.Count} of {generation.Images.Count}";
-                if (n < pending.Count - 1 && !await jobs.UpdateProgressAsync(job.JobId, attempt.Token, progress, detail, CancellationToken.None))
+                if (n < pending.Count - 1 && !await steps.RunAsync(ct => jobs.UpdateProgressAsync(job.JobId, attempt.Token, progress, detail, ct), Transient, cancellationToken))
                 {
                     return AttemptOutcome.Lost;
                 }
@@ -203,7 +204,7 @@ public sealed class JobAttemptRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new AttemptOutcome(AttemptEnd.Retry, "Completing the job failed: " + Describe(e));
+            return new AttemptOutcome(EndOf(e), "Completing the job failed: " + Describe(e));
         }
 
         await observer.StepAsync(SystemLogLevel.Info, $"Job completed with {images.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
@@ -240,6 +241,9 @@ public sealed class JobAttemptRunner(
         InvalidOperationException => null,
         _ => TimeSpan.Zero,
     };
+
+    /// <summary>A database we cannot reach is our outage, not the job's fault: it costs an interruption, not one of its retries.</summary>
+    private static AttemptEnd EndOf(Exception e) => DatabaseUnavailable.Is(e) ? AttemptEnd.Interrupted : AttemptEnd.Retry;
 
     private static GeneratedImageLink Link(SavedGenerationImage image) =>
         new(image.Url is null ? null : new Uri(image.Url), image.Prompt, image.Resolution, image.Seed, image.StyleType, image.IsImageSafe);

@@ -24,13 +24,14 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     private Dictionary<string, string?> siloEnvironment = [];
 
-    private LoopbackSystem()
+    private LoopbackSystem(string? databaseServerUrl)
     {
+        Database = databaseServerUrl is null ? new TestDatabase() : new TestDatabase(databaseServerUrl);
         Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}"), Timeout = TimeSpan.FromSeconds(15) };
         Admin = Client(adminKey);
     }
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
 
     public Uri ApiBase => new($"http://127.0.0.1:{apiPort}");
 
@@ -52,7 +53,7 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     public static async Task<LoopbackSystem> StartAsync(ServiceSettings settings)
     {
-        var system = new LoopbackSystem();
+        var system = new LoopbackSystem(settings.DatabaseServerUrl);
         try
         {
             await system.StartProcessesAsync(settings);

@@ -1,4 +1,5 @@
 using IdeogramJobs.Database.Connections;
+using MySqlConnector;
 
 namespace IdeogramJobs.Database.Tests.Connections;
 
@@ -68,5 +69,26 @@ public sealed class DatabaseUrlTests
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.StartsWith("C360REQ_DATABASE_URL is not a mysql:// URL"));
+    }
+
+    [Fact]
+    public void Connections_give_up_after_five_seconds_unless_configured_otherwise()
+    {
+        var options = new DatabaseOptions { DatabaseUrl = "mysql://a:b@h/d" };
+
+        Assert.Equal(5u, new MySqlConnectionStringBuilder(options.OrleansConnectionString).ConnectionTimeout);
+        options.ConnectTimeoutSeconds = 2;
+        Assert.Equal(2u, new MySqlConnectionStringBuilder(options.C360ReqConnectionString).ConnectionTimeout);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(61u)]
+    public void Validation_names_the_connect_timeout_variable_when_out_of_range(uint seconds)
+    {
+        var result = new DatabaseOptionsValidator().Validate(null, new DatabaseOptions { DatabaseUrl = "mysql://a:b@h/d", ConnectTimeoutSeconds = seconds });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("DATABASE_CONNECT_TIMEOUT_SECONDS"));
     }
 }
