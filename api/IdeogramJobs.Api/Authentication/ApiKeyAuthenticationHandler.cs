@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using IdeogramJobs.Api.Accounts;
 using IdeogramJobs.Contracts.Admin;
 using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -56,10 +57,19 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKey.Hash(key);
         if (!cache.TryGet(hash, out var identity))
         {
-            identity = await store.FindAsync(hash, Context.RequestAborted);
-            if (identity is not null)
+            try
             {
-                cache.Remember(hash, identity);
+                identity = await store.FindAsync(hash, Context.RequestAborted);
+                if (identity is not null)
+                {
+                    cache.Remember(hash, identity);
+                }
+            }
+            catch (Exception e) when (DatabaseUnavailable.Is(e) && cache.TryGetLastKnown(hash, out var lastKnown))
+            {
+                // Nobody can revoke a key while the database is down, so its last known owner still holds:
+                // status reads and streams answered from the grains keep working through the outage.
+                identity = lastKnown;
             }
         }
 

@@ -7,10 +7,17 @@ namespace IdeogramJobs.Api.Authentication;
 /// Who a key hash belongs to, remembered briefly so that a busy client does not cost a database
 /// read per request. Revoking a key or changing its account's state through this API instance
 /// forgets the affected entries at once; other API instances notice within <see cref="Lifetime"/>.
+/// An entry is kept for <see cref="OutageLifetime"/> for when the database cannot be reached.
 /// </summary>
 public sealed class ApiKeyCache : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a key's last known owner answers while the database is down. Nobody can revoke a key
+    /// then (revoking writes to the database), so the last answer still holds.
+    /// </summary>
+    public static readonly TimeSpan OutageLifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>Bounds memory however many distinct keys are presented.</summary>
     private const long MaxEntries = 100_000;
@@ -34,7 +41,6 @@ public sealed class ApiKeyCache : IDisposable
 
         if (cached.ExpiresAt <= time.GetUtcNow())
         {
-            cache.Remove(new HashEntry(keyHash));
             return false;
         }
 
@@ -42,11 +48,18 @@ public sealed class ApiKeyCache : IDisposable
         return true;
     }
 
+    /// <summary>The key's last known owner however old (within <see cref="OutageLifetime"/>), for when the database cannot be asked.</summary>
+    public bool TryGetLastKnown(string keyHash, out ApiKeyIdentity? identity)
+    {
+        identity = cache.TryGetValue(new HashEntry(keyHash), out CachedIdentity? cached) ? cached?.Identity : null;
+        return identity is not null;
+    }
+
     public void Remember(string keyHash, ApiKeyIdentity identity)
     {
         var expiresAt = time.GetUtcNow() + Lifetime;
         // The cache's own expiry only reclaims memory; freshness is judged with the injected clock.
-        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 };
+        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OutageLifetime, Size = 1 };
         cache.Set(new HashEntry(keyHash), new CachedIdentity(identity, expiresAt), options);
         cache.Set(new KeyIdEntry(identity.KeyId), keyHash, options);
     }
