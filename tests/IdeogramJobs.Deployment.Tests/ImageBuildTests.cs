@@ -71,6 +71,26 @@ public sealed partial class ImageBuildTests
         Assert.Contains("--no-restore", publish.Arguments);
     }
 
+    [Theory]
+    [MemberData(nameof(Dockerfiles))]
+    public void The_restore_layer_has_every_project_the_published_one_references(string dockerfile)
+    {
+        var instructions = DockerfileImage.Load(dockerfile).Instructions.ToList();
+        var restore = instructions.FindIndex(i => i.Instruction == "RUN" && i.Arguments.StartsWith("dotnet restore", StringComparison.Ordinal));
+        Assert.True(restore >= 0, $"{dockerfile} has no `dotnet restore` layer.");
+        var stage = instructions.FindLastIndex(restore, i => i.Instruction == "FROM");
+        var copied = instructions.Skip(stage).Take(restore - stage)
+            .Where(i => i.Instruction == "COPY")
+            .SelectMany(i => i.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1])
+            .ToHashSet();
+
+        var project = instructions[restore].Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+        foreach (var needed in ProjectClosure(project).Append("Directory.Build.props").Append("Directory.Packages.props").Append("global.json"))
+        {
+            Assert.True(copied.Contains(needed), $"{dockerfile} restores {project} without copying {needed} first.");
+        }
+    }
+
     [Fact]
     public void A_vulnerability_advisory_is_reported_but_does_not_break_the_build()
     {
@@ -83,6 +103,29 @@ public sealed partial class ImageBuildTests
         {
             Assert.Contains(code, notAsErrors);
         }
+    }
+
+    /// <summary>A project and every project it references, transitively, as paths from the repository root.</summary>
+    private static IEnumerable<string> ProjectClosure(string project)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            var directory = Path.GetDirectoryName(current)!;
+            foreach (var reference in XDocument.Load(Path.Combine(RepositoryPaths.Root, current)).Descendants("ProjectReference"))
+            {
+                var full = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, directory, reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                pending.Push(Path.GetRelativePath(RepositoryPaths.Root, full).Replace('\\', '/'));
+            }
+        }
+
+        return seen;
     }
 
     private static bool IsPinned(string image) => image.Contains("@sha256:", StringComparison.Ordinal) || ExactVersionTag().IsMatch(image);
