@@ -12,6 +12,7 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Database;
 using IdeogramJobs.Hosting.Logging;
 
+await ApiHealthCommand.ExitIfRequestedAsync(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceLogging("api");
 builder.ListenOnConfiguredAddress();

@@ -2,6 +2,8 @@
 -- System.Text.Json serializer) in a LONGBLOB; the upstream BLOB caps state at 64 KiB.
 CREATE TABLE IF NOT EXISTS OrleansStorage
 (
+    -- A surrogate primary key the queries never name (see 06, which adds it to tables created without it).
+    StorageId BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     GrainIdHash INT NOT NULL,
     GrainIdN0 BIGINT NOT NULL,
     GrainIdN1 BIGINT NOT NULL,

@@ -23,6 +23,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<C360ReqDatabase>();
+        services.AddSingleton<OrleansDatabase>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<JobTypeSeeder>();
         services.AddSingleton<AccountProvisioner>();

@@ -28,10 +28,10 @@ public static class ClusterClientExtensions
                 o.ServiceId = identity.Value.ServiceId;
             });
 
-            client.UseAdoNetClustering(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
+            client.UseAdoNetClustering(options => options.Configure<OrleansDatabase>((o, database) =>
             {
                 o.Invariant = "MySql.Data.MySqlConnector";
-                o.ConnectionString = database.Value.OrleansConnectionString;
+                o.DataSource = database.DataSource;
             }));
 
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>

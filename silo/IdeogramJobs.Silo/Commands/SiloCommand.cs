@@ -1,6 +1,8 @@
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Migrations;
 using IdeogramJobs.Database.Seeding;
+using IdeogramJobs.Hosting.Health;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +13,8 @@ namespace IdeogramJobs.Silo.Commands;
 /// <summary>
 /// The silo executable's commands:
 /// <c>run</c> (default: migrate when MIGRATE_ON_START, then host the silo until stopped),
-/// <c>migrate</c>, <c>seed-job-types [accountId]</c> and <c>seed-demo</c> (development: DEMO_API_KEY).
+/// <c>migrate</c>, <c>seed-job-types [accountId]</c>, <c>seed-demo</c> (development: DEMO_API_KEY) and
+/// <c>health</c> (the container healthcheck: exit 0 when the running silo is ready, else 1).
 /// </summary>
 public static class SiloCommand
 {
@@ -45,6 +48,9 @@ public static class SiloCommand
                     await host.RunAsync();
                     return 0;
 
+                case ReadinessProbe.Command:
+                    return await SiloHealthCommand.RunAsync(host.Services.GetRequiredService<IConfiguration>(), Console.Out);
+
                 case "migrate":
                     await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(stopping.Token);
                     return 0;
@@ -76,7 +82,7 @@ public static class SiloCommand
                     return 0;
 
                 default:
-                    logger.LogCritical("Unknown command {Command}; use run, migrate, seed-job-types [accountId] or seed-demo", command);
+                    logger.LogCritical("Unknown command {Command}; use run, migrate, seed-job-types [accountId], seed-demo or health", command);
                     return ConfigurationError;
             }
         }

@@ -25,24 +25,25 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddJobEngine(silo.Configuration);
         silo.Services.AddHostedService<DeadSiloRecovery>();
 
-        silo.UseAdoNetClustering(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
+        // Every provider opens its connections from one data source whose sessions run in UTC.
+        silo.UseAdoNetClustering(options => options.Configure<OrleansDatabase>((o, database) =>
         {
             o.Invariant = MySqlInvariant;
-            o.ConnectionString = database.Value.OrleansConnectionString;
+            o.DataSource = database.DataSource;
         }));
 
-        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<IOptions<DatabaseOptions>, IServiceProvider>((o, database, services) =>
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<OrleansDatabase, IServiceProvider>((o, database, services) =>
         {
             o.Invariant = MySqlInvariant;
-            o.ConnectionString = database.Value.OrleansConnectionString;
+            o.DataSource = database.DataSource;
             // Plain JSON instead of Newtonsoft with CLR type names, so renaming a state class keeps its data.
             o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
         }));
 
-        silo.UseAdoNetReminderService(options => options.Configure<IOptions<DatabaseOptions>>((o, database) =>
+        silo.UseAdoNetReminderService(options => options.Configure<OrleansDatabase>((o, database) =>
         {
             o.Invariant = MySqlInvariant;
-            o.ConnectionString = database.Value.OrleansConnectionString;
+            o.DataSource = database.DataSource;
         }));
 
         return silo;

@@ -8,9 +8,17 @@ public sealed class DatabaseOptions
     public const string DatabaseUrlVariable = "DATABASE_URL";
     public const string C360ReqDatabaseUrlVariable = "C360REQ_DATABASE_URL";
     public const string ConnectTimeoutVariable = "DATABASE_CONNECT_TIMEOUT_SECONDS";
+    public const string DatabasePasswordVariable = "DATABASE_PASSWORD";
 
     [ConfigurationKeyName(DatabaseUrlVariable)]
     public string? DatabaseUrl { get; set; }
+
+    /// <summary>
+    /// The password for DATABASE_URL, given apart so that a password with URL characters (@ : / # % ?) needs no
+    /// percent-encoding; when set it replaces the URL's own. C360REQ_DATABASE_URL, when set, carries its own.
+    /// </summary>
+    [ConfigurationKeyName(DatabasePasswordVariable)]
+    public string? DatabasePassword { get; set; }
 
     /// <summary>Defaults to <see cref="DatabaseUrl"/> when unset.</summary>
     [ConfigurationKeyName(C360ReqDatabaseUrlVariable)]
@@ -31,17 +39,22 @@ public sealed class DatabaseOptions
     [ConfigurationKeyName(ConnectTimeoutVariable)]
     public uint ConnectTimeoutSeconds { get; set; } = 5;
 
-    public string OrleansConnectionString => Build(DatabaseUrlVariable, DatabaseUrl);
+    public string OrleansConnectionString => Build(DatabaseUrlVariable, DatabaseUrl, DatabasePassword);
 
     public string C360ReqConnectionString => string.IsNullOrWhiteSpace(C360ReqDatabaseUrl)
         ? OrleansConnectionString
-        : Build(C360ReqDatabaseUrlVariable, C360ReqDatabaseUrl);
+        : Build(C360ReqDatabaseUrlVariable, C360ReqDatabaseUrl, password: null);
 
-    private string Build(string variable, string? url)
+    private string Build(string variable, string? url, string? password)
     {
         var builder = Connections.DatabaseUrl.Parse(variable, url);
         builder.MaximumPoolSize = MaxPoolSize;
         builder.ConnectionTimeout = ConnectTimeoutSeconds;
+        if (!string.IsNullOrEmpty(password))
+        {
+            builder.Password = password;
+        }
+
         return builder.ConnectionString;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DatabaseMigrator(IOptions<DatabaseOptions> options, ILoggerF
     {
         await using var lockConnection = new MySqlConnection(connectionString);
         await lockConnection.OpenAsync(cancellationToken);
-        var lockName = $"ideogramjobs.migrate.{lockConnection.Database}.{set.Name}";
+        var lockName = MigrationLockName.For(lockConnection.Database, set);
 
         logger.LogInformation("Waiting for migration lock {LockName}", lockName);
         if (!await TryLockAsync(lockConnection, lockName, cancellationToken))

@@ -91,4 +91,28 @@ public sealed class DatabaseUrlTests
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.StartsWith("DATABASE_CONNECT_TIMEOUT_SECONDS"));
     }
+
+    [Fact]
+    public void A_password_with_url_characters_given_in_database_password_needs_no_escaping()
+    {
+        var options = new DatabaseOptions { DatabaseUrl = "mysql://app@db:3306/c360req", DatabasePassword = "p@ss:w/rd#1%?" };
+
+        Assert.Equal("p@ss:w/rd#1%?", new MySqlConnectionStringBuilder(options.OrleansConnectionString).Password);
+        Assert.Equal("p@ss:w/rd#1%?", new MySqlConnectionStringBuilder(options.C360ReqConnectionString).Password);
+        Assert.True(new DatabaseOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Database_password_replaces_the_password_in_database_url_but_not_in_a_separate_c360req_url()
+    {
+        var options = new DatabaseOptions
+        {
+            DatabaseUrl = "mysql://app:old@db/orleans",
+            C360ReqDatabaseUrl = "mysql://reports:own@db/c360req",
+            DatabasePassword = "new",
+        };
+
+        Assert.Equal("new", new MySqlConnectionStringBuilder(options.OrleansConnectionString).Password);
+        Assert.Equal("own", new MySqlConnectionStringBuilder(options.C360ReqConnectionString).Password);
+    }
 }
