@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Options;
@@ -22,12 +25,19 @@ public sealed class JobAttemptRunner(
     IIdeogramClient ideogram,
     GeneratedImageRecorder recorder,
     IOptions<JobEngineOptions> options,
+    JobMetrics metrics,
+    JobTracing tracing,
     TimeProvider time)
 {
     private readonly StepRetry steps = new(time);
 
     public async Task<AttemptOutcome> RunAsync(RunningAttempt attempt, IAttemptObserver observer, CancellationToken cancellationToken)
     {
+        if (attempt.Number == 1 && attempt.Job.Interruptions == 0)
+        {
+            metrics.QueueWaited(attempt.Job.JobTypeName, attempt.ClaimedAt - attempt.Job.CreatedAt);
+        }
+
         try
         {
             var saved = attempt.Job.HasGeneration ? await jobs.GetGenerationAsync(attempt.Job.JobId, cancellationToken) : null;
@@ -71,7 +81,7 @@ public sealed class JobAttemptRunner(
         IdeogramAnswer answer;
         try
         {
-            answer = await ideogram.RequestAsync(new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
+            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
         }
         catch (Exception e) when (MayStillRun(e))
         {
@@ -119,6 +129,32 @@ public sealed class JobAttemptRunner(
 
         await observer.StepAsync(SystemLogLevel.Info, $"Ideogram returned {generation.Images.Count} image(s)");
         return (generation, null);
+    }
+
+    /// <summary>The Ideogram call itself, timed and traced; a request refused before it was sent is neither.</summary>
+    private async Task<IdeogramAnswer> RequestAsync(RunningAttempt attempt, IdeogramGenerateRequest request, CancellationToken cancellationToken)
+    {
+        var speed = request.Settings.RenderingSpeed;
+        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.NumImages ?? 1, attempt.Trace);
+        var started = time.GetTimestamp();
+        try
+        {
+            var answer = await ideogram.RequestAsync(request, cancellationToken);
+            metrics.GenerationEnded(speed, "ok", time.GetElapsedTime(started));
+            return answer;
+        }
+        catch (Exception e) when (e is not IdeogramSettingsException)
+        {
+            var outcome = e switch
+            {
+                IdeogramException failure => JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.Kind.ToString()),
+                OperationCanceledException => "cancelled",
+                _ => "error",
+            };
+            metrics.GenerationEnded(speed, outcome, time.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
     }
 
     /// <summary>Downloads, stores and records the images the job does not have yet, then completes it.</summary>
