@@ -14,6 +14,10 @@ public sealed class JobMetrics
 {
     public const string MeterName = "IdeogramJobs";
 
+    // In seconds: the SDK's default buckets are made for milliseconds.
+    private static readonly double[] QueueWaitBuckets = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+    private static readonly double[] GenerationBuckets = [1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300];
+
     private readonly Counter<long> jobsFinished;
     private readonly Histogram<double> queueWait;
     private readonly Histogram<double> generationDuration;
@@ -28,8 +32,10 @@ public sealed class JobMetrics
     {
         var meter = meterFactory.Create(MeterName);
         jobsFinished = meter.CreateCounter<long>("ideogramjobs.jobs.finished", "{job}", "Jobs that reached a terminal status.");
-        queueWait = meter.CreateHistogram<double>("ideogramjobs.jobs.queue_wait", "s", "From a job's submission to the start of its first attempt.");
-        generationDuration = meter.CreateHistogram<double>("ideogramjobs.generation.duration", "s", "The billed Ideogram generate call, retries within it included.");
+        queueWait = meter.CreateHistogram("ideogramjobs.jobs.queue_wait", "s", "From a job's submission to the start of its first attempt.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = QueueWaitBuckets });
+        generationDuration = meter.CreateHistogram("ideogramjobs.generation.duration", "s", "The billed Ideogram generate call, retries within it included.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = GenerationBuckets });
         attemptsRetried = meter.CreateCounter<long>("ideogramjobs.attempts.retried", "{attempt}", "Attempts that ended with another one scheduled, by cause.");
         providerOverLimit = meter.CreateCounter<long>("ideogramjobs.provider.over_limit", "{response}", "Ideogram answered 429: over its in-flight or rate limit.");
         storageUploads = meter.CreateCounter<long>("ideogramjobs.storage.uploads", "{image}", "Images saved to the image store, by store and outcome.");

@@ -38,6 +38,7 @@ public sealed class JobAttemptRunner(
             metrics.QueueWaited(attempt.Job.JobTypeName, attempt.ClaimedAt - attempt.Job.CreatedAt);
         }
 
+        using var activity = tracing.StartAttempt(attempt.Job.JobId, attempt.Number, attempt.Trace);
         try
         {
             var saved = attempt.Job.HasGeneration ? await jobs.GetGenerationAsync(attempt.Job.JobId, cancellationToken) : null;
@@ -135,7 +136,7 @@ public sealed class JobAttemptRunner(
     private async Task<IdeogramAnswer> RequestAsync(RunningAttempt attempt, IdeogramGenerateRequest request, CancellationToken cancellationToken)
     {
         var speed = request.Settings.RenderingSpeed;
-        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.NumImages ?? 1, attempt.Trace);
+        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.NumImages ?? 1);
         var started = time.GetTimestamp();
         try
         {
