@@ -10,6 +10,7 @@ public static class RetryCause
     public static string Of(AttemptOutcome outcome, bool ours) => outcome.End switch
     {
         AttemptEnd.Stopped => ours ? "silo_stopping" : "timeout",
+        // The runner ends an attempt as Interrupted only when Ideogram answered 429 over its in-flight limit.
         AttemptEnd.Interrupted => "provider_over_limit",
         _ => "transient",
     };

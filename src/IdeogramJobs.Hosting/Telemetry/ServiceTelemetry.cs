@@ -16,7 +16,7 @@ public static class ServiceTelemetry
     public const string OrleansMeter = "Microsoft.Orleans";
 
     /// <summary>The activity sources of Orleans' activity propagation (AddActivityPropagation on silo and client).</summary>
-    public static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    public static string[] OrleansActivitySources => ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
     /// Metrics (ours, Orleans', ASP.NET Core, HttpClient, the runtime) for the Prometheus endpoint, and
