@@ -29,6 +29,32 @@ public sealed class MetricsEndpointTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task An_ideogram_429_shows_as_over_limit_and_as_a_retry_of_that_cause()
+    {
+        var account = await service.NewAccountAsync();
+        await service.ConfigureSimulatorAsync(new { retryAfterSeconds = 1, failureRates = new { rateLimited = 1.0 } });
+        long jobId;
+        try
+        {
+            jobId = await account.ExecuteAsync("blog_header", "a kite over dunes");
+            using var silo = service.SiloHttp();
+            var metrics = await Eventually.Until(
+                () => silo.GetStringAsync("/metrics"),
+                text => Series(text, "ideogramjobs_attempts_retried_total").Any(l => l.Contains("cause=\"provider_over_limit\"")),
+                ScrapeWait,
+                "the silo's /metrics to count an attempt retried after Ideogram's 429");
+            Assert.Contains(Series(metrics, "ideogramjobs_provider_over_limit_total"), l => !l.EndsWith(" 0", StringComparison.Ordinal));
+            Assert.Contains(Series(metrics, "ideogramjobs_generation_duration_seconds_count"), l => l.Contains("outcome=\"rate_limited\""));
+        }
+        finally
+        {
+            await service.ConfigureSimulatorAsync(new { failureRates = new { rateLimited = 0.0 } });
+        }
+
+        await account.WaitForAsync(jobId, "completed");
+    }
+
+    [Fact]
     public async Task Metrics_are_anonymous_and_carry_no_key_or_secret()
     {
         var account = await service.NewAccountAsync();
