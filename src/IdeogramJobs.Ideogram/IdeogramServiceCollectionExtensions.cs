@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Ideogram.Http;
 using IdeogramJobs.Ideogram.Options;
 using IdeogramJobs.Ideogram.Resilience;
@@ -26,6 +27,7 @@ public static class IdeogramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdeogramOptions>, IdeogramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddJobTelemetry();
 
         services.AddHttpClient(IdeogramHttpClientNames.Generate, client =>
             {

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Sirv;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class ImageStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJobTelemetry();
 
         services.AddOptions<SirvOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SirvOptions>, SirvOptionsValidator>());

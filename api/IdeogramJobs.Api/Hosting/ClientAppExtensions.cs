@@ -20,7 +20,7 @@ public static class ClientAppExtensions
         The REST API is unaffected: its OpenAPI document is at /openapi/v1.json.
         """;
 
-    private static readonly string[] ServerPaths = ["/api", "/media", "/health", "/openapi"];
+    private static readonly string[] ServerPaths = ["/api", "/media", "/health", "/openapi", "/metrics", "/dashboard"];
 
     /// <summary>The UI's folder: looked up beside the assembly, not in the working directory, so any launcher finds it.</summary>
     public static string ClientAppRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot", "app");

@@ -2,6 +2,7 @@ using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Hosting.Cluster;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace IdeogramJobs.Api.Hosting;
 
@@ -33,6 +34,12 @@ public static class ClusterClientExtensions
                 o.Invariant = "MySql.Data.MySqlConnector";
                 o.DataSource = database.DataSource;
             }));
+
+            // Grain calls carry the request's trace into the silos.
+            client.AddActivityPropagation();
+
+            // The dashboard's pages and API, served at /dashboard (see OperationsEndpoints).
+            client.AddDashboard();
 
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {

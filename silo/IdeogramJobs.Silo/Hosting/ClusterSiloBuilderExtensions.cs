@@ -16,7 +16,7 @@ public static class ClusterSiloBuilderExtensions
     private const string MySqlInvariant = "MySql.Data.MySqlConnector";
 
     /// <summary>
-    /// Membership, grain storage and reminders on MySQL, plus the services grains use. Shared by
+    /// Membership, grain storage and reminders on MySQL, trace propagation, plus the services grains use. Shared by
     /// the silo host and the test clusters, which bring their own ports and cluster ids.
     /// </summary>
     public static ISiloBuilder UseIdeogramJobsCluster(this ISiloBuilder silo)
@@ -24,6 +24,9 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddDatabase();
         silo.Services.AddJobEngine(silo.Configuration);
         silo.Services.AddHostedService<DeadSiloRecovery>();
+
+        // Grain calls carry the caller's trace, so a job's Ideogram call joins the request that submitted it.
+        silo.AddActivityPropagation();
 
         // Every provider opens its connections from one data source whose sessions run in UTC.
         silo.UseAdoNetClustering(options => options.Configure<OrleansDatabase>((o, database) =>

@@ -50,6 +50,8 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
     public int Waiting => waiting.Values.Sum(w => w.Count);
 
+    public int WaitingUnits => waiting.Values.Sum(w => w.Sum(waiter => waiter.Units));
+
     /// <summary>
     /// True when granted now, or already held (which renews the lease from <paramref name="now"/>); false
     /// when the job waits its turn. An attempt that has claimed its job asks with its token, which binds

@@ -1,5 +1,6 @@
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Options;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class IdeogramCapacityGrain(
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILocalSiloDetails silo,
+    JobMetrics metrics,
     ILogger<IdeogramCapacityGrain> logger) : Grain, IIdeogramCapacityGrain
 {
     public const string DefaultKey = "ideogram";
@@ -66,8 +68,19 @@ public sealed class IdeogramCapacityGrain(
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
     }
 
-    public Task<bool> RequestAsync(long jobId, string accountId, int units, string? attemptToken) =>
-        Task.FromResult(scheduler.Request(jobId, accountId, units, time.GetUtcNow(), attemptToken));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The grain's next activation (perhaps on another silo) reports from there; this silo reports nothing.
+        metrics.CapacityObserved(0, 0);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RequestAsync(long jobId, string accountId, int units, string? attemptToken)
+    {
+        var granted = scheduler.Request(jobId, accountId, units, time.GetUtcNow(), attemptToken);
+        Observe();
+        return Task.FromResult(granted);
+    }
 
     public Task ReleaseAsync(long jobId, string? attemptToken)
     {
@@ -113,8 +126,11 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
+    private void Observe() => metrics.CapacityObserved(scheduler.InUse, scheduler.WaitingUnits);
+
     private void Notify(IReadOnlyList<long> granted)
     {
+        Observe();
         foreach (var jobId in granted)
         {
             // One-way: the job is told, nobody waits on it.

@@ -13,6 +13,9 @@ public sealed record AttemptOutcome(AttemptEnd End, string? Reason = null)
 
     public IReadOnlyList<JobImage> Images { get; init; } = [];
 
+    /// <summary>Why the attempt was set back, when its end alone does not say (see <see cref="RetryCause"/>).</summary>
+    public string? Cause { get; init; }
+
     public static AttemptOutcome Completed(IReadOnlyList<JobImage> images) => new(AttemptEnd.Completed) { Images = images };
 
     public static readonly AttemptOutcome Lost = new(AttemptEnd.Lost);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Ideogram;
@@ -11,13 +13,12 @@ namespace IdeogramJobs.Grains.Jobs;
 /// ssnews_image_assets. Both are idempotent per (job, index), so a resumed job never records an
 /// image twice, and the row is written only while the attempt owns the job.
 /// </summary>
-public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetStore images)
+public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetStore images, JobMetrics metrics, JobTracing tracing)
 {
     /// <summary>The recorded image, or null when the attempt no longer owns the job (nothing was recorded).</summary>
     public async Task<JobImage?> RecordAsync(StoredJob job, string attemptToken, int index, GeneratedImage image, CancellationToken cancellationToken)
     {
-        var stored = await imageStore.SaveAsync(
-            new ImageToStore(job.AccountId, job.JobId, index, image.Content!, image.ContentType ?? "image/png"), cancellationToken);
+        var stored = await SaveAsync(new ImageToStore(job.AccountId, job.JobId, index, image.Content!, image.ContentType ?? "image/png"), cancellationToken);
         var imageId = await images.RecordAsync(new NewImageAsset
         {
             AccountId = job.AccountId,
@@ -44,5 +45,23 @@ public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetSt
             IsImageSafe = image.IsImageSafe,
             Prompt = image.Prompt,
         };
+    }
+
+    private async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
+    {
+        using var activity = tracing.StartImageSave(imageStore.Name, image.JobId, image.Index);
+        try
+        {
+            var stored = await imageStore.SaveAsync(image, cancellationToken);
+            metrics.ImageStored(imageStore.Name, "ok");
+            return stored;
+        }
+        catch (ImageStorageException e)
+        {
+            var outcome = e.IsTransient ? "transient" : "failed";
+            metrics.ImageStored(imageStore.Name, outcome);
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
     }
 }

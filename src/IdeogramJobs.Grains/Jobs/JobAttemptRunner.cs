@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
@@ -23,12 +26,20 @@ public sealed class JobAttemptRunner(
     IIdeogramClient ideogram,
     GeneratedImageRecorder recorder,
     IOptions<JobEngineOptions> options,
+    JobMetrics metrics,
+    JobTracing tracing,
     TimeProvider time)
 {
     private readonly StepRetry steps = new(time);
 
     public async Task<AttemptOutcome> RunAsync(RunningAttempt attempt, IAttemptObserver observer, CancellationToken cancellationToken)
     {
+        if (attempt.Number == 1 && attempt.Job.Interruptions == 0)
+        {
+            metrics.QueueWaited(attempt.Job.JobTypeName, attempt.ClaimedAt - attempt.Job.CreatedAt);
+        }
+
+        using var activity = tracing.StartAttempt(attempt.Job.JobId, attempt.Number, attempt.Trace);
         try
         {
             var saved = attempt.Job.HasGeneration ? await jobs.GetGenerationAsync(attempt.Job.JobId, cancellationToken) : null;
@@ -66,13 +77,13 @@ public sealed class JobAttemptRunner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await observer.ProviderCallEndedAsync(TimeSpan.Zero);
-            return (null, new AttemptOutcome(EndOf(e), "Reading the style reference images failed: " + Describe(e)));
+            return (null, Setback(e, "Reading the style reference images failed: "));
         }
 
         IdeogramAnswer answer;
         try
         {
-            answer = await ideogram.RequestAsync(new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
+            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
         }
         catch (Exception e) when (MayStillRun(e))
         {
@@ -115,11 +126,37 @@ public sealed class JobAttemptRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, new AttemptOutcome(EndOf(e), "Ideogram's answer could not be kept: " + Describe(e)));
+            return (null, Setback(e, "Ideogram's answer could not be kept: "));
         }
 
         await observer.StepAsync(SystemLogLevel.Info, $"Ideogram returned {generation.Images.Count} image(s)");
         return (generation, null);
+    }
+
+    /// <summary>The Ideogram call itself, timed and traced; a request refused before it was sent is neither.</summary>
+    private async Task<IdeogramAnswer> RequestAsync(RunningAttempt attempt, IdeogramGenerateRequest request, CancellationToken cancellationToken)
+    {
+        var speed = request.Settings.RenderingSpeed;
+        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.NumImages ?? 1);
+        var started = time.GetTimestamp();
+        try
+        {
+            var answer = await ideogram.RequestAsync(request, cancellationToken);
+            metrics.GenerationEnded(speed, "ok", time.GetElapsedTime(started));
+            return answer;
+        }
+        catch (Exception e) when (e is not IdeogramSettingsException)
+        {
+            var outcome = e switch
+            {
+                IdeogramException failure => JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.Kind.ToString()),
+                OperationCanceledException => "cancelled",
+                _ => "error",
+            };
+            metrics.GenerationEnded(speed, outcome, time.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            throw;
+        }
     }
 
     /// <summary>Downloads, stores and records the images the job does not have yet, then completes it.</summary>
@@ -169,7 +206,7 @@ public sealed class JobAttemptRunner(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    return new AttemptOutcome(EndOf(e), "Recording the images failed: " + Describe(e));
+                    return Setback(e, "Recording the images failed: ");
                 }
 
                 if (image is null)
@@ -204,7 +241,7 @@ public sealed class JobAttemptRunner(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new AttemptOutcome(EndOf(e), "Completing the job failed: " + Describe(e));
+            return Setback(e, "Completing the job failed: ");
         }
 
         await observer.StepAsync(SystemLogLevel.Info, $"Job completed with {images.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
@@ -243,7 +280,9 @@ public sealed class JobAttemptRunner(
     };
 
     /// <summary>A database we cannot reach is our outage, not the job's fault: it costs an interruption, not one of its retries.</summary>
-    private static AttemptEnd EndOf(Exception e) => DatabaseUnavailable.Is(e) ? AttemptEnd.Interrupted : AttemptEnd.Retry;
+    private static AttemptOutcome Setback(Exception e, string what) => DatabaseUnavailable.Is(e)
+        ? new AttemptOutcome(AttemptEnd.Interrupted, what + Describe(e)) { Cause = RetryCause.DatabaseUnavailable }
+        : new AttemptOutcome(AttemptEnd.Retry, what + Describe(e));
 
     private static GeneratedImageLink Link(SavedGenerationImage image) =>
         new(image.Url is null ? null : new Uri(image.Url), image.Prompt, image.Resolution, image.Seed, image.StyleType, image.IsImageSafe);

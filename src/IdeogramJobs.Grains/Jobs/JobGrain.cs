@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Capacity;
@@ -29,6 +31,7 @@ public sealed class JobGrain(
     TimeProvider time,
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
+    JobMetrics metrics,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable, IAttemptObserver
 {
     private const string WakeUpReminder = "job-wake-up";
@@ -48,6 +51,9 @@ public sealed class JobGrain(
     private Task attemptRun = Task.CompletedTask;
     private bool cancelRequested;
     private bool deactivating;
+
+    /// <summary>The trace of the first call that started the job (its submission, as a rule), which its attempts join.</summary>
+    private ActivityContext startedBy;
 
     /// <summary>
     /// How many steps are moving the job on now. Calls interleave at every await, so a trigger (a poke,
@@ -130,7 +136,11 @@ public sealed class JobGrain(
         }
     }
 
-    public Task StartAsync() => EnsureProgressAsync();
+    public Task StartAsync()
+    {
+        startedBy = startedBy == default ? Activity.Current?.Context ?? default : startedBy;
+        return EnsureProgressAsync();
+    }
 
     public Task CapacityGrantedAsync()
     {
@@ -380,6 +390,7 @@ public sealed class JobGrain(
             return;
         }
 
+        metrics.AttemptRetried(RetryCause.SiloLost);
         logger.LogWarning("Job {JobId} of {AccountId} was cut off mid-attempt on {WorkerId}; taken over, not counted as the job's failure", JobId, current.AccountId, current.WorkerId);
         await StepAsync(SystemLogLevel.Warn, reason + " Resuming; this does not count against the job's retries.");
 
@@ -491,7 +502,7 @@ public sealed class JobGrain(
             }
 
             leaseToken = current.HasGeneration ? null : token;
-            attempt = new RunningAttempt(current, token, number, claimedAt);
+            attempt = new RunningAttempt(current, token, number, claimedAt) { Trace = startedBy };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -664,6 +675,8 @@ public sealed class JobGrain(
             return;
         }
 
+        metrics.AttemptRetried(RetryCause.Of(outcome, ours));
+
         job = current with
         {
             RetryCount = retries,
@@ -746,6 +759,7 @@ public sealed class JobGrain(
     private async Task FinishAsync(JobStatus status, string message, string? errorMessage)
     {
         var current = job!;
+        metrics.JobFinished(current.JobTypeName, status);
         job = current with
         {
             Status = status,

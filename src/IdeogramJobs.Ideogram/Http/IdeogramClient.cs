@@ -1,3 +1,5 @@
+using System.Net;
+using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Options;
 using IdeogramJobs.Ideogram.Resilience;
@@ -22,6 +24,7 @@ internal sealed class IdeogramClient : IIdeogramClient
     private readonly GenerateResiliencePipeline pipeline;
     private readonly GeneratedImageDownloader downloader;
     private readonly TimeProvider timeProvider;
+    private readonly JobMetrics metrics;
     private readonly ILogger<IdeogramClient> logger;
     private readonly Uri generateUri;
 
@@ -31,6 +34,7 @@ internal sealed class IdeogramClient : IIdeogramClient
         GenerateResiliencePipeline pipeline,
         GeneratedImageDownloader downloader,
         TimeProvider timeProvider,
+        JobMetrics metrics,
         ILogger<IdeogramClient> logger)
     {
         this.httpClientFactory = httpClientFactory;
@@ -38,6 +42,7 @@ internal sealed class IdeogramClient : IIdeogramClient
         this.pipeline = pipeline;
         this.downloader = downloader;
         this.timeProvider = timeProvider;
+        this.metrics = metrics;
         this.logger = logger;
         generateUri = new Uri(this.options.BaseUri, GeneratePath);
     }
@@ -91,6 +96,12 @@ internal sealed class IdeogramClient : IIdeogramClient
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // Counted per answer, retries within the pipeline included: each is a 429 Ideogram sent us.
+                    metrics.ProviderOverLimit();
+                }
+
                 throw ProviderFailureClassifier.FromResponse(response.StatusCode, response.ReasonPhrase, response.Headers, body, timeProvider, options.ApiKey);
             }
 

@@ -22,6 +22,8 @@ public sealed class LocalDiskImageStore : IImageStore
         _logger = logger;
     }
 
+    public string Name => "disk";
+
     public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
     {
         var prepared = PreparedImage.Create(image, ImageStoragePath.DefaultFolder);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IdeogramJobs.Contracts.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -28,15 +29,18 @@ public sealed class SirvImageStore : IImageStore
     private readonly string _publicUrl;
     private readonly ResiliencePipeline _pipeline;
     private readonly SemaphoreSlim _uploadSlots;
+    private readonly JobMetrics _metrics;
 
     public SirvImageStore(
         SirvApiClient api,
         SirvRateLimitGate gate,
         IOptions<SirvOptions> options,
         TimeProvider time,
+        JobMetrics metrics,
         ILogger<SirvImageStore> logger)
     {
         _api = api;
+        _metrics = metrics;
         _gate = gate;
         _logger = logger;
         var settings = options.Value;
@@ -46,6 +50,8 @@ public sealed class SirvImageStore : IImageStore
         _pipeline = BuildPipeline(settings, time);
         _uploadSlots = new SemaphoreSlim(settings.MaxConcurrentUploads);
     }
+
+    public string Name => "sirv";
 
     public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
     {
@@ -125,6 +131,7 @@ public sealed class SirvImageStore : IImageStore
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             _gate.ObserveRejection(response);
+            _metrics.StorageThrottled();
             throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429).", rateLimited: true);
         }
 
@@ -166,6 +173,7 @@ public sealed class SirvImageStore : IImageStore
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             _gate.ObserveRejection(response);
+            _metrics.StorageThrottled();
             throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429) while checking for an existing file.", rateLimited: true);
         }
 

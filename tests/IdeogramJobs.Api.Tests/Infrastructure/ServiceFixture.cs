@@ -24,6 +24,12 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public int SimulatorPort { get; } = FreePort.Next();
 
+    /// <summary>The silo's operations listener (SILO_HTTP_PORT): health and /metrics.</summary>
+    public int SiloHttpPort { get; } = FreePort.Next();
+
+    /// <summary>The Ideogram key the silo is given, which must never show anywhere.</summary>
+    public const string IdeogramKey = "api-tests-ideogram-key";
+
     public Uri ApiBase => new($"http://127.0.0.1:{ApiPort}");
 
     /// <summary>The interval of keep-alive comments on the API's event streams.</summary>
@@ -57,7 +63,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["GATEWAY_PORT"] = FreePort.Next().ToString(),
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
-            ["IDEOGRAM_API_KEY"] = "api-tests-ideogram-key",
+            ["SILO_HTTP_PORT"] = SiloHttpPort.ToString(),
+            ["IDEOGRAM_API_KEY"] = IdeogramKey,
             ["IDEOGRAM_BASE_URL"] = $"http://127.0.0.1:{SimulatorPort}",
             ["IMAGE_STORAGE_PATH"] = ImageRoot,
             ["PUBLIC_BASE_URL"] = ApiBase.ToString().TrimEnd('/'),
@@ -113,6 +120,8 @@ public sealed class ServiceFixture : IAsyncLifetime
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+
+    public HttpClient SiloHttp() => new() { BaseAddress = new Uri($"http://127.0.0.1:{SiloHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>A new account (with the default job types) and a key of the given role for it.</summary>
     public async Task<TestAccount> NewAccountAsync(string role = "user")

@@ -35,6 +35,23 @@ public sealed class SiloStartupTests
         Assert.Contains("C360REQ_DATABASE_URL is not a mysql:// URL", silo.Output);
     }
 
+    [Theory]
+    [InlineData("SILO_HTTP_PORT", "70000", "SILO_HTTP_PORT must be a port number")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http or https URL")]
+    public async Task A_malformed_operations_setting_stops_the_silo_naming_the_variable(string variable, string value, string message)
+    {
+        await using var silo = ServiceProcess.Start("silo/IdeogramJobs.Silo", new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = "mysql://user:pw@127.0.0.1:1/orleans",
+            ["MIGRATE_ON_START"] = "false",
+            ["IDEOGRAM_API_KEY"] = "startup-test-key",
+            [variable] = value,
+        });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(Exit, $"the silo to refuse {variable} and exit"));
+        Assert.Contains(message, silo.Output);
+    }
+
     [Fact]
     public async Task The_migrate_command_brings_an_empty_database_up_to_date_and_exits()
     {
