@@ -105,6 +105,28 @@ public sealed partial class ImageBuildTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Dockerfiles))]
+    public void The_image_that_runs_has_the_aspnet_runtime_when_the_published_project_uses_it(string dockerfile)
+    {
+        var image = DockerfileImage.Load(dockerfile);
+        var restore = image.Instructions.FirstOrDefault(i => i.Instruction == "RUN" && i.Arguments.StartsWith("dotnet restore", StringComparison.Ordinal));
+        if (restore.Arguments is null)
+        {
+            return;
+        }
+
+        var project = restore.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
+        var usesAspNet = ProjectClosure(project).Select(p => XDocument.Load(Path.Combine(RepositoryPaths.Root, p)).Root!)
+            .Any(root => root.Attribute("Sdk")?.Value == "Microsoft.NET.Sdk.Web"
+                || root.Descendants("FrameworkReference").Any(f => f.Attribute("Include")?.Value == "Microsoft.AspNetCore.App"));
+        if (usesAspNet)
+        {
+            var runtime = image.BaseImages[^1];
+            Assert.True(runtime.Contains("/dotnet/aspnet:", StringComparison.Ordinal), $"{dockerfile}: {project} needs ASP.NET Core, but the image that runs is {runtime}; use mcr.microsoft.com/dotnet/aspnet.");
+        }
+    }
+
     /// <summary>A project and every project it references, transitively, as paths from the repository root.</summary>
     private static IEnumerable<string> ProjectClosure(string project)
     {
