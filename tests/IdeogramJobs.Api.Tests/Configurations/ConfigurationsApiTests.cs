@@ -280,10 +280,10 @@ public sealed class ConfigurationsApiTests(ServiceFixture service)
 
         var huge = JobTypeRequests.Draft(JobTypeRequests.UniqueName());
         huge["description"] = new string('x', 2 * 1024 * 1024);
-        using var oversized = await account.Http.PostAsJsonAsync(Base, huge);
+        using var oversized = await account.Http.PostLargeAsync(Base, JsonContent.Create(huge));
         await oversized.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
-        using var hugeOverrides = await account.Http.PostAsync(
+        using var hugeOverrides = await account.Http.PostLargeAsync(
             $"{Base}/{configId}/settings/override",
             Json($$"""{"negativePrompt":"{{new string('x', 2 * 1024 * 1024)}}"}"""));
         await hugeOverrides.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using IdeogramJobs.Api.Tests.Authentication;
 using IdeogramJobs.Api.Tests.Infrastructure;
 
 namespace IdeogramJobs.Api.Tests.Jobs;
@@ -59,7 +60,7 @@ public sealed class StyleReferenceTests(ServiceFixture service)
         var large = new byte[5_200_000];
         Png.CopyTo(large, 0);
 
-        using var response = await account.Http.PostAsync("/api/jobs/execute", Form(("a.png", large), ("b.png", large)));
+        using var response = await account.Http.PostLargeAsync("/api/jobs/execute", Form(("a.png", large), ("b.png", large)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
