@@ -1,4 +1,5 @@
-using System.Text.Json;
+using IdeogramJobs.Database.Health;
+using IdeogramJobs.Hosting.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,15 +38,6 @@ public static class SiloHealthEndpoints
     {
         var report = await checking;
         context.Response.StatusCode = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key).ToArray(),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        await context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        await HealthReportJson.WriteAsync(context, report);
     }
 }

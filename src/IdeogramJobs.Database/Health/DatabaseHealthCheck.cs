@@ -2,7 +2,7 @@ using IdeogramJobs.Database.Connections;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MySqlConnector;
 
-namespace IdeogramJobs.Api.Health;
+namespace IdeogramJobs.Database.Health;
 
 /// <summary>The c360req database answers a trivial query.</summary>
 public sealed class DatabaseHealthCheck(C360ReqDatabase database) : IHealthCheck
