@@ -27,6 +27,7 @@ IScenario[] scenarios =
     new RealisticProviderScenario(),
     new CapacitySiloKillScenario(),
     new RollingRestartScenario(),
+    new NamespacedHostsScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);
