@@ -113,6 +113,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await WaitForExitAsync(within, "the process to end after SIGKILL");
     }
 
+    /// <summary>Sends SIGKILL to the process and its children without waiting, for a signal handler on the way out.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

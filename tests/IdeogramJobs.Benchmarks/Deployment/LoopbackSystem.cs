@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Testing;
 
@@ -27,6 +28,7 @@ public sealed class LoopbackSystem : IAsyncDisposable
     private readonly List<ServiceProcess> processes = [];
     private readonly List<SiloHandle> silos = [];
     private readonly List<TcpRelay> relays = [];
+    private readonly List<PosixSignalRegistration> signals = [];
     private readonly HostNetwork? network;
     private readonly NetworkHost? apiHost;
     private readonly string adminKey = "ijk_admin_" + Guid.NewGuid().ToString("N");
@@ -40,6 +42,10 @@ public sealed class LoopbackSystem : IAsyncDisposable
     {
         this.network = network;
         apiHost = network?.AddHost("api");
+
+        // Ctrl-C and SIGTERM end the benchmark without DisposeAsync; its processes must not outlive it.
+        signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => KillProcesses()));
+        signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => KillProcesses()));
         Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}"), Timeout = TimeSpan.FromSeconds(15) };
         Admin = Client(adminKey);
     }
@@ -275,6 +281,11 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in signals)
+        {
+            signal.Dispose();
+        }
+
         foreach (var process in processes)
         {
             await process.DisposeAsync();
@@ -374,6 +385,14 @@ public sealed class LoopbackSystem : IAsyncDisposable
             var members = await Database.QueryAsync("SELECT Address, Port, Status, SiloName FROM OrleansMembershipTable");
             var membership = string.Join("; ", members.Select(m => $"{m["SiloName"]} {m["Address"]}:{m["Port"]} status {m["Status"]}"));
             throw new TimeoutException($"{e.Message}{Environment.NewLine}membership: {membership}{Environment.NewLine}{Output}");
+        }
+    }
+
+    private void KillProcesses()
+    {
+        foreach (var process in processes.ToArray())
+        {
+            process.Kill();
         }
     }
 

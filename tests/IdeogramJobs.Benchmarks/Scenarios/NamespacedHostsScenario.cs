@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using IdeogramJobs.Benchmarks.Deployment;
 using IdeogramJobs.Benchmarks.Reporting;
 using IdeogramJobs.Testing;
@@ -52,6 +54,8 @@ public sealed class NamespacedHostsScenario : IScenario
             .Select(row => row["job_id"]!)
             .ToList();
         Console.WriteLine($"[bench] lost the host {victim.Host!.Namespace} ({victim.Address}) running {held.Count} jobs");
+        var answer = await ConnectOutcomeAsync(victim);
+        Console.WriteLine($"[bench] a connect to {victim.Address}:{victim.SiloPort} after the loss: {answer}");
 
         await Eventually.Until(
             async () => await system.Database.CountAsync($"SELECT COUNT(*) FROM {victim.MembershipRows} AND Status = {Dead}") > 0,
@@ -81,11 +85,32 @@ public sealed class NamespacedHostsScenario : IScenario
         [
             new("hosts (3 silos + API), same ports on each", system.Silos.Count + 1, "hosts", 0),
             new("jobs running on the lost host", held.Count, "jobs", 0),
+            new("lost address answered a connect (reset or accept; 0 = silent)", answer is SocketError.ConnectionRefused or SocketError.Success ? 1 : 0, "", 0, "0"),
             new("loss to the silo declared Dead in the membership table", declaredDeadAfter, "s", 1),
             new("loss to every job it held ended elsewhere (time to recover)", recoveredAfter, "s", 1),
             new("  of which completed", heldCompleted, "jobs", 0),
             new("survivors' cluster view: lost silo gone, survivors active (1 = yes)", clusterAgrees ? 1 : 0, "", 0, "1"),
         ];
+    }
+
+    /// <summary>How a TCP connect to the silo's old endpoint ends: a lost host neither accepts nor resets, it times out or is unreachable.</summary>
+    private static async Task<SocketError> ConnectOutcomeAsync(SiloHandle silo)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Parse(silo.Address), silo.SiloPort, bound.Token);
+            return SocketError.Success;
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return SocketError.TimedOut;
+        }
     }
 
     private static async Task<SiloHandle> BusiestSiloAsync(LoopbackSystem system)
