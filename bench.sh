@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the whole service as processes on loopback; prints a table of figures per scenario
 # and writes them as JSON to artifacts/bench/<timestamp>.json. It prints, it does not assert timings;
-# it exits non-zero only when a scenario could not run.
+# it exits non-zero only when a scenario could not run. Scenario 12 runs each silo and the API in a
+# network namespace of its own (root and iproute2; it reports itself skipped without them).
 #
 #   ./bench.sh            full run
 #   ./bench.sh --quick    every scenario briefly

@@ -28,6 +28,7 @@ IScenario[] scenarios =
     new CapacitySiloKillScenario(),
     new RollingRestartScenario(),
     new DatabaseOutageScenario(),
+    new NamespacedHostsScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);

@@ -27,20 +27,31 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public int ProcessId => process.Id;
 
     /// <summary>Starts <c>dotnet &lt;project&gt;.dll args</c> for a project of the repository (e.g. "silo/IdeogramJobs.Silo").</summary>
-    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ServiceProcess Start(string project, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start([], project, environment, args);
+
+    /// <summary>
+    /// As <see cref="Start(string, IReadOnlyDictionary{string, string?}, string[])"/>, inside the network
+    /// namespace <paramref name="networkNamespace"/> (<c>ip netns exec</c>, which execs dotnet in place, so
+    /// the process id is dotnet's own).
+    /// </summary>
+    public static ServiceProcess StartInNetworkNamespace(string networkNamespace, string project, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(["ip", "netns", "exec", networkNamespace], project, environment, args);
+
+    private static ServiceProcess Start(IReadOnlyList<string> launcher, string project, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var dll = RepositoryPaths.BuildOutput(project);
-        var start = new ProcessStartInfo("dotnet")
+        string[] command = [.. launcher, "dotnet", dll, .. args];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
+        foreach (var part in command.Skip(1))
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(part);
         }
 
         // The child sees only what the test decides, not the developer's own service settings.
@@ -100,6 +111,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         await WaitForExitAsync(within, "the process to end after SIGKILL");
+    }
+
+    /// <summary>Sends SIGKILL to the process and its children without waiting, for a signal handler on the way out.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 
     public async ValueTask DisposeAsync()

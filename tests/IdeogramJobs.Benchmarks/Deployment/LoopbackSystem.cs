@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Testing;
 
@@ -9,14 +11,26 @@ namespace IdeogramJobs.Benchmarks.Deployment;
 /// <summary>
 /// The whole service as processes on loopback for one scenario: the Ideogram simulator, one or more
 /// silos and the API, on a fresh database of its own (dropped at the end) with local-disk images in a
-/// temporary folder. Rate limits are raised so only the limits a scenario studies apply.
+/// temporary folder. Rate limits are raised so only the limits a scenario studies apply. With
+/// <see cref="ServiceSettings.HostPerProcess"/> each silo and the API run on a host of their own
+/// instead, all on the default ports, and reach MariaDB and the simulator (still on the root
+/// namespace's loopback) through relays on the hosts' bridge.
 /// </summary>
 public sealed class LoopbackSystem : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(180);
 
+    // Every host has its own addresses, so all use the defaults, as separate machines would.
+    private const int HostSiloPort = 11111;
+    private const int HostGatewayPort = 30000;
+    private const int HostApiPort = 8080;
+
     private readonly List<ServiceProcess> processes = [];
     private readonly List<SiloHandle> silos = [];
+    private readonly List<TcpRelay> relays = [];
+    private readonly List<PosixSignalRegistration> signals = [];
+    private readonly HostNetwork? network;
+    private readonly NetworkHost? apiHost;
     private readonly string adminKey = "ijk_admin_" + Guid.NewGuid().ToString("N");
     private readonly string imageRoot = Path.Combine(Path.GetTempPath(), "ij-bench-images-" + Guid.NewGuid().ToString("N"));
     private readonly int apiPort = FreePort.Next();
@@ -24,16 +38,22 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     private Dictionary<string, string?> siloEnvironment = [];
 
-    private LoopbackSystem(string? databaseServerUrl)
+    private LoopbackSystem(string? databaseServerUrl, HostNetwork? network)
     {
         Database = databaseServerUrl is null ? new TestDatabase() : new TestDatabase(databaseServerUrl);
+        this.network = network;
+        apiHost = network?.AddHost("api");
+
+        // Ctrl-C and SIGTERM end the benchmark without DisposeAsync; its processes must not outlive it.
+        signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => KillProcesses()));
+        signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => KillProcesses()));
         Simulator = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulatorPort}"), Timeout = TimeSpan.FromSeconds(15) };
         Admin = Client(adminKey);
     }
 
     public TestDatabase Database { get; }
 
-    public Uri ApiBase => new($"http://127.0.0.1:{apiPort}");
+    public Uri ApiBase => apiHost is null ? new($"http://127.0.0.1:{apiPort}") : new($"http://{apiHost.Address}:{HostApiPort}");
 
     public HttpClient Simulator { get; }
 
@@ -53,7 +73,18 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     public static async Task<LoopbackSystem> StartAsync(ServiceSettings settings)
     {
-        var system = new LoopbackSystem(settings.DatabaseServerUrl);
+        var network = settings.HostPerProcess ? HostNetwork.Create() : null;
+        LoopbackSystem system;
+        try
+        {
+            system = new LoopbackSystem(settings.DatabaseServerUrl, network);
+        }
+        catch
+        {
+            network?.Dispose();
+            throw;
+        }
+
         try
         {
             await system.StartProcessesAsync(settings);
@@ -183,13 +214,21 @@ public sealed class LoopbackSystem : IAsyncDisposable
         using var response = await Admin.GetAsync("/api/admin/capacity", cancellationToken);
         var silo = (await ApiResponses.ReadSuccessAsync(response, "reading the Ideogram capacity", cancellationToken))["silo"]!.GetValue<string>();
 
-        // Orleans names a silo "S<ip>:<port>:<generation>".
-        var port = int.Parse(silo.Split(':')[1], CultureInfo.InvariantCulture);
-        return silos.Single(s => s.SiloPort == port && !s.Process.HasExited);
+        return silos.Single(s => s.Is(silo) && !s.Process.HasExited);
     }
 
     /// <summary>Kills a silo with SIGKILL: no graceful shutdown, its activations and timers are simply gone.</summary>
     public Task KillSiloAsync(SiloHandle silo) => silo.Process.KillAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Ends a silo's whole host as a power cut would: SIGKILL to every process in its namespace, then
+    /// its address removed, so packets to it go nowhere and nobody answers them with a reset.
+    /// </summary>
+    public async Task KillHostAsync(SiloHandle silo)
+    {
+        network!.KillHost(silo.Host!);
+        await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(30), $"the silo on {silo.Address} to end with its host");
+    }
 
     /// <summary>Stops a silo with SIGTERM, as an operator's restart would: it shuts down gracefully and leaves the cluster.</summary>
     public Task StopSiloAsync(SiloHandle silo) => silo.Process.StopAsync(TimeSpan.FromSeconds(120));
@@ -199,9 +238,9 @@ public sealed class LoopbackSystem : IAsyncDisposable
     {
         var silo = LaunchSilo();
         await Eventually.Until(
-            async () => await Database.CountAsync($"SELECT COUNT(*) FROM OrleansMembershipTable WHERE Port = {silo.SiloPort.ToString(CultureInfo.InvariantCulture)} AND Status = 3") > 0,
+            async () => await Database.CountAsync($"SELECT COUNT(*) FROM {silo.MembershipRows} AND Status = 3") > 0,
             StartBound,
-            $"the silo on port {silo.SiloPort} to be active in the membership table");
+            $"the silo on {silo.Address}:{silo.SiloPort} to be active in the membership table");
         cancellationToken.ThrowIfCancellationRequested();
         return silo;
     }
@@ -243,11 +282,22 @@ public sealed class LoopbackSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in signals)
+        {
+            signal.Dispose();
+        }
+
         foreach (var process in processes)
         {
             await process.DisposeAsync();
         }
 
+        foreach (var relay in relays)
+        {
+            await relay.DisposeAsync();
+        }
+
+        network?.Dispose();
         Simulator.Dispose();
         Admin.Dispose();
         await Database.DisposeAsync();
@@ -274,14 +324,15 @@ public sealed class LoopbackSystem : IAsyncDisposable
             ["LOG_LEVEL"] = "Warning",
         }, settings.SimulatorEnvironment));
         processes.Add(SimulatorProcess);
+        var databaseUrl = Reachable(Database.Url);
         siloEnvironment = Overlay(new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = Database.Url,
+            ["DATABASE_URL"] = databaseUrl,
             ["MIGRATE_ON_START"] = "false",
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
             ["IDEOGRAM_API_KEY"] = "bench-ideogram-key",
-            ["IDEOGRAM_BASE_URL"] = $"http://127.0.0.1:{simulatorPort}",
+            ["IDEOGRAM_BASE_URL"] = Reachable($"http://127.0.0.1:{simulatorPort}"),
             ["IDEOGRAM_MAX_INFLIGHT_IMAGES"] = Number(settings.IdeogramMaxInflightImages),
             ["MAX_CONCURRENT_JOBS"] = Number(settings.MaxConcurrentJobs),
             ["ACCOUNT_JOBS_PER_MINUTE"] = "1000000",
@@ -301,17 +352,21 @@ public sealed class LoopbackSystem : IAsyncDisposable
             LaunchSilo();
         }
 
-        Api = ServiceProcess.Start("api/IdeogramJobs.Api", new Dictionary<string, string?>
+        var apiEnvironment = new Dictionary<string, string?>
         {
-            ["DATABASE_URL"] = Database.Url,
-            ["API_PORT"] = apiPort.ToString(CultureInfo.InvariantCulture),
+            ["DATABASE_URL"] = databaseUrl,
+            ["API_BIND_ADDRESS"] = apiHost?.Address.ToString() ?? "127.0.0.1",
+            ["API_PORT"] = (apiHost is null ? apiPort : HostApiPort).ToString(CultureInfo.InvariantCulture),
             ["ORLEANS_CLUSTER_ID"] = Database.Name,
             ["ORLEANS_SERVICE_ID"] = Database.Name,
             ["ADMIN_API_KEY"] = adminKey,
             ["IMAGE_STORAGE_PATH"] = imageRoot,
             ["PUBLIC_BASE_URL"] = publicBase,
             ["LOG_LEVEL"] = "Warning",
-        });
+        };
+        Api = apiHost is null
+            ? ServiceProcess.Start("api/IdeogramJobs.Api", apiEnvironment)
+            : ServiceProcess.StartInNetworkNamespace(apiHost.Namespace, "api/IdeogramJobs.Api", apiEnvironment);
         processes.Add(Api);
 
         using var probe = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(5) };
@@ -328,9 +383,17 @@ public sealed class LoopbackSystem : IAsyncDisposable
         }
         catch (TimeoutException e)
         {
-            var members = await Database.QueryAsync("SELECT Port, Status, SiloName FROM OrleansMembershipTable");
-            var membership = string.Join("; ", members.Select(m => $"{m["SiloName"]} port {m["Port"]} status {m["Status"]}"));
+            var members = await Database.QueryAsync("SELECT Address, Port, Status, SiloName FROM OrleansMembershipTable");
+            var membership = string.Join("; ", members.Select(m => $"{m["SiloName"]} {m["Address"]}:{m["Port"]} status {m["Status"]}"));
             throw new TimeoutException($"{e.Message}{Environment.NewLine}membership: {membership}{Environment.NewLine}{Output}");
+        }
+    }
+
+    private void KillProcesses()
+    {
+        foreach (var process in processes.ToArray())
+        {
+            process.Kill();
         }
     }
 
@@ -344,17 +407,44 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return environment;
     }
 
+    /// <summary>
+    /// <paramref name="url"/> of a server on the root namespace's loopback as the processes reach it:
+    /// unchanged on loopback, else through a relay on the hosts' bridge.
+    /// </summary>
+    private string Reachable(string url)
+    {
+        if (network is null)
+        {
+            return url;
+        }
+
+        var uri = new Uri(url);
+        var target = new IPEndPoint(IPAddress.TryParse(uri.Host, out var address) ? address : Dns.GetHostAddresses(uri.Host)[0], uri.Port);
+        var relay = TcpRelay.Start(network.Gateway, target);
+        relays.Add(relay);
+        return url.Replace($"{uri.Authority}", $"{relay.Endpoint}", StringComparison.Ordinal);
+    }
+
     private SiloHandle LaunchSilo()
     {
-        var port = FreePort.Next();
+        var host = network?.AddHost("silo" + (silos.Count + 1).ToString(CultureInfo.InvariantCulture));
+        var port = host is null ? FreePort.Next() : HostSiloPort;
         var environment = new Dictionary<string, string?>(siloEnvironment)
         {
             ["SILO_PORT"] = port.ToString(CultureInfo.InvariantCulture),
-            ["GATEWAY_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["GATEWAY_PORT"] = (host is null ? FreePort.Next() : HostGatewayPort).ToString(CultureInfo.InvariantCulture),
         };
-        var process = ServiceProcess.Start("silo/IdeogramJobs.Silo", environment);
+        if (host is not null)
+        {
+            environment["SILO_ADVERTISED_ADDRESS"] = host.Address.ToString();
+            environment["SILO_LISTEN_ANY"] = "false";
+        }
+
+        var process = host is null
+            ? ServiceProcess.Start("silo/IdeogramJobs.Silo", environment)
+            : ServiceProcess.StartInNetworkNamespace(host.Namespace, "silo/IdeogramJobs.Silo", environment);
         processes.Add(process);
-        var silo = new SiloHandle(process, port);
+        var silo = new SiloHandle(process, port, host);
         silos.Add(silo);
         return silo;
     }

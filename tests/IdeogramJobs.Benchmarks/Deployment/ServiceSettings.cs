@@ -11,6 +11,13 @@ public sealed record ServiceSettings(
     /// <summary>How many silo processes form the cluster.</summary>
     public int Silos { get; init; } = 1;
 
+    /// <summary>
+    /// Each silo and the API on a host of its own (a network namespace with its own address on a
+    /// private bridge; needs root, see <see cref="HostNetwork"/>), all on the same ports, instead of
+    /// ports of loopback.
+    /// </summary>
+    public bool HostPerProcess { get; init; }
+
     /// <summary>More variables for every silo (a null value removes one of the deployment's).</summary>
     public IReadOnlyDictionary<string, string?> SiloEnvironment { get; init; } = new Dictionary<string, string?>();
 

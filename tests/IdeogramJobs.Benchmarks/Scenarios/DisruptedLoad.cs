@@ -7,7 +7,7 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 /// <summary>
 /// The load of the recovery scenarios that disturb the cluster rather than one job: three silos,
 /// Ideogram's real limit of 10 in-flight images with more jobs ready than fit (1-4 images each), and
-/// a disruption started once a fifth of the jobs have ended, while the rest still run and wait.
+/// a disruption started once a given share of the jobs (a fifth unless told) have ended, while the rest still run and wait.
 /// Production defaults for timeouts, membership and reminders. It reports what users would notice:
 /// jobs lost or failed, sends over the limit, and generations paid for per job.
 /// </summary>
@@ -19,8 +19,10 @@ public static class DisruptedLoad
 
     /// <summary>
     /// Runs the load and <paramref name="disrupt"/> (which returns its own figures) in the scenario
-    /// <paramref name="name"/>; <paramref name="jobsPerAccount"/> sets how long the load lasts, and
-    /// <paramref name="meanLatencySeconds"/> how long Ideogram takes per request (1 s quick, 2 s full unless given).
+    /// <paramref name="name"/>; <paramref name="jobsPerAccount"/> sets how long the load lasts,
+    /// <paramref name="meanLatencySeconds"/> how long Ideogram takes per request (1 s quick, 2 s full unless given),
+    /// <paramref name="startAfterEnded"/> the share of jobs ended before the disruption starts, and
+    /// <paramref name="hostPerProcess"/> whether each silo and the API run on a host of their own.
     /// </summary>
     public static async Task<ScenarioResult> RunAsync(
         string name,
@@ -29,7 +31,9 @@ public static class DisruptedLoad
         string disruption,
         Func<LoopbackSystem, CancellationToken, Task<IReadOnlyList<Figure>>> disrupt,
         CancellationToken cancellationToken,
-        (double Quick, double Full)? meanLatencySeconds = null)
+        (double Quick, double Full)? meanLatencySeconds = null,
+        double startAfterEnded = 0.2,
+        bool hostPerProcess = false)
     {
         var accounts = settings.Quick ? 4 : 10;
         var perAccountJobs = settings.Quick ? jobsPerAccount.Quick : jobsPerAccount.Full;
@@ -46,7 +50,7 @@ public static class DisruptedLoad
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: PerAccount,
-            SimulatorImageScale: 8) { Silos = 3 });
+            SimulatorImageScale: 8) { Silos = 3, HostPerProcess = hostPerProcess });
         var members = await system.NewAccountsAsync(accounts, "disrupt");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,7 +72,7 @@ public static class DisruptedLoad
                 }
 
                 counts = await system.CountJobsAsync();
-                if (disrupting is null && counts.Terminal >= totalJobs / 5)
+                if (disrupting is null && counts.Terminal >= totalJobs * startAfterEnded)
                 {
                     startedAt = clock.Elapsed.TotalSeconds;
                     Console.WriteLine($"[bench] {startedAt:0.0} s: {disruption}; {counts.Terminal} of {totalJobs} jobs ended");
@@ -93,6 +97,7 @@ public static class DisruptedLoad
         var figures = new List<Figure>
         {
             new("jobs", totalJobs, "jobs", 0),
+            new("jobs accepted (202)", counts.Total, "jobs", 0),
             new("disruption started at", startedAt, "s", 1),
         };
         figures.AddRange(disruptionFigures);
@@ -112,7 +117,7 @@ public static class DisruptedLoad
         ]);
         var notes = new List<string>
         {
-            $"3 silos; {disruption} once a fifth of the jobs had ended; {accounts} accounts x {perAccountJobs} blog_header jobs of 1-4 images at DEFAULT (mean {latencySeconds:0.#} s, drawn per request), MAX_CONCURRENT_JOBS {PerAccount}, in-flight limit {InflightLimit} images; production defaults for timeouts, membership and JOB_REMINDER_PERIOD_SECONDS",
+            $"3 silos{(hostPerProcess ? ", each and the API on a host of its own (network namespace)" : string.Empty)}; {disruption} once {startAfterEnded * 100:0}% of the jobs had ended; {accounts} accounts x {perAccountJobs} blog_header jobs of 1-4 images at DEFAULT (mean {latencySeconds:0.#} s, drawn per request), MAX_CONCURRENT_JOBS {PerAccount}, in-flight limit {InflightLimit} images; production defaults for timeouts, membership and JOB_REMINDER_PERIOD_SECONDS",
             "a generation cut off by a silo's end runs on at the provider, holding its images until it ends, and is billed: a job resumed elsewhere is billed again unless the engine waits for it",
         };
         if (accounting.IdleNote is { } idle)
