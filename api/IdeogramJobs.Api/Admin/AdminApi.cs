@@ -113,7 +113,7 @@ public static class AdminApi
 
         group.MapGet("/capacity", GetCapacity)
             .WithName("GetIdeogramCapacity")
-            .WithSummary("Ideogram's in-flight images as the cluster counts them: capacity, in use, waiting jobs, the most in use so far, and the silo counting them");
+            .WithSummary("Ideogram's in-flight images as the cluster counts them: capacity, in use and what holds it (leases and calls given up on), waiting jobs, the most in use so far, and the silo counting them");
 
         return app;
     }

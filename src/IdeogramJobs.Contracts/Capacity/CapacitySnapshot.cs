@@ -10,4 +10,7 @@ public sealed record CapacitySnapshot
 
     /// <summary>The silo hosting the capacity grain, so an operator (or a benchmark) knows which restart moves it.</summary>
     [Id(4)] public string? Silo { get; init; }
+
+    /// <summary>What makes up <see cref="InUse"/>, one entry per lease or abandoned call.</summary>
+    [Id(5)] public IReadOnlyList<CapacityHold> Holds { get; init; } = [];
 }

@@ -15,7 +15,7 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// held (asking again renews the lease: its clock starts at the grant, not at the first ask);
     /// otherwise the job waits its turn and is told by <c>IJobGrain.CapacityGrantedAsync</c>. An attempt
     /// that has claimed the job asks again with its <paramref name="attemptToken"/>, which binds the
-    /// lease to it: false then means another attempt of the job holds the lease.
+    /// lease to it.
     /// </summary>
     [Alias("request")]
     Task<bool> RequestAsync(long jobId, string accountId, int units, string? attemptToken);
@@ -38,6 +38,10 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("take-back")]
     Task TakeBackAsync(long jobId, int units, TimeSpan stillBusyFor);
+
+    /// <summary>The job has ended: frees whatever it holds, whichever attempt the lease is bound to, and withdraws its request.</summary>
+    [Alias("forget")]
+    Task ForgetAsync(long jobId);
 
     [AlwaysInterleave, Alias("snapshot")]
     Task<CapacitySnapshot> GetSnapshotAsync();

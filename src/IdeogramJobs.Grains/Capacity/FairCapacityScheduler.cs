@@ -1,3 +1,5 @@
+using IdeogramJobs.Contracts.Capacity;
+
 namespace IdeogramJobs.Grains.Capacity;
 
 /// <summary>
@@ -55,20 +57,19 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>
     /// True when granted now, or already held (which renews the lease from <paramref name="now"/>); false
     /// when the job waits its turn. An attempt that has claimed its job asks with its token, which binds
-    /// the lease to it; a lease bound to another attempt is not this one's.
+    /// the lease to it, so an attempt that is gone cannot give it back later. A lease bound to another
+    /// attempt passes to the asker: the job's row is claimed by one attempt at a time, so an attempt that
+    /// asks (having claimed the row) or a job that asks with no attempt (its row unclaimed) means the
+    /// earlier attempt no longer runs. Such a lease is left when a capacity grain rebuilt from the table
+    /// counted an attempt that then gave its claim back.
     /// </summary>
     public bool Request(long jobId, string accountId, int units, DateTimeOffset now, string? attemptToken = null)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Capacity);
         if (held.TryGetValue(jobId, out var lease))
         {
-            if (!lease.BelongsTo(attemptToken))
-            {
-                // Another attempt of the job still holds it: this one waits until it is given back or taken back.
-                return false;
-            }
-
-            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration), AttemptToken = attemptToken ?? lease.AttemptToken };
+            var owner = lease.BelongsTo(attemptToken) ? attemptToken ?? lease.AttemptToken : attemptToken;
+            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration), AttemptToken = owner };
             return true;
         }
 
@@ -153,6 +154,21 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>
+    /// Frees whatever the job holds, whichever attempt it is bound to, and withdraws its request: the job
+    /// has ended, so nothing of it can run any more. Returns the jobs granted as a result.
+    /// </summary>
+    public IReadOnlyList<long> Forget(long jobId, DateTimeOffset now)
+    {
+        if (held.Remove(jobId, out var lease))
+        {
+            InUse -= lease.Units;
+        }
+
+        Withdraw(jobId);
+        return Drain(now);
+    }
+
+    /// <summary>
     /// Frees the attempt's lease after its call of <paramref name="units"/> images was given up on: the
     /// units stay counted for <paramref name="stillBusyFor"/>, whether or not the lease was already released.
     /// </summary>
@@ -191,6 +207,20 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
         return Drain(now);
     }
+
+    /// <summary>What makes up <see cref="InUse"/>: every lease and every call given up on that still counts.</summary>
+    public IReadOnlyList<CapacityHold> Holds() =>
+    [
+        .. held.Select(h => new CapacityHold
+        {
+            JobId = h.Key,
+            Units = h.Value.Units,
+            Kind = h.Value.AttemptToken is null ? "granted" : "claimed",
+            Since = h.Value.Granted,
+            Until = h.Value.Deadline,
+        }),
+        .. abandoned.Select(a => new CapacityHold { Units = a.Units, Kind = "abandoned", Since = a.Started, Until = SurelyEnded(a) }),
+    ];
 
     /// <summary>The longest of the recent calls that ended normally, once there are enough to learn from.</summary>
     public TimeSpan? LongestRecentCall => recentCalls.Count >= FewestToLearnFrom ? recentCalls.Max() : null;

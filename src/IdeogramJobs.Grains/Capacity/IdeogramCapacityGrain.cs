@@ -94,6 +94,12 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
+    public Task ForgetAsync(long jobId)
+    {
+        Notify(scheduler.Forget(jobId, time.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+
     public Task TakeBackAsync(long jobId, int units, TimeSpan stillBusyFor)
     {
         Notify(scheduler.TakeBack(jobId, units, time.GetUtcNow(), stillBusyFor));
@@ -107,6 +113,7 @@ public sealed class IdeogramCapacityGrain(
         Waiting = scheduler.Waiting,
         MaxInUseObserved = scheduler.MaxInUse,
         Silo = silo.SiloAddress.ToString(),
+        Holds = scheduler.Holds(),
     });
 
     private Task ExpireLeasesAsync(CancellationToken cancellationToken)

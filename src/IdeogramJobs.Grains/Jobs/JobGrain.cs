@@ -773,7 +773,10 @@ public sealed class JobGrain(
         timer?.Dispose();
         timer = null;
         events.Add(JobEventKind.Status, status, job.ProgressPercentage, message);
-        await ReleaseCapacityAsync(TimeSpan.Zero);
+
+        // Whatever this activation believes it owes: a capacity grain rebuilt from the table may count a lease for
+        // an attempt of this job that ended without being able to give it back.
+        await SettleCapacityAsync(() => Capacity.ForgetAsync(JobId));
         await StopWakeUpsAsync();
         _ = GrainFactory.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(JobId, status);
     }

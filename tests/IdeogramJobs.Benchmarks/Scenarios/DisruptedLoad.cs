@@ -17,6 +17,9 @@ public static class DisruptedLoad
     private const int PerAccount = 5;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Every how many polls the capacity grain is compared with Ideogram's count, once the disruption began.</summary>
+    private const int CapacityEvery = 8;
+
     /// <summary>
     /// Runs the load and <paramref name="disrupt"/> (which returns its own figures) in the scenario
     /// <paramref name="name"/>; <paramref name="jobsPerAccount"/> sets how long the load lasts,
@@ -61,6 +64,8 @@ public static class DisruptedLoad
         double startedAt = 0;
         var counts = await system.CountJobsAsync();
         double? drainedAt = null;
+        var capacity = new CapacityWatch(system);
+        var ticks = 0;
         using var ticker = new PeriodicTimer(PollEvery);
         try
         {
@@ -77,6 +82,11 @@ public static class DisruptedLoad
                     startedAt = clock.Elapsed.TotalSeconds;
                     Console.WriteLine($"[bench] {startedAt:0.0} s: {disruption}; {counts.Terminal} of {totalJobs} jobs ended");
                     disrupting = disrupt(system, timeout.Token);
+                }
+
+                if (disrupting is not null && ++ticks % CapacityEvery == 0)
+                {
+                    await capacity.SampleAsync(timeout.Token);
                 }
 
                 if (disrupting?.IsCompleted == true && submissions.IsCompletedSuccessfully && counts.Terminal >= totalJobs)
@@ -110,6 +120,12 @@ public static class DisruptedLoad
             new("still processing at the end", integrity.StillProcessing, "jobs", 0, "0"),
         ]);
         figures.AddRange(accounting.Figures(providerHangs: false, withTargets: true));
+        figures.AddRange(capacity.Figures());
+        if (capacity.WorstHolds is { } worst)
+        {
+            Console.WriteLine($"[bench] the capacity grain's holds at the worst moment: {worst}");
+        }
+
         figures.AddRange(
         [
             new("time to drain (first submit to every job ended)", drainedAt ?? double.NaN, "s", 1),

@@ -202,14 +202,34 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
-    public void A_lease_bound_to_one_attempt_is_not_granted_to_another()
+    public void A_lease_counted_for_an_attempt_that_gave_its_claim_back_passes_to_the_jobs_next_attempt_without_counting_twice()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        scheduler.Hold(1, 2, Later, Later + Lease, "running-attempt");
+        scheduler.Hold(1, 2, Later, Later + Lease, "attempt-that-gave-up");
 
-        Assert.False(scheduler.Request(1, "a", 2, Later, "second-attempt"));
-        Assert.True(scheduler.Request(1, "a", 2, Later, "running-attempt"));
+        Assert.True(scheduler.Request(1, "a", 2, Later));
+        Assert.True(scheduler.Request(1, "a", 2, Later, "next-attempt"));
         Assert.Equal(2, scheduler.InUse);
+
+        scheduler.Release(1, Later, "attempt-that-gave-up");
+        Assert.Equal(2, scheduler.InUse);
+        scheduler.Release(1, Later, "next-attempt");
+        Assert.Equal(0, scheduler.InUse);
+    }
+
+    [Fact]
+    public void An_ended_job_frees_its_lease_whichever_attempt_it_is_bound_to_and_the_next_job_is_granted()
+    {
+        var scheduler = new FairCapacityScheduler(2, Lease);
+        scheduler.Hold(1, 2, Later, Later + Lease, "attempt-whose-release-was-lost");
+        Assert.False(scheduler.Request(2, "b", 2, Later));
+
+        scheduler.Release(1, Later, attemptToken: null);
+        Assert.Equal(2, scheduler.InUse);
+
+        Assert.Equal([2], scheduler.Forget(1, Later));
+        Assert.Equal(2, scheduler.InUse);
+        Assert.Equal(0, scheduler.Waiting);
     }
 
     [Fact]
