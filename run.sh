@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 export API_PORT="${API_PORT:-8080}"
+# Image URLs are built from PUBLIC_BASE_URL; unless it is set, it follows the API's own address.
+PUBLIC_BASE_URL="$(scripts/public-base-url.sh)"
+export PUBLIC_BASE_URL
 SILO_COUNT="${SILO_COUNT:-1}"
 SILO_BASE_PORT="${SILO_BASE_PORT:-11111}"
 GATEWAY_BASE_PORT="${GATEWAY_BASE_PORT:-30000}"

@@ -47,4 +47,5 @@ app.MapIdeogramGenerateApi();
 app.MapConfigurationsApi();
 app.MapIdeogramOptionsApi();
 app.MapAdminApi();
+app.MapRetentionAdminApi();
 app.Run();

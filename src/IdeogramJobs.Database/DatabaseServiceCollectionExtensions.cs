@@ -7,6 +7,7 @@ using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Migrations;
 using IdeogramJobs.Database.Queries;
+using IdeogramJobs.Database.Retention;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
 using IdeogramJobs.Database.Usage;
@@ -38,6 +39,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
+        services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.Retention;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Storage;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,10 @@ public static class JobEngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloDrainOptions>, SiloDrainOptionsValidator>());
         services.AddSingleton<SiloDrain>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<SiloDrain>());
+        services.AddOptions<RetentionOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.AddSingleton<RetentionSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionSchedule>();
         return services;
     }
 }

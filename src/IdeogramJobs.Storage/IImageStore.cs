@@ -12,4 +12,8 @@ public interface IImageStore
     /// </summary>
     /// <exception cref="ImageStorageException">The image could not be stored; <see cref="ImageStorageException.IsTransient"/> says whether a later retry may succeed.</exception>
     Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a stored image by its storage path (as <see cref="StoredImage.StoragePath"/>); an image already gone is no error.</summary>
+    /// <exception cref="ImageStorageException">The store could not be reached or refused the delete.</exception>
+    Task DeleteAsync(string storagePath, CancellationToken cancellationToken);
 }

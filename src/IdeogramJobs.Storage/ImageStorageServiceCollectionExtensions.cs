@@ -30,6 +30,8 @@ public static class ImageStorageServiceCollectionExtensions
 
         services.TryAddSingleton<LocalImageRoot>();
         services.TryAddSingleton<LocalImageFiles>();
+        // Retention deletes files written to local disk even after the service has moved to Sirv.
+        services.TryAddSingleton<LocalDiskImageStore>();
 
         var useSirv = !string.IsNullOrWhiteSpace(configuration[SirvOptions.ClientIdVariable]);
         if (!useSirv)

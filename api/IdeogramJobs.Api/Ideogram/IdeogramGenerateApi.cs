@@ -1,4 +1,5 @@
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Configurations;
@@ -85,7 +86,8 @@ public static class IdeogramGenerateApi
 
             if (events.Any(e => e.Kind == JobEventKind.Status && e.Status.IsTerminal()))
             {
-                return TypedResults.Ok(JobResultsResponse.From((await job.GetAsync(account))!));
+                var urls = context.RequestServices.GetRequiredService<ImageUrls>();
+                return TypedResults.Ok(JobResultsResponse.From((await job.GetAsync(account))!, image => urls.For(context.Request, image)));
             }
         }
 

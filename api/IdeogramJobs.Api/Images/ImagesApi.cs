@@ -14,6 +14,7 @@ public static class ImagesApi
     public static IServiceCollection AddImagesApi(this IServiceCollection services)
     {
         services.AddSingleton<ImageThumbnails>();
+        services.AddSingleton<ImageUrls>();
         services.AddSingleton<ImageArchive>();
         services.AddHttpClient(ImageArchive.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
         return services;
@@ -50,6 +51,7 @@ public static class ImagesApi
         HttpContext context,
         IClusterClient cluster,
         ImageThumbnails thumbnails,
+        ImageUrls urls,
         string? jobType = null,
         long? jobId = null,
         string? status = null,
@@ -80,7 +82,7 @@ public static class ImagesApi
         });
         return TypedResults.Ok(new Page<ImageResponse>
         {
-            Items = [.. page.Items.Select(i => new ImageResponse(i.ImageId, i.JobId, i.Index, i.Url, thumbnails.For(i.Url), i.Status, i.JobTypeName, i.Prompt, i.Seed, i.Resolution, i.StyleType, i.FinalSettings, i.CreatedAt))],
+            Items = [.. page.Items.Select(i => ToResponse(i, urls.For(context.Request, i.Url, i.StoragePath), thumbnails))],
             Total = page.Total,
             Offset = page.Offset,
             Limit = page.Limit,
@@ -111,7 +113,7 @@ public static class ImagesApi
         return TypedResults.Ok(new ImageStatusChange(changed, status));
     }
 
-    private static async Task<IResult> ExportAsync(ImageExportRequest request, HttpContext context, IClusterClient cluster, ImageArchive archive)
+    private static async Task<IResult> ExportAsync(ImageExportRequest request, HttpContext context, IClusterClient cluster, ImageArchive archive, ImageUrls urls)
     {
         if (IdsProblem(request.ImageIds) is { } problem)
         {
@@ -119,7 +121,8 @@ public static class ImagesApi
         }
 
         var account = Caller.From(context.User).Account;
-        var images = await cluster.GetGrain<IAccountQueriesGrain>(account).GetImagesAsync(request.ImageIds!);
+        var stored = await cluster.GetGrain<IAccountQueriesGrain>(account).GetImagesAsync(request.ImageIds!);
+        var images = stored.Select(i => i with { Url = urls.For(context.Request, i.Url, i.StoragePath) }).ToList();
         if (images.Count == 0)
         {
             return TypedResults.Problem("None of the images belongs to this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
@@ -130,6 +133,9 @@ public static class ImagesApi
             "application/zip",
             $"images-{DateTime.UtcNow:yyyyMMdd-HHmmss}.zip");
     }
+
+    private static ImageResponse ToResponse(ImageRecord i, string url, ImageThumbnails thumbnails) =>
+        new(i.ImageId, i.JobId, i.Index, url, thumbnails.For(url), i.Status, i.JobTypeName, i.Prompt, i.Seed, i.Resolution, i.StyleType, i.FinalSettings, i.CreatedAt);
 
     private static IResult? IdsProblem(IReadOnlyList<long>? ids) =>
         ids is null || ids.Count == 0 || ids.Count > MaxExport || ids.Any(id => id <= 0)

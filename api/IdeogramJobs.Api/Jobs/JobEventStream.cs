@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IdeogramJobs.Api.Images;
 using IdeogramJobs.Contracts.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -24,6 +25,7 @@ public sealed class JobEventStream(IJobGrain job, string account, long after) : 
         var heartbeat = context.RequestServices.GetRequiredService<IOptions<JobEventStreamOptions>>().Value.Heartbeat;
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        var urls = context.RequestServices.GetRequiredService<ImageUrls>();
         var cancellation = context.RequestAborted;
 
         context.Response.ContentType = ContentType;
@@ -42,7 +44,8 @@ public sealed class JobEventStream(IJobGrain job, string account, long after) : 
             foreach (var item in events)
             {
                 seen = item.Sequence;
-                await WriteAsync(context, Format(item, json), cancellation);
+                var addressed = item.Image is { } image ? item with { Image = urls.For(context.Request, image) } : item;
+                await WriteAsync(context, Format(addressed, json), cancellation);
                 if (item.Kind == JobEventKind.Status && item.Status.IsTerminal())
                 {
                     return;

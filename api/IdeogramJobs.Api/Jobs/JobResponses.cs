@@ -47,6 +47,7 @@ public sealed record JobResultsResponse(
     JobSettings? FinalSettings,
     IReadOnlyList<JobImage> Images)
 {
-    public static JobResultsResponse From(JobSnapshot job) =>
-        new(job.JobId, job.Status, job.Status == JobStatus.Completed, job.Prompt, job.FinalSettings, job.Images);
+    /// <param name="address">Gives each image the absolute URL it is answered under.</param>
+    public static JobResultsResponse From(JobSnapshot job, Func<JobImage, JobImage> address) =>
+        new(job.JobId, job.Status, job.Status == JobStatus.Completed, job.Prompt, job.FinalSettings, [.. job.Images.Select(address)]);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Hosting;
+using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
 using IdeogramJobs.Contracts.Accounts;
@@ -179,9 +180,9 @@ public static partial class JobsApi
             ? TypedResults.Ok(JobStatusResponse.From(job))
             : JobNotFound();
 
-    private static async Task<Results<Ok<JobResultsResponse>, ProblemHttpResult>> GetResultsAsync(long jobId, HttpContext context, IClusterClient cluster) =>
+    private static async Task<Results<Ok<JobResultsResponse>, ProblemHttpResult>> GetResultsAsync(long jobId, HttpContext context, IClusterClient cluster, ImageUrls urls) =>
         await SnapshotAsync(jobId, context, cluster) is { } job
-            ? TypedResults.Ok(JobResultsResponse.From(job))
+            ? TypedResults.Ok(JobResultsResponse.From(job, image => urls.For(context.Request, image)))
             : JobNotFound();
 
     private static async Task<Results<JobEventStream, ProblemHttpResult>> StreamEventsAsync(

@@ -12,4 +12,7 @@ public sealed record JobImage
     [Id(5)] public string? StyleType { get; init; }
     [Id(6)] public bool IsImageSafe { get; init; } = true;
     [Id(7)] public string? Prompt { get; init; }
+
+    /// <summary>Where the image is in its store (starting with '/'), from which its URL is built when answering.</summary>
+    [Id(8)] public string? StoragePath { get; init; }
 }

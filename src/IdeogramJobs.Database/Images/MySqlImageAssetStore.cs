@@ -63,7 +63,7 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = new MySqlCommand("""
-            SELECT image_id, image_index, sirv_cdn_url, generation_metadata
+            SELECT image_id, image_index, sirv_cdn_url, source_image_id_external, generation_metadata
             FROM ssnews_image_assets
             WHERE job_id = @job AND associated_content_type = @contentType
             ORDER BY image_index
@@ -79,7 +79,7 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
                 reader.GetInt64("image_id"),
                 reader.GetInt32("image_index"),
                 reader.GetString("sirv_cdn_url"),
-                reader.GetNullableString("generation_metadata")));
+                reader.GetNullableString("generation_metadata")) with { StoragePath = reader.GetNullableString("source_image_id_external") });
         }
 
         return images;

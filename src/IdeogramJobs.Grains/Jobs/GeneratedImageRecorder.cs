@@ -44,6 +44,7 @@ public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetSt
             StyleType = image.StyleType,
             IsImageSafe = image.IsImageSafe,
             Prompt = image.Prompt,
+            StoragePath = stored.StoragePath,
         };
     }
 

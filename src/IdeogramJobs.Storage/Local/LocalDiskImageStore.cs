@@ -58,6 +58,32 @@ public sealed class LocalDiskImageStore : IImageStore
         return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicBaseUrl, prepared.StoragePath));
     }
 
+    public Task DeleteAsync(string storagePath, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(_root.FileFor(storagePath));
+        if (!target.StartsWith(_root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ImageStorageException($"Refused to delete {storagePath}: it is outside the image folder.", isTransient: false);
+        }
+
+        try
+        {
+            File.Delete(target);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone with its folder.
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ImageStorageException(
+                $"Could not delete {storagePath} under the image folder ({LocalImageStorageOptions.StoragePathVariable}): {exception.Message}",
+                isTransient: exception is IOException, retryAfter: null, exception);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static async Task WriteAtomicallyAsync(PreparedImage prepared, string target, CancellationToken cancellationToken)
     {
         if (await HoldsSameContentAsync(target, prepared, cancellationToken).ConfigureAwait(false))

@@ -99,6 +99,33 @@ public sealed class SirvImageStore : IImageStore
         return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicUrl, prepared.StoragePath));
     }
 
+    public async Task DeleteAsync(string storagePath, CancellationToken cancellationToken)
+    {
+        await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, $"v2/files/delete?filename={Uri.EscapeDataString(storagePath)}"),
+            $"the delete of {storagePath}",
+            cancellationToken).ConfigureAwait(false);
+
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _gate.ObserveRejection(response);
+            _metrics.StorageThrottled();
+            throw new SirvTransientFailure($"Sirv's rate limit was reached (HTTP 429) while deleting {storagePath}.", rateLimited: true);
+        }
+
+        var detail = await SirvErrorDetail.ReadAsync(response, _api.Redact, cancellationToken).ConfigureAwait(false);
+        throw new ImageStorageException(
+            $"Sirv refused to delete {storagePath} (HTTP {status}{detail}).",
+            isTransient: status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
+    }
+
     private async ValueTask UploadOnceAsync(UploadAttempts upload, CancellationToken cancellationToken)
     {
         upload.Count++;
