@@ -1,5 +1,6 @@
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
+using IdeogramJobs.Database.Brand;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Images;
@@ -38,6 +39,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
+        services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         return services;
     }
 }
