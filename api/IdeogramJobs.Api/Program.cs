@@ -1,5 +1,6 @@
 using IdeogramJobs.Api.Admin;
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Brand;
 using IdeogramJobs.Api.Configurations;
 using IdeogramJobs.Api.Health;
 using IdeogramJobs.Api.Hosting;
@@ -47,4 +48,5 @@ app.MapIdeogramGenerateApi();
 app.MapConfigurationsApi();
 app.MapIdeogramOptionsApi();
 app.MapAdminApi();
+app.MapBrandApi();
 app.Run();
