@@ -1,5 +1,6 @@
 using IdeogramJobs.Api.Admin;
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Brand;
 using IdeogramJobs.Api.Configurations;
 using IdeogramJobs.Api.Health;
 using IdeogramJobs.Api.Hosting;
@@ -48,4 +49,5 @@ app.MapConfigurationsApi();
 app.MapIdeogramOptionsApi();
 app.MapAdminApi();
 app.MapRetentionAdminApi();
+app.MapBrandApi();
 app.Run();

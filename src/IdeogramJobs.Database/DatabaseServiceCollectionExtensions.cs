@@ -1,5 +1,6 @@
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
+using IdeogramJobs.Database.Brand;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Images;
@@ -40,6 +41,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
+        services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
+using IdeogramJobs.Contracts.Brand;
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
@@ -172,6 +173,18 @@ public sealed class AccountGrain(
         var references = submission.StyleReferenceImages.Count > 0 || original is null
             ? submission.StyleReferenceImages
             : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
+        if (resolution.FinalSettings is { } named && BrandReference.AnyIn(named))
+        {
+            // Brand library entries become concrete values here, once: the job records what it used.
+            var brand = await GrainFactory.GetGrain<IBrandLibraryGrain>(AccountId).ResolveAsync(named);
+            references = [.. brand.Images, .. references];
+            resolution = resolution with
+            {
+                FinalSettings = brand.Settings,
+                Errors = [.. resolution.Errors, .. brand.Errors, .. V3SettingsValidator.Validate(brand.Settings)],
+            };
+        }
+
         if (references.Count > 0 && resolution.FinalSettings is { } withoutReferences)
         {
             // The settings name the images by content, so the request and its record agree on what was sent.

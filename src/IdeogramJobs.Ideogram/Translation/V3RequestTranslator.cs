@@ -22,6 +22,12 @@ public static class V3RequestTranslator
         errors.AddRange(V3SettingsValidator.ValidatePrompt(prompt));
         errors.AddRange(V3SettingsValidator.Validate(settings));
         CheckStyleReferenceImages(errors, settings, images);
+        if (BrandReference.AnyIn(settings))
+        {
+            // References are resolved when a job is submitted; one reaching the wire would be sent as a value.
+            errors.Add(new SettingsError("settings", "The settings still name brand library entries (brand:<id>); they are resolved when a job is submitted."));
+        }
+
         if (errors.Count > 0)
         {
             return V3TranslationResult.Failure(errors);

@@ -7,7 +7,8 @@ namespace IdeogramJobs.Ideogram.Translation;
 /// <summary>
 /// Checks job settings against what the Ideogram V3 generate route accepts (values, ranges and
 /// combination rules), accepting the job specification's spellings ("16:9", FAST, SLOW, palette
-/// members as hex strings). Pure: returns every problem found, each naming the camelCase field,
+/// members as hex strings). A brand library reference (brand:&lt;id&gt;) passes as a style code or
+/// palette name: the account grain replaces it before a job is created. Pure: returns every problem found, each naming the camelCase field,
 /// the offending value and, where there is a closed set, the allowed values.
 /// </summary>
 public static partial class V3SettingsValidator
@@ -181,6 +182,11 @@ public static partial class V3SettingsValidator
             return;
         }
 
+        if (BrandReference.TryParse(palette.Name, out _))
+        {
+            return;
+        }
+
         if (palette.Name is not null)
         {
             CheckEnum(errors, "colorPalette.name", palette.Name, V3Vocabulary.ToApiPalettePreset, V3Vocabulary.PalettePresets, "a palette preset");
@@ -234,11 +240,11 @@ public static partial class V3SettingsValidator
 
         for (var i = 0; i < codes.Count; i++)
         {
-            if (codes[i] is not { } code || !StyleCode().IsMatch(code))
+            if (codes[i] is not { } code || !(StyleCode().IsMatch(code) || BrandReference.TryParse(code, out _)))
             {
                 var field = $"styleCodes[{i.ToString(CultureInfo.InvariantCulture)}]";
                 errors.Add(new SettingsError(field,
-                    $"{field} '{codes[i]}' is not a style code: a style code is exactly 8 hexadecimal characters, e.g. 1A2B3C4D.",
+                    $"{field} '{codes[i]}' is not a style code: a style code is exactly 8 hexadecimal characters, e.g. 1A2B3C4D, or a brand library entry, brand:<id>.",
                     codes[i], ["8 hexadecimal characters (0-9, A-F)"]));
             }
         }

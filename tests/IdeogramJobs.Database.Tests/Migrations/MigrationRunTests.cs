@@ -23,7 +23,7 @@ public sealed class MigrationRunTests : IAsyncLifetime
         {
             "ssnews_organizations", "ssnews_accounts", "ssnews_jobs", "ssnews_system_logs", "ssnews_image_assets",
             "ssnews_job_configurations", "ssnews_job_execution_settings", "ssnews_api_keys", "ssnews_account_job_limits",
-            "ssnews_job_idempotency_keys", "ssnews_job_admission_rejections",
+            "ssnews_job_idempotency_keys", "ssnews_job_admission_rejections", "ideogram_brand_assets", "ideogram_brand_images",
             "OrleansQuery", "OrleansMembershipVersionTable", "OrleansMembershipTable", "OrleansStorage", "OrleansRemindersTable",
         })
         {

@@ -13,9 +13,11 @@ export function createApiClient({ apiKey, actingAccountId }) {
     return all;
   }
 
-  async function send(method, path, { body, signal, extraHeaders } = {}) {
+  async function send(method, path, { body, form, signal, extraHeaders } = {}) {
     const init = { method, headers: headers(extraHeaders), signal };
-    if (body !== undefined) {
+    if (form !== undefined) {
+      init.body = form;
+    } else if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
@@ -36,6 +38,7 @@ export function createApiClient({ apiKey, actingAccountId }) {
     post: (path, body, options) => json('POST', path, { ...options, body }),
     put: (path, body, options) => json('PUT', path, { ...options, body }),
     delete: (path, options) => json('DELETE', path, options),
+    postForm: (path, form, options) => json('POST', path, { ...options, form }),
     blob: async (path, body) => (await send('POST', path, { body })).blob(),
     stream: (path, signal) => send('GET', path, { signal, extraHeaders: { Accept: 'text/event-stream' } }),
   };

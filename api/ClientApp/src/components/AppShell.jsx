@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import AccountPicker from './AccountPicker.jsx';
+import BrandLibrary from './BrandLibrary.jsx';
 import GeneratedImagesManager from './GeneratedImagesManager.jsx';
 import JobConfigManager from './JobConfigManager.jsx';
 import JobExecutor from './JobExecutor.jsx';
@@ -11,6 +12,7 @@ const AccountScreens = [
   { path: '/jobs', label: 'Jobs', Screen: JobsList },
   { path: '/images', label: 'Images', Screen: GeneratedImagesManager },
   { path: '/job-types', label: 'Job types', Screen: JobConfigManager },
+  { path: '/brand', label: 'Brand library', Screen: BrandLibrary },
 ];
 
 const AdminScreens = [

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
 import { defaultValues, errorsFor, overridesFrom } from '../settings/uiSchemaValues.js';
+import BrandPicker from './BrandPicker.jsx';
 import JobProgress from './JobProgress.jsx';
 import SettingsOverride from './SettingsOverride.jsx';
 import SettingsPreview from './SettingsPreview.jsx';
@@ -24,10 +25,11 @@ export default function JobExecutor({ api }) {
   const [submitErrors, setSubmitErrors] = useState({ fields: {}, message: null });
   const [jobId, setJobId] = useState(null);
   const [submitting, setSubmitting] = useState(false);
+  const [brand, setBrand] = useState({});
 
   useEffect(() => setValues(defaults), [defaults]);
 
-  const overrides = useMemo(() => overridesFrom(fields, values, defaults), [fields, values, defaults]);
+  const overrides = useMemo(() => ({ ...overridesFrom(fields, values, defaults), ...brand }), [fields, values, defaults, brand]);
   const settledOverrides = useDebouncedValue(overrides, PreviewDelayMs);
 
   useEffect(() => {
@@ -97,6 +99,7 @@ export default function JobExecutor({ api }) {
               />
             )}
             <SettingsOverride fields={fields} values={values} defaults={defaults} errors={errors} onChange={setValues} />
+            <BrandPicker api={api} onChange={setBrand} />
             {submitErrors.message && errorsFor(submitErrors.fields, 'prompt').length === 0 && (
               <p role="alert" className="error">{submitErrors.message}</p>
             )}
