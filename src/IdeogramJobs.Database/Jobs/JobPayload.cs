@@ -20,6 +20,7 @@ internal sealed record JobPayload
     public required int ConfigId { get; init; }
     public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
     public long? RegeneratedFrom { get; init; }
+    public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
     public static JobPayload For(NewJob job) => new()
@@ -30,6 +31,7 @@ internal sealed record JobPayload
         ConfigId = job.ConfigId,
         StyleReferenceImages = [.. job.StyleReferenceImages.Select(i => i.FileName)],
         RegeneratedFrom = job.RegeneratedFrom,
+        Replay = job.Replay,
         IdempotencyKey = job.IdempotencyKey,
     };
 

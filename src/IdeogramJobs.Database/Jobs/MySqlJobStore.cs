@@ -163,6 +163,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 UserOverridesJson = reader.GetNullableString("user_overrides"),
                 StyleReferenceImages = payload.StyleReferenceImages,
                 RegeneratedFrom = payload.RegeneratedFrom,
+                Replay = payload.Replay,
                 AttemptToken = reader.GetNullableString("attempt_token"),
                 AttemptDeadline = reader.GetNullableUtcDateTime("attempt_deadline"),
                 DispatchedAt = reader.GetNullableUtcDateTime("dispatched_at"),

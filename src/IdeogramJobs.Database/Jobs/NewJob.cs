@@ -23,6 +23,7 @@ public sealed record NewJob
     /// <summary>Style reference images kept with the job (ssnews_job_style_references), in order.</summary>
     public IReadOnlyList<IdeogramJobs.Contracts.Jobs.StyleReferenceUpload> StyleReferenceImages { get; init; } = [];
     public long? RegeneratedFrom { get; init; }
+    public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
     /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>

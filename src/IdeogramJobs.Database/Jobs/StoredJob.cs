@@ -27,6 +27,7 @@ public sealed record StoredJob
     public string? UserOverridesJson { get; init; }
     public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
     public long? RegeneratedFrom { get; init; }
+    public RegenerationReplay? Replay { get; init; }
     public IReadOnlyList<JobImage> Images { get; init; } = [];
 
     /// <summary>The attempt that owns the row now, if any (see <see cref="AttemptClaim"/>).</summary>

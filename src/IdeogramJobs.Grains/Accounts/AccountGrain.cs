@@ -169,6 +169,11 @@ public sealed class AccountGrain(
                 UserOverridesJson = original.UserOverridesJson,
             }
             : await GrainFactory.GetGrain<IJobConfigurationGrain>(configuration.ConfigId).ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
+        if (original is not null && submission.Replay is { } replay && resolution.FinalSettings is { } recorded)
+        {
+            resolution = resolution with { FinalSettings = Replayed(recorded, replay) };
+        }
+
         var references = submission.StyleReferenceImages.Count > 0 || original is null
             ? submission.StyleReferenceImages
             : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
@@ -228,6 +233,7 @@ public sealed class AccountGrain(
             UserOverridesJson = resolution.UserOverridesJson,
             StyleReferenceImages = references,
             RegeneratedFrom = submission.RegeneratedFrom,
+            Replay = original is null ? null : submission.Replay,
             IdempotencyKey = submission.IdempotencyKey,
             RequestSha256 = fingerprint,
         }, CancellationToken.None);
@@ -336,6 +342,14 @@ public sealed class AccountGrain(
     }
 
     public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Exact: the recorded seed, and one image when a single image of the source is replayed (Ideogram takes one
+    /// seed per request). Variations: no seed, so Ideogram draws new ones.
+    /// </summary>
+    private static JobSettings Replayed(JobSettings recorded, RegenerationReplay replay) => replay.Mode == RegenerationReplay.Exact
+        ? recorded with { Seed = replay.Seed ?? recorded.Seed, NumImages = replay.ImageIndex is null ? recorded.NumImages : 1 }
+        : recorded with { Seed = null };
 
     private static string StyleReferenceLabel(StyleReferenceUpload image) =>
         "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content))[..16];
