@@ -15,7 +15,10 @@ export function createApiClient({ apiKey, actingAccountId }) {
 
   async function send(method, path, { body, signal, extraHeaders } = {}) {
     const init = { method, headers: headers(extraHeaders), signal };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      // The browser writes multipart/form-data with its boundary.
+      init.body = body;
+    } else if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
@@ -34,6 +37,7 @@ export function createApiClient({ apiKey, actingAccountId }) {
   return {
     get: (path, options) => json('GET', path, options),
     post: (path, body, options) => json('POST', path, { ...options, body }),
+    postForm: (path, form, options) => json('POST', path, { ...options, body: form }),
     put: (path, body, options) => json('PUT', path, { ...options, body }),
     delete: (path, options) => json('DELETE', path, options),
     blob: async (path, body) => (await send('POST', path, { body })).blob(),

@@ -1,0 +1,17 @@
+/**
+ * The body of POST /api/jobs/execute: JSON when no images go with it, otherwise multipart with the
+ * same fields (overrides as JSON text) and one styleReferenceImages part per file.
+ */
+export function submissionBody({ jobType, prompt, overrides, styleReferences = [] }) {
+  if (styleReferences.length === 0) {
+    return { jobType, prompt, overrides };
+  }
+  const form = new FormData();
+  form.append('jobType', jobType);
+  form.append('prompt', prompt);
+  form.append('overrides', JSON.stringify(overrides ?? {}));
+  for (const file of styleReferences) {
+    form.append('styleReferenceImages', file, file.name);
+  }
+  return form;
+}
