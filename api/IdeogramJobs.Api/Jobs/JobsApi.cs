@@ -36,7 +36,7 @@ public static partial class JobsApi
         jobs.MapPost("/execute", ExecuteAsync)
             .WithName("ExecuteJob")
             .WithSummary("Run a job type with a prompt and overrides; answers 202 with the job and where to follow it")
-            .WithDescription("Send JSON, or multipart/form-data (fields jobType, configId, prompt, overrides as JSON text, priority; up to 3 files styleReferenceImages, 10 MB in all). An Idempotency-Key header makes a repeated submission return the first job.")
+            .WithDescription("Send JSON, or multipart/form-data (fields jobType, configId, prompt, overrides as JSON text, priority; up to 3 files styleReferenceImages and 1 file characterReferenceImage, 10 MB in all). An Idempotency-Key header makes a repeated submission return the first job.")
             .Accepts<ExecuteJobRequest>("application/json", "multipart/form-data")
             .WithRequestBodyLimit(RequestBodyLimits.MultipartBytes)
             .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
@@ -91,19 +91,24 @@ public static partial class JobsApi
         ExecuteRequestReader reader,
         IClusterClient cluster)
     {
-        var (request, images, readProblem) = await reader.ReadAsync(context);
+        var (request, images, character, readProblem) = await reader.ReadAsync(context);
         if (readProblem is not null)
         {
             return readProblem;
         }
 
-        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images);
+        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images, character);
         return problem ?? SubmissionResults.ToHttp(result!, context);
     }
 
     /// <summary>Checks the request's shape and submits it; a problem when the shape is wrong, else the account's answer.</summary>
     internal static async Task<(IResult? Problem, SubmissionResult? Result)> SubmitAsync(
-        ExecuteJobRequest request, string? idempotencyKey, HttpContext context, IClusterClient cluster, IReadOnlyList<StyleReferenceUpload>? images = null)
+        ExecuteJobRequest request,
+        string? idempotencyKey,
+        HttpContext context,
+        IClusterClient cluster,
+        IReadOnlyList<StyleReferenceUpload>? images = null,
+        StyleReferenceUpload? characterReference = null)
     {
         var errors = new List<SettingsError>();
         if ((request.JobType is null) == (request.ConfigId is null))
@@ -143,6 +148,7 @@ public static partial class JobsApi
             IsAdmin = caller.MayOverrideAnything,
             IdempotencyKey = idempotencyKey,
             StyleReferenceImages = images ?? [],
+            CharacterReferenceImage = characterReference,
         });
         return (null, result);
     }

@@ -184,6 +184,16 @@ public sealed class AccountGrain(
             resolution = resolution with { FinalSettings = withReferences, Errors = [.. resolution.Errors, .. V3SettingsValidator.Validate(withReferences)] };
         }
 
+        var character = submission.CharacterReferenceImage
+            ?? (original is null ? null : await jobs.GetCharacterReferenceAsync(original.JobId, CancellationToken.None));
+        if (character is not null && resolution.FinalSettings is { } final)
+        {
+            resolution = resolution with
+            {
+                Errors = [.. resolution.Errors, .. V3RequestTranslator.ValidateCharacterReference(final, new StyleReferenceImage(character.FileName, character.ContentType, character.Content))],
+            };
+        }
+
         var errors = resolution.Errors.DistinctBy(e => (e.Field, e.Message)).ToList();
         var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
             ? submission.Prompt
@@ -232,6 +242,7 @@ public sealed class AccountGrain(
             FinalSettings = resolution.FinalSettings,
             UserOverridesJson = resolution.UserOverridesJson,
             StyleReferenceImages = references,
+            CharacterReferenceImage = character,
             RegeneratedFrom = submission.RegeneratedFrom,
             Replay = original is null ? null : submission.Replay,
             IdempotencyKey = submission.IdempotencyKey,

@@ -24,6 +24,7 @@ public static class SubmissionFingerprint
             submission.Priority,
             submission.RegeneratedFrom,
             submission.Replay,
+            Character = submission.CharacterReferenceImage is { } character ? Convert.ToHexStringLower(SHA256.HashData(character.Content)) : null,
             References = submission.StyleReferenceImages.Select(r => Convert.ToHexStringLower(SHA256.HashData(r.Content))).ToArray(),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -25,7 +25,7 @@ public static class V3RequestTranslator
         CheckStyleReferenceImages(errors, settings, images);
         if (characterReferenceImage is not null)
         {
-            CheckCharacterReferenceImage(errors, settings, characterReferenceImage);
+            errors.AddRange(ValidateCharacterReference(settings, characterReferenceImage));
         }
         if (errors.Count > 0)
         {
@@ -56,9 +56,12 @@ public static class V3RequestTranslator
     /// One image (the API takes exactly one), JPEG, PNG or WebP, at most 10 MB. Ideogram prices character
     /// references for TURBO, DEFAULT and QUALITY only, so FLASH is refused rather than sent to fail.
     /// </summary>
-    private static void CheckCharacterReferenceImage(List<SettingsError> errors, JobSettings settings, StyleReferenceImage image)
+    public static IReadOnlyList<SettingsError> ValidateCharacterReference(JobSettings settings, StyleReferenceImage image)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(image);
         const string field = "characterReferenceImage";
+        var errors = new List<SettingsError>();
         CheckImageType(errors, field, image, "a character reference image");
         if (image.Content.LongLength > V3Vocabulary.MaxStyleReferenceTotalBytes)
         {
@@ -74,6 +77,8 @@ public static class V3RequestTranslator
                 "renderingSpeed FLASH is not offered with a character reference image; use TURBO, DEFAULT or QUALITY.",
                 speed, ["TURBO", "DEFAULT", "QUALITY"]));
         }
+
+        return errors;
     }
 
     private static void CheckImageType(List<SettingsError> errors, string field, StyleReferenceImage image, string what)
