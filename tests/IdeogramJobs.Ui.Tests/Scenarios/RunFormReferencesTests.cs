@@ -14,7 +14,7 @@ public sealed class RunFormReferencesTests(UiServiceFixture fixture)
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     [Fact]
-    public async Task User_attaches_three_style_references_is_refused_a_too_large_one_before_sending_and_the_job_runs_with_the_three()
+    public async Task User_attaches_three_style_references_and_a_character_is_refused_a_too_large_one_before_sending_and_the_job_runs_with_them()
     {
         var admin = await fixture.Service.NewAccountAsync("admin");
         await CreateGeneralJobTypeAsync(admin, "ref_poster", numImages: 1);
@@ -44,7 +44,9 @@ public sealed class RunFormReferencesTests(UiServiceFixture fixture)
         var chosen = page.GetByRole(AriaRole.List, new() { Name = "Style reference images: chosen" });
         await Expect(chosen.GetByRole(AriaRole.Img)).ToHaveCountAsync(3);
         await Expect(chosen).Not.ToContainTextAsync("huge.png");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Choose images…" })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Style reference images" }).GetByRole(AriaRole.Button, new() { Name = "Choose images…" })).ToBeDisabledAsync();
+        await page.Locator("#character-reference-input").SetInputFilesAsync(Image("face.png", Png));
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Character reference image: chosen" }).GetByRole(AriaRole.Img)).ToHaveCountAsync(1);
         await fixture.ScreenshotAsync(page, "20-run-a-job-style-references");
         Assert.Empty(executeRequests);
 
@@ -54,7 +56,9 @@ public sealed class RunFormReferencesTests(UiServiceFixture fixture)
         var sent = Assert.Single(executeRequests);
         Assert.StartsWith("multipart/form-data", await sent.HeaderValueAsync("content-type") ?? string.Empty);
         var generate = await SentGenerateRequestsAsync(prompt);
-        Assert.Equal(3, Assert.Single(generate)!["fields"]!.AsArray().Count(f => f!["name"]!.GetValue<string>() == "style_reference_images"));
+        var fields = Assert.Single(generate)!["fields"]!.AsArray();
+        Assert.Equal(3, fields.Count(f => f!["name"]!.GetValue<string>() == "style_reference_images"));
+        Assert.Equal(1, fields.Count(f => f!["name"]!.GetValue<string>() == "character_reference_images"));
     }
 
     [Fact]

@@ -29,6 +29,8 @@ export default function JobExecutor({ api }) {
   const [jobId, setJobId] = useState(null);
   const [submitting, setSubmitting] = useState(false);
   const [styleReferences, setStyleReferences] = useState([]);
+  const [characterReferences, setCharacterReferences] = useState([]);
+  const bytesOf = (files) => files.reduce((sum, file) => sum + file.size, 0);
 
   useEffect(() => setValues(defaults), [defaults]);
 
@@ -59,7 +61,7 @@ export default function JobExecutor({ api }) {
     setSubmitting(true);
     setSubmitErrors({ fields: {}, message: null });
     try {
-      const body = submissionBody({ jobType: jobType.jobTypeName, prompt: values.prompt ?? '', overrides, styleReferences });
+      const body = submissionBody({ jobType: jobType.jobTypeName, prompt: values.prompt ?? '', overrides, styleReferences, characterReference: characterReferences[0] });
       const options = { extraHeaders: { 'Idempotency-Key': crypto.randomUUID() } };
       const accepted = body instanceof FormData ? await api.postForm('/api/jobs/execute', body, options) : await api.post('/api/jobs/execute', body, options);
       setJobId(accepted.jobId);
@@ -108,8 +110,19 @@ export default function JobExecutor({ api }) {
               onChange={setStyleReferences}
               maxCount={MaxStyleReferences}
               maxBytes={MaxReferenceBytes}
+              otherBytes={bytesOf(characterReferences)}
             />
-            {errorsFor(submitErrors.fields, 'styleReferenceImages').map((message) => (
+            <ReferenceImagePicker
+              id="character-reference"
+              label="Character reference image"
+              helpText="One image of a person whose likeness Ideogram keeps (not with the FLASH speed; billed at character-reference prices)."
+              files={characterReferences}
+              onChange={setCharacterReferences}
+              maxCount={1}
+              maxBytes={MaxReferenceBytes}
+              otherBytes={bytesOf(styleReferences)}
+            />
+            {[...errorsFor(submitErrors.fields, 'styleReferenceImages'), ...errorsFor(submitErrors.fields, 'characterReferenceImage')].map((message) => (
               <p key={message} role="alert" className="error">{message}</p>
             ))}
             {submitErrors.message && errorsFor(submitErrors.fields, 'prompt').length === 0 && (
