@@ -5,7 +5,7 @@ namespace IdeogramJobs.Ideogram;
 
 /// <summary>
 /// What to generate: the final prompt, the final settings in the job specification's vocabulary,
-/// and the bytes of any style reference images those settings name.
+/// the bytes of any style reference images those settings name, and the character reference image, if any.
 /// </summary>
 public sealed record IdeogramGenerateRequest(
-    string Prompt, JobSettings Settings, IReadOnlyList<StyleReferenceImage>? StyleReferenceImages = null);
+    string Prompt, JobSettings Settings, IReadOnlyList<StyleReferenceImage>? StyleReferenceImages = null, StyleReferenceImage? CharacterReferenceImage = null);

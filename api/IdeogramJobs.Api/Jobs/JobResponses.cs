@@ -30,12 +30,13 @@ public sealed record JobStatusResponse(
     DateTime? StartedAt,
     DateTime? CompletedAt,
     DateTime? NextAttemptAt,
-    long? RegeneratedFrom)
+    long? RegeneratedFrom,
+    RegenerationReplay? Replay)
 {
     public static JobStatusResponse From(JobSnapshot job) => new(
         job.JobId, job.Status, job.JobTypeName, job.ConfigId, job.Priority, job.ProgressPercentage, job.ProgressDetails,
         job.RetryCount, job.MaxRetries, job.ErrorMessage, job.Images.Count, job.CreatedAt, job.StartedAt, job.CompletedAt,
-        job.NextAttemptAt, job.RegeneratedFrom);
+        job.NextAttemptAt, job.RegeneratedFrom, job.Replay);
 }
 
 /// <summary>A job's images so far (all of them once it is completed) and what made them.</summary>

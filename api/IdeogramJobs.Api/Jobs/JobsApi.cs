@@ -37,7 +37,7 @@ public static partial class JobsApi
         jobs.MapPost("/execute", ExecuteAsync)
             .WithName("ExecuteJob")
             .WithSummary("Run a job type with a prompt and overrides; answers 202 with the job and where to follow it")
-            .WithDescription("Send JSON, or multipart/form-data (fields jobType, configId, prompt, overrides as JSON text, priority; up to 3 files styleReferenceImages, 10 MB in all). An Idempotency-Key header makes a repeated submission return the first job.")
+            .WithDescription("Send JSON, or multipart/form-data (fields jobType, configId, prompt, overrides as JSON text, priority; up to 3 files styleReferenceImages and 1 file characterReferenceImage, 10 MB in all). An Idempotency-Key header makes a repeated submission return the first job.")
             .Accepts<ExecuteJobRequest>("application/json", "multipart/form-data")
             .WithRequestBodyLimit(RequestBodyLimits.MultipartBytes)
             .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
@@ -76,7 +76,12 @@ public static partial class JobsApi
         jobs.MapPost("/{jobId:long}/regenerate", RegenerateAsync)
             .WithName("RegenerateJob")
             .WithSummary("A new job from this one: exactly its settings, or its overrides with changes")
-            .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted);
+            .WithDescription("mode exact replays each image's recorded seed with the recorded settings (one job per image when the seeds differ; no overrides) and answers with every job created; mode variations keeps the settings and asks for new seeds.")
+            .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
+            .Produces<RegenerationAcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }
@@ -87,19 +92,24 @@ public static partial class JobsApi
         ExecuteRequestReader reader,
         IClusterClient cluster)
     {
-        var (request, images, readProblem) = await reader.ReadAsync(context);
+        var (request, images, character, readProblem) = await reader.ReadAsync(context);
         if (readProblem is not null)
         {
             return readProblem;
         }
 
-        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images);
+        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images, character);
         return problem ?? SubmissionResults.ToHttp(result!, context);
     }
 
     /// <summary>Checks the request's shape and submits it; a problem when the shape is wrong, else the account's answer.</summary>
     internal static async Task<(IResult? Problem, SubmissionResult? Result)> SubmitAsync(
-        ExecuteJobRequest request, string? idempotencyKey, HttpContext context, IClusterClient cluster, IReadOnlyList<StyleReferenceUpload>? images = null)
+        ExecuteJobRequest request,
+        string? idempotencyKey,
+        HttpContext context,
+        IClusterClient cluster,
+        IReadOnlyList<StyleReferenceUpload>? images = null,
+        StyleReferenceUpload? characterReference = null)
     {
         var errors = new List<SettingsError>();
         if ((request.JobType is null) == (request.ConfigId is null))
@@ -139,6 +149,7 @@ public static partial class JobsApi
             IsAdmin = caller.MayOverrideAnything,
             IdempotencyKey = idempotencyKey,
             StyleReferenceImages = images ?? [],
+            CharacterReferenceImage = characterReference,
         });
         return (null, result);
     }
@@ -210,20 +221,84 @@ public static partial class JobsApi
         var errors = new List<SettingsError>();
         CheckPrompt(request?.Prompt, required: false, errors);
         OverridesText.TryWrite(request?.Overrides, "overrides", errors, out var overridesJson);
+        CheckRegenerationMode(request, errors);
         if (errors.Count > 0)
         {
             return SettingsProblems.Invalid(errors);
         }
 
         var caller = Caller.From(context.User);
-        var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
+        var submission = new JobSubmission
         {
             Prompt = request?.Prompt?.Trim() ?? string.Empty,
             OverridesJson = overridesJson,
             IsAdmin = caller.MayOverrideAnything,
             RegeneratedFrom = jobId,
-        });
-        return result.Outcome == SubmissionOutcome.JobTypeNotFound ? JobNotFound() : SubmissionResults.ToHttp(result, context);
+        };
+        if (request?.Mode is null)
+        {
+            var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(submission);
+            return result.Outcome == SubmissionOutcome.JobTypeNotFound ? JobNotFound() : SubmissionResults.ToHttp(result, context);
+        }
+
+        if (await SnapshotAsync(jobId, context, cluster) is not { } source)
+        {
+            return JobNotFound();
+        }
+
+        var replays = request.Mode == RegenerationReplay.Exact ? RegenerationPlan.Exact(source) : RegenerationPlan.Variations();
+        if (replays.Count == 0)
+        {
+            return TypedResults.Problem(
+                "The job has no images with recorded seeds to replay yet; regenerate it without a mode to replay its settings.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Nothing to replay",
+                extensions: new Dictionary<string, object?> { ["field"] = "mode" });
+        }
+
+        return await SubmitReplaysAsync(submission, replays, context, cluster);
+    }
+
+    private static async Task<IResult> SubmitReplaysAsync(JobSubmission submission, IReadOnlyList<RegenerationReplay> replays, HttpContext context, IClusterClient cluster)
+    {
+        var account = cluster.GetGrain<IAccountGrain>(Caller.From(context.User).Account);
+        var created = new List<RegeneratedJob>();
+        foreach (var replay in replays)
+        {
+            var result = await account.SubmitAsync(submission with { Replay = replay });
+            if (result.Outcome != SubmissionOutcome.Accepted)
+            {
+                if (created.Count == 0)
+                {
+                    return result.Outcome == SubmissionOutcome.JobTypeNotFound ? JobNotFound() : SubmissionResults.ToHttp(result, context);
+                }
+
+                var unsent = $"{replays.Count - created.Count} of {replays.Count} replays were not queued: {result.Message}";
+                return TypedResults.Accepted(created[0].StatusUrl, new RegenerationAcceptedResponse(created[0].JobId, created[0].StatusUrl, created, unsent));
+            }
+
+            var id = result.JobId!.Value;
+            created.Add(new RegeneratedJob(id, result.Status ?? JobStatus.Queued, replay, $"/api/jobs/{id}/status", $"/api/jobs/{id}/results"));
+        }
+
+        return TypedResults.Accepted(created[0].StatusUrl, new RegenerationAcceptedResponse(created[0].JobId, created[0].StatusUrl, created, null));
+    }
+
+    private static void CheckRegenerationMode(RegenerateJobRequest? request, List<SettingsError> errors)
+    {
+        if (request?.Mode is not { } mode)
+        {
+            return;
+        }
+
+        if (mode is not (RegenerationReplay.Exact or RegenerationReplay.Variations))
+        {
+            errors.Add(new("mode", "mode is exact (the recorded seeds and settings) or variations (the recorded settings, new seeds).", Shorten(mode)));
+        }
+        else if (mode == RegenerationReplay.Exact && request.Overrides is not null)
+        {
+            errors.Add(new("overrides", "An exact regeneration replays the recorded settings; send overrides with mode variations or without a mode."));
+        }
     }
 
     private static Task<JobSnapshot?> SnapshotAsync(long jobId, HttpContext context, IClusterClient cluster) =>

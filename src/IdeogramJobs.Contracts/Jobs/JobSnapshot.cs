@@ -25,4 +25,5 @@ public sealed record JobSnapshot
     [Id(16)] public IReadOnlyList<JobImage> Images { get; init; } = [];
     [Id(17)] public long? RegeneratedFrom { get; init; }
     [Id(18)] public DateTime? NextAttemptAt { get; init; }
+    [Id(19)] public RegenerationReplay? Replay { get; init; }
 }

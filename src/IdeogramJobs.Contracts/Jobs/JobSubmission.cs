@@ -23,4 +23,10 @@ public sealed record JobSubmission
 
     /// <summary>Lets a repeated submission return the first job instead of creating another.</summary>
     [Id(9)] public string? IdempotencyKey { get; init; }
+
+    /// <summary>For a regeneration: the seed to replay (exact) or a new one (variations); null replays the settings as recorded.</summary>
+    [Id(10)] public RegenerationReplay? Replay { get; init; }
+
+    /// <summary>The character reference image sent with the submission (Ideogram takes exactly one), if any.</summary>
+    [Id(11)] public StyleReferenceUpload? CharacterReferenceImage { get; init; }
 }

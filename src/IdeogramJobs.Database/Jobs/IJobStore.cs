@@ -24,6 +24,9 @@ public interface IJobStore
     /// <summary>The style reference images the job was submitted with, in order.</summary>
     Task<IReadOnlyList<StyleReferenceUpload>> GetStyleReferencesAsync(long jobId, CancellationToken cancellationToken);
 
+    /// <summary>The character reference image the job was submitted with, or null.</summary>
+    Task<StyleReferenceUpload?> GetCharacterReferenceAsync(long jobId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Every claim on Ideogram's in-flight places the table shows (attempts that may be calling it,
     /// abandoned calls that may still run, dispatched jobs waiting in the order they asked), for a

@@ -19,7 +19,9 @@ internal sealed record JobPayload
     public required string JobTypeName { get; init; }
     public required int ConfigId { get; init; }
     public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    public string? CharacterReferenceImage { get; init; }
     public long? RegeneratedFrom { get; init; }
+    public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
     public static JobPayload For(NewJob job) => new()
@@ -29,7 +31,9 @@ internal sealed record JobPayload
         JobTypeName = job.JobTypeName,
         ConfigId = job.ConfigId,
         StyleReferenceImages = [.. job.StyleReferenceImages.Select(i => i.FileName)],
+        CharacterReferenceImage = job.CharacterReferenceImage?.FileName,
         RegeneratedFrom = job.RegeneratedFrom,
+        Replay = job.Replay,
         IdempotencyKey = job.IdempotencyKey,
     };
 

@@ -81,6 +81,20 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             await insertReference.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        if (job.CharacterReferenceImage is { } character)
+        {
+            await using var insertCharacter = new MySqlCommand("""
+                INSERT INTO ssnews_job_character_references (job_id, file_name, content_type, sha256, content, created_at)
+                VALUES (@job, @name, @type, @sha, @content, UTC_TIMESTAMP(3))
+                """, connection, transaction);
+            insertCharacter.Parameters.AddWithValue("job", jobId);
+            insertCharacter.Parameters.AddWithValue("name", ColumnText.Cut(character.FileName, 255));
+            insertCharacter.Parameters.AddWithValue("type", character.ContentType);
+            insertCharacter.Parameters.AddWithValue("sha", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(character.Content)));
+            insertCharacter.Parameters.AddWithValue("content", character.Content);
+            await insertCharacter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (job.IdempotencyKey is { } key)
         {
             await using var insertKey = new MySqlCommand("""
@@ -162,7 +176,9 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 FinalSettings = SettingsJson.Deserialize<JobSettings>(reader.GetString("final_settings")),
                 UserOverridesJson = reader.GetNullableString("user_overrides"),
                 StyleReferenceImages = payload.StyleReferenceImages,
+                CharacterReferenceImage = payload.CharacterReferenceImage,
                 RegeneratedFrom = payload.RegeneratedFrom,
+                Replay = payload.Replay,
                 AttemptToken = reader.GetNullableString("attempt_token"),
                 AttemptDeadline = reader.GetNullableUtcDateTime("attempt_deadline"),
                 DispatchedAt = reader.GetNullableUtcDateTime("dispatched_at"),
@@ -189,6 +205,18 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         }
 
         return references;
+    }
+
+    public async Task<StyleReferenceUpload?> GetCharacterReferenceAsync(long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand(
+            "SELECT file_name, content_type, content FROM ssnews_job_character_references WHERE job_id = @job", connection);
+        select.Parameters.AddWithValue("job", jobId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StyleReferenceUpload(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2))
+            : null;
     }
 
     public async Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken)

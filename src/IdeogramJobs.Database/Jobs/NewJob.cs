@@ -22,7 +22,10 @@ public sealed record NewJob
     public string? UserOverridesJson { get; init; }
     /// <summary>Style reference images kept with the job (ssnews_job_style_references), in order.</summary>
     public IReadOnlyList<IdeogramJobs.Contracts.Jobs.StyleReferenceUpload> StyleReferenceImages { get; init; } = [];
+    /// <summary>The character reference image kept with the job (ssnews_job_character_references), if any.</summary>
+    public IdeogramJobs.Contracts.Jobs.StyleReferenceUpload? CharacterReferenceImage { get; init; }
     public long? RegeneratedFrom { get; init; }
+    public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
     /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>

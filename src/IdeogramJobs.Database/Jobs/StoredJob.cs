@@ -26,7 +26,10 @@ public sealed record StoredJob
     public required JobSettings FinalSettings { get; init; }
     public string? UserOverridesJson { get; init; }
     public IReadOnlyList<string> StyleReferenceImages { get; init; } = [];
+    /// <summary>The file name of the character reference image kept with the job, or null when it has none.</summary>
+    public string? CharacterReferenceImage { get; init; }
     public long? RegeneratedFrom { get; init; }
+    public RegenerationReplay? Replay { get; init; }
     public IReadOnlyList<JobImage> Images { get; init; } = [];
 
     /// <summary>The attempt that owns the row now, if any (see <see cref="AttemptClaim"/>).</summary>

@@ -170,6 +170,11 @@ public sealed class AccountGrain(
                 UserOverridesJson = original.UserOverridesJson,
             }
             : await GrainFactory.GetGrain<IJobConfigurationGrain>(configuration.ConfigId).ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
+        if (original is not null && submission.Replay is { } replay && resolution.FinalSettings is { } recorded)
+        {
+            resolution = resolution with { FinalSettings = Replayed(recorded, replay) };
+        }
+
         var references = submission.StyleReferenceImages.Count > 0 || original is null
             ? submission.StyleReferenceImages
             : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
@@ -190,6 +195,16 @@ public sealed class AccountGrain(
             // The settings name the images by content, so the request and its record agree on what was sent.
             var withReferences = withoutReferences with { StyleReferenceImages = [.. references.Select(StyleReferenceLabel)] };
             resolution = resolution with { FinalSettings = withReferences, Errors = [.. resolution.Errors, .. V3SettingsValidator.Validate(withReferences)] };
+        }
+
+        var character = submission.CharacterReferenceImage
+            ?? (original is null ? null : await jobs.GetCharacterReferenceAsync(original.JobId, CancellationToken.None));
+        if (character is not null && resolution.FinalSettings is { } final)
+        {
+            resolution = resolution with
+            {
+                Errors = [.. resolution.Errors, .. V3RequestTranslator.ValidateCharacterReference(final, new StyleReferenceImage(character.FileName, character.ContentType, character.Content))],
+            };
         }
 
         var errors = resolution.Errors.DistinctBy(e => (e.Field, e.Message)).ToList();
@@ -240,7 +255,9 @@ public sealed class AccountGrain(
             FinalSettings = resolution.FinalSettings,
             UserOverridesJson = resolution.UserOverridesJson,
             StyleReferenceImages = references,
+            CharacterReferenceImage = character,
             RegeneratedFrom = submission.RegeneratedFrom,
+            Replay = original is null ? null : submission.Replay,
             IdempotencyKey = submission.IdempotencyKey,
             RequestSha256 = fingerprint,
         }, CancellationToken.None);
@@ -349,6 +366,14 @@ public sealed class AccountGrain(
     }
 
     public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Exact: the recorded seed, and one image when a single image of the source is replayed (Ideogram takes one
+    /// seed per request). Variations: no seed, so Ideogram draws new ones.
+    /// </summary>
+    private static JobSettings Replayed(JobSettings recorded, RegenerationReplay replay) => replay.Mode == RegenerationReplay.Exact
+        ? recorded with { Seed = replay.Seed ?? recorded.Seed, NumImages = replay.ImageIndex is null ? recorded.NumImages : 1 }
+        : recorded with { Seed = null };
 
     private static string StyleReferenceLabel(StyleReferenceUpload image) =>
         "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content))[..16];

@@ -23,6 +23,8 @@ public static class SubmissionFingerprint
             Overrides = Canonical(submission.OverridesJson),
             submission.Priority,
             submission.RegeneratedFrom,
+            submission.Replay,
+            Character = submission.CharacterReferenceImage is { } character ? Convert.ToHexStringLower(SHA256.HashData(character.Content)) : null,
             References = submission.StyleReferenceImages.Select(r => Convert.ToHexStringLower(SHA256.HashData(r.Content))).ToArray(),
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

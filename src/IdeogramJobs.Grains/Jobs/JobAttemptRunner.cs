@@ -68,22 +68,27 @@ public sealed class JobAttemptRunner(
     {
         var job = attempt.Job;
         List<StyleReferenceImage> references;
+        StyleReferenceImage? character = null;
         try
         {
             references = job.StyleReferenceImages.Count == 0
                 ? []
                 : [.. (await jobs.GetStyleReferencesAsync(job.JobId, cancellationToken)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content))];
+            if (job.CharacterReferenceImage is not null && await jobs.GetCharacterReferenceAsync(job.JobId, cancellationToken) is { } stored)
+            {
+                character = new StyleReferenceImage(stored.FileName, stored.ContentType, stored.Content);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await observer.ProviderCallEndedAsync(TimeSpan.Zero);
-            return (null, Setback(e, "Reading the style reference images failed: "));
+            return (null, Setback(e, "Reading the reference images failed: "));
         }
 
         IdeogramAnswer answer;
         try
         {
-            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references), cancellationToken);
+            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references, character), cancellationToken);
         }
         catch (Exception e) when (MayStillRun(e))
         {

@@ -926,6 +926,7 @@ public sealed class JobGrain(
         FinalSettings = owned.FinalSettings,
         Images = owned.Images,
         RegeneratedFrom = owned.RegeneratedFrom,
+        Replay = owned.Replay,
         NextAttemptAt = owned.NextAttemptAt,
     };
 }

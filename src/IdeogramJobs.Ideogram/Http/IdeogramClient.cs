@@ -56,7 +56,7 @@ internal sealed class IdeogramClient : IIdeogramClient
     public async Task<IdeogramAnswer> RequestAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var translation = V3RequestTranslator.Translate(request.Prompt, request.Settings, request.StyleReferenceImages);
+        var translation = V3RequestTranslator.Translate(request.Prompt, request.Settings, request.StyleReferenceImages, request.CharacterReferenceImage);
         if (!translation.Succeeded)
         {
             throw new IdeogramSettingsException(translation.Errors);

@@ -9,7 +9,7 @@ namespace IdeogramJobs.Ideogram.Http;
 /// <summary>
 /// Writes a <see cref="V3GenerateRequest"/> as the multipart/form-data body of the generate
 /// route: one part per field under the API's own names, a repeated part per style code and per
-/// reference image, the palette as one JSON part. Part names are quoted as RFC 7578 writes them;
+/// style reference image, one character_reference_images part when there is one, the palette as one JSON part. Part names are quoted as RFC 7578 writes them;
 /// text parts carry no Content-Type, like a browser form or curl -F. The framework writes the
 /// boundary. A fresh instance is needed per attempt because HttpContent is consumed by sending.
 /// </summary>
@@ -53,6 +53,14 @@ public static class V3MultipartEncoder
             // A generated name keeps user-supplied text (quotes, non-ASCII) out of the part headers.
             var fileName = $"style_reference_{(i + 1).ToString(CultureInfo.InvariantCulture)}.{ImageSignature.ExtensionFor(mediaType)}";
             AddPart(form, file, "style_reference_images", fileName);
+        }
+
+        foreach (var image in request.CharacterReferenceImages)
+        {
+            var mediaType = ImageSignature.MediaTypeOf(image.ContentType) ?? image.ContentType;
+            var file = new ByteArrayContent(image.Content);
+            file.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            AddPart(form, file, "character_reference_images", $"character_reference.{ImageSignature.ExtensionFor(mediaType)}");
         }
 
         return form;

@@ -40,4 +40,7 @@ public sealed record V3GenerateRequest
 
     /// <summary>Empty when no reference images are sent.</summary>
     public IReadOnlyList<StyleReferenceImage> StyleReferenceImages { get; internal init; } = [];
+
+    /// <summary>Empty when no character reference is sent; Ideogram takes exactly one when it is.</summary>
+    public IReadOnlyList<StyleReferenceImage> CharacterReferenceImages { get; internal init; } = [];
 }

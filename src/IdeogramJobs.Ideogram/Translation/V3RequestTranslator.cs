@@ -13,7 +13,8 @@ namespace IdeogramJobs.Ideogram.Translation;
 /// </summary>
 public static class V3RequestTranslator
 {
-    public static V3TranslationResult Translate(string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceImage>? styleReferenceImages = null)
+    public static V3TranslationResult Translate(
+        string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceImage>? styleReferenceImages = null, StyleReferenceImage? characterReferenceImage = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var images = styleReferenceImages ?? [];
@@ -28,6 +29,10 @@ public static class V3RequestTranslator
             errors.Add(new SettingsError("settings", "The settings still name brand library entries (brand:<id>); they are resolved when a job is submitted."));
         }
 
+        if (characterReferenceImage is not null)
+        {
+            errors.AddRange(ValidateCharacterReference(settings, characterReferenceImage));
+        }
         if (errors.Count > 0)
         {
             return V3TranslationResult.Failure(errors);
@@ -49,7 +54,57 @@ public static class V3RequestTranslator
             StyleType = hasCodes ? null : Map(settings.StyleType, V3Vocabulary.ToApiStyleType),
             StylePreset = Map(settings.StylePreset, V3Vocabulary.ToApiStylePreset),
             StyleReferenceImages = images.ToArray(),
+            CharacterReferenceImages = characterReferenceImage is null ? [] : [characterReferenceImage],
         });
+    }
+
+    /// <summary>
+    /// One image (the API takes exactly one), JPEG, PNG or WebP, at most 10 MB. Ideogram prices character
+    /// references for TURBO, DEFAULT and QUALITY only, so FLASH is refused rather than sent to fail.
+    /// </summary>
+    public static IReadOnlyList<SettingsError> ValidateCharacterReference(JobSettings settings, StyleReferenceImage image)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(image);
+        const string field = "characterReferenceImage";
+        var errors = new List<SettingsError>();
+        CheckImageType(errors, field, image, "a character reference image");
+        if (image.Content.LongLength > V3Vocabulary.MaxStyleReferenceTotalBytes)
+        {
+            errors.Add(new SettingsError(field,
+                $"{field} is {image.Content.LongLength.ToString(CultureInfo.InvariantCulture)} bytes; Ideogram accepts at most {V3Vocabulary.MaxStyleReferenceTotalBytes.ToString(CultureInfo.InvariantCulture)} bytes (10 MB).",
+                image.Content.LongLength.ToString(CultureInfo.InvariantCulture),
+                [$"0..{V3Vocabulary.MaxStyleReferenceTotalBytes.ToString(CultureInfo.InvariantCulture)} bytes"]));
+        }
+
+        if (settings.RenderingSpeed is { } speed && V3Vocabulary.ToApiRenderingSpeed(speed) == "FLASH")
+        {
+            errors.Add(new SettingsError("renderingSpeed",
+                "renderingSpeed FLASH is not offered with a character reference image; use TURBO, DEFAULT or QUALITY.",
+                speed, ["TURBO", "DEFAULT", "QUALITY"]));
+        }
+
+        return errors;
+    }
+
+    private static void CheckImageType(List<SettingsError> errors, string field, StyleReferenceImage image, string what)
+    {
+        var declared = ImageSignature.MediaTypeOf(image.ContentType);
+        if (declared is null || !V3Vocabulary.ImageContentTypes.Contains(declared))
+        {
+            errors.Add(new SettingsError(field,
+                $"{field} '{image.FileName}' has content type '{image.ContentType}'; {what} must be JPEG, PNG or WebP.",
+                image.ContentType, V3Vocabulary.ImageContentTypes));
+            return;
+        }
+
+        var actual = ImageSignature.Detect(image.Content);
+        if (actual != declared)
+        {
+            errors.Add(new SettingsError(field,
+                $"{field} '{image.FileName}' is declared as {declared} but its content is {(actual ?? "not a JPEG, PNG or WebP image")}.",
+                image.ContentType, V3Vocabulary.ImageContentTypes));
+        }
     }
 
     private static string? Map(string? input, Func<string, string?> toApi) => input is null ? null : toApi(input);
@@ -93,23 +148,7 @@ public static class V3RequestTranslator
             var image = images[i];
             var field = $"styleReferenceImages[{i.ToString(CultureInfo.InvariantCulture)}]";
             total += image.Content.LongLength;
-
-            var declared = ImageSignature.MediaTypeOf(image.ContentType);
-            if (declared is null || !V3Vocabulary.ImageContentTypes.Contains(declared))
-            {
-                errors.Add(new SettingsError(field,
-                    $"{field} '{image.FileName}' has content type '{image.ContentType}'; style reference images must be JPEG, PNG or WebP.",
-                    image.ContentType, V3Vocabulary.ImageContentTypes));
-                continue;
-            }
-
-            var actual = ImageSignature.Detect(image.Content);
-            if (actual != declared)
-            {
-                errors.Add(new SettingsError(field,
-                    $"{field} '{image.FileName}' is declared as {declared} but its content is {(actual ?? "not a JPEG, PNG or WebP image")}.",
-                    image.ContentType, V3Vocabulary.ImageContentTypes));
-            }
+            CheckImageType(errors, field, image, "style reference images");
         }
 
         if (total > V3Vocabulary.MaxStyleReferenceTotalBytes)

@@ -104,6 +104,33 @@ public sealed class V3MultipartEncoderTests
     }
 
     [Fact]
+    public async Task A_character_reference_is_sent_as_one_character_reference_images_file_part_after_the_style_references()
+    {
+        var translated = V3RequestTranslator.Translate(
+            "p",
+            new JobSettings { StyleType = "AUTO", RenderingSpeed = "TURBO" },
+            [new StyleReferenceImage("style.png", "image/png", TestImages.Png)],
+            new StyleReferenceImage("hero \"me\".jpeg", "image/jpeg", TestImages.Jpeg));
+        Assert.True(translated.Succeeded, string.Join("; ", translated.Errors.Select(e => e.Message)));
+
+        var parts = await EncodeAndParse(translated.Request);
+
+        var character = Assert.Single(parts, p => p.Name == "character_reference_images");
+        Assert.Equal("character_reference.jpg", character.FileName);
+        Assert.Equal("image/jpeg", character.ContentType);
+        Assert.Equal(TestImages.Jpeg, character.Content);
+        Assert.Equal(["prompt", "rendering_speed", "style_type", "style_reference_images", "character_reference_images"], parts.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Without_a_character_reference_no_character_part_is_sent()
+    {
+        var parts = await EncodeAndParse(Request("p", new JobSettings { StyleType = "AUTO" }));
+
+        Assert.DoesNotContain(parts, p => p.Name.StartsWith("character_reference", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Never_sends_a_model_part()
     {
         var parts = await EncodeAndParse(Request("p", new JobSettings

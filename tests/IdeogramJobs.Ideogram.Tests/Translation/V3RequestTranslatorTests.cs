@@ -285,4 +285,26 @@ public sealed class V3RequestTranslatorTests
         Assert.Equal("styleCodes", error.Field);
         Assert.Contains("styleReferenceImages", error.Message);
     }
+
+    [Fact]
+    public void A_character_reference_that_is_not_an_image_or_with_flash_speed_is_refused_naming_the_fields()
+    {
+        var result = V3RequestTranslator.Translate(
+            Prompt, new JobSettings { RenderingSpeed = "FLASH" }, null, new StyleReferenceImage("face.png", "image/png", "not an image"u8.ToArray()));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage");
+        Assert.Contains(result.Errors, e => e.Field == "renderingSpeed" && e.Message.Contains("character reference", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_character_reference_over_ten_megabytes_is_refused()
+    {
+        var large = new byte[10_000_001];
+        TestImages.Png.CopyTo(large, 0);
+
+        var result = V3RequestTranslator.Translate(Prompt, new JobSettings(), null, new StyleReferenceImage("face.png", "image/png", large));
+
+        Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage" && e.Message.Contains("10 MB", StringComparison.Ordinal));
+    }
 }

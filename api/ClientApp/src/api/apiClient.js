@@ -13,10 +13,11 @@ export function createApiClient({ apiKey, actingAccountId }) {
     return all;
   }
 
-  async function send(method, path, { body, form, signal, extraHeaders } = {}) {
+  async function send(method, path, { body, signal, extraHeaders } = {}) {
     const init = { method, headers: headers(extraHeaders), signal };
-    if (form !== undefined) {
-      init.body = form;
+    if (body instanceof FormData) {
+      // The browser writes multipart/form-data with its boundary.
+      init.body = body;
     } else if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -36,9 +37,9 @@ export function createApiClient({ apiKey, actingAccountId }) {
   return {
     get: (path, options) => json('GET', path, options),
     post: (path, body, options) => json('POST', path, { ...options, body }),
+    postForm: (path, form, options) => json('POST', path, { ...options, body: form }),
     put: (path, body, options) => json('PUT', path, { ...options, body }),
     delete: (path, options) => json('DELETE', path, options),
-    postForm: (path, form, options) => json('POST', path, { ...options, form }),
     blob: async (path, body) => (await send('POST', path, { body })).blob(),
     stream: (path, signal) => send('GET', path, { signal, extraHeaders: { Accept: 'text/event-stream' } }),
   };

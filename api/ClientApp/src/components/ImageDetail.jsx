@@ -11,7 +11,7 @@ export default function ImageDetail({ api, image, jobType, onStatusChange, onClo
   const [editing, setEditing] = useState(false);
   const [prompt, setPrompt] = useState(image.prompt ?? '');
   const [values, setValues] = useState(startingValues);
-  const [regeneration, setRegeneration] = useState({ jobId: null, errors: {}, message: null });
+  const [regeneration, setRegeneration] = useState({ jobIds: [], errors: {}, message: null });
   const heading = useRef(null);
 
   // Opened from the gallery above: bring it into view and move keyboard focus to it.
@@ -20,14 +20,15 @@ export default function ImageDetail({ api, image, jobType, onStatusChange, onClo
     heading.current?.focus();
   }, []);
 
-  async function regenerate(withChanges) {
-    const body = withChanges ? { prompt, overrides: overridesFrom(fields, values, startingValues) } : {};
+  // mode exact replays the recorded seeds (a job per image when they differ), variations asks for new ones.
+  async function regenerate(withChanges, mode) {
+    const body = withChanges ? { prompt, overrides: overridesFrom(fields, values, startingValues) } : { mode };
     try {
       const accepted = await api.post(`/api/jobs/${image.jobId}/regenerate`, body);
-      setRegeneration({ jobId: accepted.jobId, errors: {}, message: null });
+      setRegeneration({ jobIds: accepted.jobs ? accepted.jobs.map((job) => job.jobId) : [accepted.jobId], errors: {}, message: null });
       setEditing(false);
     } catch (error) {
-      setRegeneration({ jobId: null, errors: error.fieldErrors, message: error.message });
+      setRegeneration({ jobIds: [], errors: error.fieldErrors, message: error.message });
     }
   }
 
@@ -74,8 +75,11 @@ export default function ImageDetail({ api, image, jobType, onStatusChange, onClo
         </button>
       </div>
       <div className="actions" role="group" aria-label="Regenerate">
-        <button type="button" onClick={() => regenerate(false)}>
+        <button type="button" onClick={() => regenerate(false, 'exact')}>
           Regenerate the same
+        </button>
+        <button type="button" className="secondary" onClick={() => regenerate(false, 'variations')}>
+          Variations
         </button>
         <button type="button" className="secondary" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           Regenerate with changes…
@@ -96,7 +100,9 @@ export default function ImageDetail({ api, image, jobType, onStatusChange, onClo
         </form>
       )}
       {regeneration.message && <p role="alert" className="error">{regeneration.message}</p>}
-      {regeneration.jobId && <JobProgress api={api} jobId={regeneration.jobId} />}
+      {regeneration.jobIds.map((jobId) => (
+        <JobProgress key={jobId} api={api} jobId={jobId} />
+      ))}
     </section>
   );
 }

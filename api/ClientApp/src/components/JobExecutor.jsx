@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
+import { MaxReferenceBytes, MaxStyleReferences } from '../settings/referenceImageRules.js';
+import { submissionBody } from '../settings/submissionBody.js';
 import { defaultValues, errorsFor, overridesFrom } from '../settings/uiSchemaValues.js';
 import BrandPicker from './BrandPicker.jsx';
 import JobProgress from './JobProgress.jsx';
+import RegenerateActions from './RegenerateActions.jsx';
+import ReferenceImagePicker from './references/ReferenceImagePicker.jsx';
 import SettingsOverride from './SettingsOverride.jsx';
 import SettingsPreview from './SettingsPreview.jsx';
 import TextareaField from './fields/TextareaField.jsx';
@@ -26,6 +30,9 @@ export default function JobExecutor({ api }) {
   const [jobId, setJobId] = useState(null);
   const [submitting, setSubmitting] = useState(false);
   const [brand, setBrand] = useState({});
+  const [styleReferences, setStyleReferences] = useState([]);
+  const [characterReferences, setCharacterReferences] = useState([]);
+  const bytesOf = (files) => files.reduce((sum, file) => sum + file.size, 0);
 
   useEffect(() => setValues(defaults), [defaults]);
 
@@ -56,11 +63,9 @@ export default function JobExecutor({ api }) {
     setSubmitting(true);
     setSubmitErrors({ fields: {}, message: null });
     try {
-      const accepted = await api.post(
-        '/api/jobs/execute',
-        { jobType: jobType.jobTypeName, prompt: values.prompt ?? '', overrides },
-        { extraHeaders: { 'Idempotency-Key': crypto.randomUUID() } },
-      );
+      const body = submissionBody({ jobType: jobType.jobTypeName, prompt: values.prompt ?? '', overrides, styleReferences, characterReference: characterReferences[0] });
+      const options = { extraHeaders: { 'Idempotency-Key': crypto.randomUUID() } };
+      const accepted = body instanceof FormData ? await api.postForm('/api/jobs/execute', body, options) : await api.post('/api/jobs/execute', body, options);
       setJobId(accepted.jobId);
     } catch (error) {
       setSubmitErrors({ fields: error.fieldErrors, message: error.message });
@@ -100,6 +105,29 @@ export default function JobExecutor({ api }) {
             )}
             <SettingsOverride fields={fields} values={values} defaults={defaults} errors={errors} onChange={setValues} />
             <BrandPicker api={api} onChange={setBrand} />
+            <ReferenceImagePicker
+              id="style-references"
+              label="Style reference images"
+              helpText={`Up to ${MaxStyleReferences} images whose look Ideogram follows (with style type Auto or General, without style codes).`}
+              files={styleReferences}
+              onChange={setStyleReferences}
+              maxCount={MaxStyleReferences}
+              maxBytes={MaxReferenceBytes}
+              otherBytes={bytesOf(characterReferences)}
+            />
+            <ReferenceImagePicker
+              id="character-reference"
+              label="Character reference image"
+              helpText="One image of a person whose likeness Ideogram keeps (not with the FLASH speed; billed at character-reference prices)."
+              files={characterReferences}
+              onChange={setCharacterReferences}
+              maxCount={1}
+              maxBytes={MaxReferenceBytes}
+              otherBytes={bytesOf(styleReferences)}
+            />
+            {[...errorsFor(submitErrors.fields, 'styleReferenceImages'), ...errorsFor(submitErrors.fields, 'characterReferenceImage')].map((message) => (
+              <p key={message} role="alert" className="error">{message}</p>
+            ))}
             {submitErrors.message && errorsFor(submitErrors.fields, 'prompt').length === 0 && (
               <p role="alert" className="error">{submitErrors.message}</p>
             )}
@@ -110,7 +138,13 @@ export default function JobExecutor({ api }) {
           <SettingsPreview preview={preview.result} pending={preview.pending} error={preview.error} />
         </div>
       )}
-      {jobId && <JobProgress api={api} jobId={jobId} />}
+      {jobId && (
+        <JobProgress
+          api={api}
+          jobId={jobId}
+          renderFinished={(status) => status === 'completed' && <RegenerateActions api={api} jobId={jobId} />}
+        />
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { readServerSentEvents } from '../api/serverSentEvents.js';
 const TerminalStatuses = ['completed', 'failed', 'cancelled'];
 
 /** A job followed live through its event stream: status, progress bar, and each image as it is stored. */
-export default function JobProgress({ api, jobId }) {
+export default function JobProgress({ api, jobId, renderFinished }) {
   const [state, setState] = useState({ status: 'queued', progress: 0, message: 'Submitted', images: [], error: null });
 
   useEffect(() => {
@@ -39,8 +39,8 @@ export default function JobProgress({ api, jobId }) {
 
   const finished = TerminalStatuses.includes(state.status);
   return (
-    <section className="job-progress" aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Job {jobId}</h2>
+    <section className="job-progress" aria-labelledby={`progress-heading-${jobId}`}>
+      <h2 id={`progress-heading-${jobId}`}>Job {jobId}</h2>
       <p>
         Status: <strong data-testid="job-status">{state.status}</strong>
         {state.message && <span> — {state.message}</span>}
@@ -59,6 +59,7 @@ export default function JobProgress({ api, jobId }) {
           </li>
         ))}
       </ul>
+      {finished && renderFinished?.(state.status)}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import PaletteSwatches from './PaletteSwatches.jsx';
+
 /** The final settings a run would use, as the dry-run endpoint answered them. */
 export default function SettingsPreview({ preview, pending, error }) {
   return (
@@ -9,7 +11,7 @@ export default function SettingsPreview({ preview, pending, error }) {
           {Object.entries(preview.finalSettings).map(([name, value]) => (
             <div key={name} className="preview-row" data-setting={name}>
               <dt>{name}</dt>
-              <dd>{formatSetting(value)}</dd>
+              <dd>{name === 'colorPalette' ? <PaletteSwatches palette={value} /> : formatSetting(value)}</dd>
             </div>
           ))}
           {preview.customPromptAddition && (

@@ -1,3 +1,4 @@
+import PaletteSwatches from '../PaletteSwatches.jsx';
 import FieldFrame from './FieldFrame.jsx';
 
 const NewMemberColour = '#888888';
@@ -16,6 +17,7 @@ export default function ColorPaletteField({ id, field, value, errors, onChange }
     <FieldFrame id={id} label={field.label} required={field.required} helpText={field.helpText} errors={errors} asGroup>
       {({ describedBy }) => (
         <div className="palette" aria-describedby={describedBy}>
+          <PaletteSwatches palette={palette} label={`${field.label}: chosen colours`} />
           {presets.length > 0 && (
             <div className="palette-preset">
               <label htmlFor={`${id}-preset`}>Preset palette</label>
