@@ -80,6 +80,22 @@ public sealed class SeededJobTypesTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_put_replaces_the_whole_job_type_so_a_setting_left_out_is_removed()
+    {
+        var account = await service.NewAccountAsync("admin");
+        var name = JobTypeRequests.UniqueName();
+        var draft = JobTypeRequests.Draft(name);
+        draft["defaultSettings"]!["seed"] = 7;
+        using var created = await account.Http.PostAsJsonAsync(Base, draft);
+        var configId = (await created.ReadJsonAsync(HttpStatusCode.Created))["configId"]!.GetValue<int>();
+
+        using var replaced = await account.Http.PutAsJsonAsync($"{Base}/{configId}", JobTypeRequests.Draft(name));
+
+        var after = await replaced.ReadJsonAsync(HttpStatusCode.OK);
+        Assert.False(after["defaultSettings"]!.AsObject().ContainsKey("seed"), after["defaultSettings"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Ten_concurrent_first_uses_of_an_account_without_job_types_end_with_exactly_the_five()
     {
         var account = await AccountWithoutJobTypesAsync(seeded: false);

@@ -1,6 +1,6 @@
 import CheckboxField from './fields/CheckboxField.jsx';
-import FieldGroup from './fields/FieldGroup.jsx';
 import ColorPaletteField from './fields/ColorPaletteField.jsx';
+import FieldGroup from './fields/FieldGroup.jsx';
 import NumberField from './fields/NumberField.jsx';
 import SelectField from './fields/SelectField.jsx';
 import SliderField from './fields/SliderField.jsx';
