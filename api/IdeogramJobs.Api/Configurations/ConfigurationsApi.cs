@@ -78,6 +78,8 @@ public static class ConfigurationsApi
             .RequireAuthorization(ApiKeyDefaults.AccountAdminPolicy)
             .WithName("UpdateJobConfiguration")
             .WithSummary("Replaces a job type (account admins); running and finished jobs keep the settings they ran with")
+            .WithDescription("PUT replaces the whole job type, it does not merge: a default setting or form property left out is removed. " +
+                "To change one thing, send the job type as GET returns it, less configId, accountId, createdAt and updatedAt, with that one thing changed.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -26,4 +26,10 @@ public sealed record UiField
     public string? DefaultJson { get; init; }
 
     [Id(9)] public string? HelpText { get; init; }
+
+    /// <summary>
+    /// The section of the form the field belongs to (e.g. <c>advanced</c>); forms show grouped fields
+    /// after the others, collapsed. Null: the main form.
+    /// </summary>
+    [Id(10)] public string? Group { get; init; }
 }

@@ -9,6 +9,9 @@ namespace IdeogramJobs.Database.Seeding;
 /// </summary>
 public static class DefaultJobTypes
 {
+    /// <summary>The form section the seeded types put rarely changed settings in; forms show it collapsed.</summary>
+    public const string AdvancedGroup = "advanced";
+
     private static readonly IReadOnlyList<string> CoreStyles = ["AUTO", "GENERAL", "REALISTIC", "DESIGN"];
 
     public static IReadOnlyList<JobTypeDefinition> All { get; } =
@@ -31,7 +34,8 @@ public static class DefaultJobTypes
                 Prompt("Describe the product marketing image you want to generate..."),
                 Select("styleType", "Style Type", CoreStyles, "DESIGN"),
                 Select("aspectRatio", "Aspect Ratio", ["1:1", "16:9", "9:16", "4:3", "3:4"], "16:9"),
-                Slider("numImages", "Number of Images", 1, 8, 4)),
+                Slider("numImages", "Number of Images", 1, 8, 4),
+                Seed()),
             1),
         new(
             "social_media",
@@ -52,7 +56,9 @@ public static class DefaultJobTypes
                 Addition(),
                 Select("aspectRatio", "Aspect Ratio", ["1:1", "4:5", "9:16", "16:9"], "1:1"),
                 Select("magicPrompt", "Magic Prompt", ["AUTO", "ON", "OFF"], "AUTO"),
-                Slider("numImages", "Number of Images", 1, 4, 3)),
+                Slider("numImages", "Number of Images", 1, 4, 3),
+                StyleCodes(),
+                Seed()),
             2),
         new(
             "blog_header",
@@ -71,7 +77,8 @@ public static class DefaultJobTypes
                 Prompt("Describe the blog article the header is for..."),
                 Select("aspectRatio", "Aspect Ratio", ["16:9", "16:10", "2:1", "3:1"], "16:9"),
                 Slider("numImages", "Number of Images", 1, 4, 2),
-                new UiField { Name = "negativePrompt", Type = UiFieldTypes.Textarea, Label = "Avoid", DefaultJson = "\"people, faces, text\"" }),
+                new UiField { Name = "negativePrompt", Type = UiFieldTypes.Textarea, Label = "Avoid", DefaultJson = "\"people, faces, text\"" },
+                Seed()),
             3),
         new(
             "concept_illustration",
@@ -92,7 +99,9 @@ public static class DefaultJobTypes
                 Select("styleType", "Style Type", ["GENERAL", "DESIGN", "AUTO"], "GENERAL"),
                 Select("renderingSpeed", "Rendering Speed", ["FAST", "DEFAULT", "SLOW"], "SLOW"),
                 Select("aspectRatio", "Aspect Ratio", ["4:3", "1:1", "16:9", "3:4"], "4:3"),
-                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" }),
+                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" },
+                StyleCodes(),
+                Seed()),
             4),
         new(
             "christian_content",
@@ -113,7 +122,8 @@ public static class DefaultJobTypes
                 Addition(),
                 Select("aspectRatio", "Aspect Ratio", ["16:9", "1:1", "4:3"], "16:9"),
                 Slider("numImages", "Number of Images", 1, 4, 2),
-                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" }),
+                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" },
+                Seed()),
             5),
     ];
 
@@ -136,6 +146,27 @@ public static class DefaultJobTypes
         Type = UiFieldTypes.Text,
         Label = "Add to the prompt",
         Placeholder = "e.g. with modern minimalist design",
+    };
+
+    // Offered where the defaults carry style codes (an empty list): codes a user adds replace the default style type.
+    private static UiField StyleCodes() => new()
+    {
+        Name = "styleCodes",
+        Type = UiFieldTypes.StyleCodes,
+        Label = "Style Codes",
+        HelpText = "Ideogram style codes (8 hex digits each); they take the place of the style type.",
+    };
+
+    // The same seed with the same settings repeats an image; most users never need it, so it sits under "advanced".
+    private static UiField Seed() => new()
+    {
+        Name = "seed",
+        Type = UiFieldTypes.Number,
+        Label = "Seed",
+        Min = 0,
+        Max = int.MaxValue,
+        HelpText = "Leave empty for a new image each time; reuse a seed to repeat one.",
+        Group = AdvancedGroup,
     };
 
     private static UiField Select(string name, string label, IReadOnlyList<string> options, string defaultValue) => new()

@@ -1,18 +1,28 @@
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Database.Configurations;
+using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Grains.Configurations.Settings;
 using Orleans.Concurrency;
 
 namespace IdeogramJobs.Grains.Configurations;
 
-/// <summary>An account's job types: the list (read from the table) and the names they are found by.</summary>
+/// <summary>
+/// An account's job types: the list (read from the table) and the names they are found by. Listing and
+/// finding are an account's first use, so they give an account never seeded the default job types first.
+/// </summary>
 [StatelessWorker]
-public sealed class JobCatalogGrain(IJobConfigurationStore store) : Grain, IJobCatalogGrain
+public sealed class JobCatalogGrain(IJobConfigurationStore store, JobTypeSeeder seeder) : Grain, IJobCatalogGrain
 {
+    // Once an activation has seen the account seeded it stays so: the record is never removed.
+    private bool seeded;
+
     private string AccountId => this.GetPrimaryKeyString();
 
-    public Task<IReadOnlyList<JobConfiguration>> ListAsync(bool includeInactive) =>
-        store.ListAsync(AccountId, includeInactive, CancellationToken.None);
+    public async Task<IReadOnlyList<JobConfiguration>> ListAsync(bool includeInactive)
+    {
+        await EnsureSeededAsync();
+        return await store.ListAsync(AccountId, includeInactive, CancellationToken.None);
+    }
 
     public async Task<ConfigurationWriteResult> CreateAsync(JobConfigurationDraft draft)
     {
@@ -32,10 +42,15 @@ public sealed class JobCatalogGrain(IJobConfigurationStore store) : Grain, IJobC
             : new ConfigurationWriteResult { Outcome = ConfigurationWriteOutcome.Saved, Configuration = saved };
     }
 
-    public Task<int?> FindAsync(string jobTypeName) => store.FindAsync(AccountId, jobTypeName, CancellationToken.None);
+    public async Task<int?> FindAsync(string jobTypeName)
+    {
+        await EnsureSeededAsync();
+        return await store.FindAsync(AccountId, jobTypeName, CancellationToken.None);
+    }
 
     public async Task<ConfigurationWriteResult> EnsureAsync(JobConfigurationDraft draft)
     {
+        await EnsureSeededAsync();
         if (await store.FindAsync(AccountId, draft.JobTypeName, CancellationToken.None) is { } existing)
         {
             return new ConfigurationWriteResult { Outcome = ConfigurationWriteOutcome.Saved, Configuration = await store.GetAsync(existing, CancellationToken.None) };
@@ -46,5 +61,14 @@ public sealed class JobCatalogGrain(IJobConfigurationStore store) : Grain, IJobC
         return created.Outcome == ConfigurationWriteOutcome.NameTaken && await store.FindAsync(AccountId, draft.JobTypeName, CancellationToken.None) is { } raced
             ? new ConfigurationWriteResult { Outcome = ConfigurationWriteOutcome.Saved, Configuration = await store.GetAsync(raced, CancellationToken.None) }
             : created;
+    }
+
+    private async Task EnsureSeededAsync()
+    {
+        if (!seeded)
+        {
+            await seeder.SeedOnFirstUseAsync(AccountId, CancellationToken.None);
+            seeded = true;
+        }
     }
 }

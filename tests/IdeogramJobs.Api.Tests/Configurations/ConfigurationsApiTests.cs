@@ -159,7 +159,7 @@ public sealed class ConfigurationsApiTests(ServiceFixture service)
 
         var schema = await (await account.Http.GetAsync($"{Base}/{configId}/ui-schema")).ReadJsonAsync(HttpStatusCode.OK);
         var fields = schema["fields"]!.AsArray();
-        Assert.Equal(["prompt", "styleType", "aspectRatio", "numImages"], fields.Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal(["prompt", "styleType", "aspectRatio", "numImages", "seed"], fields.Select(f => f!["name"]!.GetValue<string>()));
         Assert.Equal(8, fields[3]!["max"]!.GetValue<int>());
         Assert.Equal("DESIGN", fields[1]!["default"]!.GetValue<string>());
     }

@@ -96,7 +96,7 @@ public sealed class JobConfigurationTests(JobEngineFixture fixture) : IClassFixt
         var bystanders = (await bystandersGrain.GetAsync(bystander))!;
         Assert.Equal("Blog Header Images", bystanders.DisplayName);
         Assert.Equal(seeded.DefaultSettings, bystanders.DefaultSettings);
-        Assert.Equal(["prompt", "aspectRatio", "numImages", "negativePrompt"], bystanders.UiSchema.Fields.Select(f => f.Name));
+        Assert.Equal(["prompt", "aspectRatio", "numImages", "negativePrompt", "seed"], bystanders.UiSchema.Fields.Select(f => f.Name));
         Assert.Equal("16:9", (await bystandersGrain.ResolveAsync(bystander, null, isAdmin: false)).FinalSettings!.AspectRatio);
         var listed = (await fixture.Cluster.Client.GetGrain<IJobCatalogGrain>(bystander).ListAsync(includeInactive: false)).Single(c => c.JobTypeName == "blog_header");
         Assert.Equal(seeded.DefaultSettings, listed.DefaultSettings);

@@ -58,7 +58,7 @@ public sealed class JobTypeSeedingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_product_marketing_ui_schema_is_the_specification_example()
+    public async Task The_product_marketing_ui_schema_is_the_specification_example_with_a_seed_under_advanced()
     {
         var accountId = await NewAccountAsync("acme");
 
@@ -70,7 +70,9 @@ public sealed class JobTypeSeedingTests : IAsyncLifetime
               {"name":"prompt","type":"textarea","label":"Image Description","required":true,"placeholder":"Describe the product marketing image you want to generate..."},
               {"name":"styleType","type":"select","label":"Style Type","options":["AUTO","GENERAL","REALISTIC","DESIGN"],"default":"DESIGN"},
               {"name":"aspectRatio","type":"select","label":"Aspect Ratio","options":["1:1","16:9","9:16","4:3","3:4"],"default":"16:9"},
-              {"name":"numImages","type":"slider","label":"Number of Images","min":1,"max":8,"default":4}]}
+              {"name":"numImages","type":"slider","label":"Number of Images","min":1,"max":8,"default":4},
+              {"name":"seed","type":"number","label":"Seed","min":0,"max":2147483647,
+               "helpText":"Leave empty for a new image each time; reuse a seed to repeat one.","group":"advanced"}]}
             """);
         Assert.True(JsonNode.DeepEquals(expected, schema), schema!.ToJsonString());
     }

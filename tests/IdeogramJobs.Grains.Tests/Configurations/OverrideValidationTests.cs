@@ -26,9 +26,9 @@ public sealed class OverrideValidationTests
         Assert.Equal("renderingSpeed", error.Field);
         Assert.Equal("QUALITY", error.Value);
         Assert.Equal(
-            "renderingSpeed is not overridable for this job type; allowed: styleType, aspectRatio, numImages, customPromptAddition.",
+            "renderingSpeed is not overridable for this job type; allowed: styleType, aspectRatio, numImages, seed, customPromptAddition.",
             error.Message);
-        Assert.Equal(["styleType", "aspectRatio", "numImages", "customPromptAddition"], error.Allowed);
+        Assert.Equal(["styleType", "aspectRatio", "numImages", "seed", "customPromptAddition"], error.Allowed);
     }
 
     [Fact]
@@ -157,11 +157,11 @@ public sealed class OverrideValidationTests
     [Fact]
     public void Every_bad_field_is_listed_at_once()
     {
-        var resolution = Resolve("product_marketing", """{"numImages":"two","aspectRatio":"21:9","seed":5}""");
+        var resolution = Resolve("product_marketing", """{"numImages":"two","aspectRatio":"21:9","magicPrompt":"OFF"}""");
 
         Assert.Null(resolution.FinalSettings);
         Assert.Equal(3, resolution.Errors.Count);
-        Assert.Equal(["aspectRatio", "numImages", "seed"], resolution.Errors.Select(e => e.Field).Order());
+        Assert.Equal(["aspectRatio", "magicPrompt", "numImages"], resolution.Errors.Select(e => e.Field).Order());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 import { OverridableNames, UiFieldTypes } from '../settings/v3Options.js';
 
-const NewRow = { name: 'styleType', type: 'select', label: 'Style Type', required: false, placeholder: '', options: 'AUTO, DESIGN', min: '', max: '', default: '' };
+const NewRow = { name: 'styleType', type: 'select', label: 'Style Type', required: false, placeholder: '', options: 'AUTO, DESIGN', min: '', max: '', default: '', group: '' };
 
 /** Which settings users may override, and with what control: one row per field of the job type's form. */
 export default function UiSchemaBuilder({ rows, errors, onChange }) {
@@ -70,6 +70,10 @@ export default function UiSchemaBuilder({ rows, errors, onChange }) {
               <div>
                 <label htmlFor={`${id}-default`}>{`Field ${number} default`}</label>
                 <input id={`${id}-default`} type="text" value={row.default} onChange={(event) => update(index, { default: event.target.value })} />
+              </div>
+              <div>
+                <label htmlFor={`${id}-group`}>{`Field ${number} group (e.g. advanced; empty for the main form)`}</label>
+                <input id={`${id}-group`} type="text" value={row.group} onChange={(event) => update(index, { group: event.target.value })} />
               </div>
               <div className="field-checkbox">
                 <input id={`${id}-required`} type="checkbox" checked={row.required} onChange={(event) => update(index, { required: event.target.checked })} />

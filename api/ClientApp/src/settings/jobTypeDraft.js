@@ -17,20 +17,27 @@ export const NewJobType = {
   },
 };
 
+// A save changes only what was edited: the editor keeps the job type it started from, and every setting,
+// form-field property or draft member the form does not show (or that was left untouched) goes back as it came.
 export function editorStateFrom(jobType) {
+  const defaults = defaultValues(DefaultSettingsFields, jobType.defaultSettings);
   return {
+    original: jobType,
     jobTypeName: jobType.jobTypeName,
     displayName: jobType.displayName,
     description: jobType.description ?? '',
     isActive: jobType.isActive,
     executionOrder: jobType.executionOrder,
-    defaults: defaultValues(DefaultSettingsFields, jobType.defaultSettings),
+    initialDefaults: defaults,
+    defaults,
     fields: (jobType.uiSchema?.fields ?? []).map(builderRowFrom),
   };
 }
 
-function builderRowFrom(field) {
+/** A form-field row of the schema builder; `source` is the field it came from (absent for a new row). */
+export function builderRowFrom(field) {
   return {
+    source: field,
     name: field.name,
     type: field.type,
     label: field.label,
@@ -40,19 +47,27 @@ function builderRowFrom(field) {
     min: field.min ?? '',
     max: field.max ?? '',
     default: field.default === undefined ? '' : typeof field.default === 'string' ? field.default : JSON.stringify(field.default),
+    group: field.group ?? '',
   };
 }
 
 export function draftFrom(state) {
-  return {
+  const original = state.original ?? {};
+  const description = (state.description === (original.description ?? '') ? original.description : state.description.trim()) || undefined;
+  const draft = {
+    ...draftOf(original),
     jobTypeName: state.jobTypeName.trim(),
     displayName: state.displayName.trim(),
-    description: state.description.trim() || undefined,
+    description,
     isActive: state.isActive,
     executionOrder: Number(state.executionOrder),
-    defaultSettings: settingsFrom(state.defaults),
-    uiSchema: { fields: state.fields.map(uiFieldFrom) },
+    defaultSettings: settingsFrom(original.defaultSettings ?? {}, state.initialDefaults ?? {}, state.defaults),
+    uiSchema: { ...(original.uiSchema ?? {}), fields: state.fields.map(uiFieldFrom) },
   };
+  if (draft.description === undefined) {
+    delete draft.description;
+  }
+  return draft;
 }
 
 /** A job type as the API returns it, as a draft again (the API refuses members it does not know). */
@@ -61,16 +76,15 @@ export function draftOf(jobType) {
   return draft;
 }
 
-function settingsFrom(defaults) {
-  const settings = {};
-  for (const [name, value] of Object.entries(defaults)) {
-    if (value === '' || value === undefined) {
+/** The original settings with only the edited ones replaced: settings the form does not show pass through. */
+function settingsFrom(original, initial, edited) {
+  const settings = { ...original };
+  for (const [name, value] of Object.entries(edited)) {
+    if (same(value, initial[name])) {
       continue;
     }
-    if (name === 'colorPalette' && !value.name && (value.members ?? []).length === 0) {
-      continue;
-    }
-    if (name === 'styleCodes' && value.length === 0) {
+    if (isEmpty(name, value)) {
+      delete settings[name];
       continue;
     }
     settings[name] = value;
@@ -78,7 +92,37 @@ function settingsFrom(defaults) {
   return settings;
 }
 
+function isEmpty(name, value) {
+  if (value === '' || value === undefined) {
+    return true;
+  }
+  if (name === 'colorPalette') {
+    return !value.name && (value.members ?? []).length === 0;
+  }
+  // Emptied style codes stay an empty list: "no style codes" is a setting of its own (the seeded types carry it).
+  return false;
+}
+
+/** A row back as a UI field: a property left as it came keeps its original value, and properties the builder does not know pass through. */
 function uiFieldFrom(row) {
+  const source = row.source ?? {};
+  const before = row.source ? builderRowFrom(row.source) : null;
+  const edited = builtField(row);
+  const field = { ...source };
+  for (const key of ['name', 'type', 'label', 'required', 'placeholder', 'options', 'min', 'max', 'default', 'group']) {
+    if (before && same(row[key], before[key])) {
+      continue;
+    }
+    if (edited[key] === undefined) {
+      delete field[key];
+    } else {
+      field[key] = edited[key];
+    }
+  }
+  return field;
+}
+
+function builtField(row) {
   const field = { name: row.name, type: row.type, label: row.label };
   if (row.required) {
     field.required = true;
@@ -99,7 +143,14 @@ function uiFieldFrom(row) {
   if (row.default !== '') {
     field.default = parseDefault(row.type, row.default);
   }
+  if (row.group.trim()) {
+    field.group = row.group.trim();
+  }
   return field;
+}
+
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function parseDefault(type, text) {

@@ -17,6 +17,7 @@ internal static class UiSchemaValidator
     public const int MaxLabelLength = 100;
     public const int MaxPlaceholderLength = 500;
     public const int MaxHelpTextLength = 1_000;
+    public const int MaxGroupLength = 50;
 
     /// <summary>Room for every style preset (62) or resolution (69), the longest API lists.</summary>
     public const int MaxOptions = 100;
@@ -150,6 +151,14 @@ internal static class UiSchemaValidator
 
         CheckLength(field.Placeholder, $"{path}.placeholder", MaxPlaceholderLength, errors);
         CheckLength(field.HelpText, $"{path}.helpText", MaxHelpTextLength, errors);
+        if (field.Group is not null && string.IsNullOrWhiteSpace(field.Group))
+        {
+            errors.Add(new SettingsError($"{path}.group", $"{path}.group is blank: name the section (e.g. advanced) or leave group out.", field.Group));
+        }
+        else
+        {
+            CheckLength(field.Group, $"{path}.group", MaxGroupLength, errors);
+        }
     }
 
     private static void CheckOptions(UiField field, string? name, bool suitable, string path, List<SettingsError> errors)
