@@ -56,6 +56,7 @@ public sealed class SirvTestHost : IAsyncDisposable
         _app.MapPost("/v2/token", (RequestDelegate)HandleTokenAsync);
         _app.MapPost("/v2/files/upload", (RequestDelegate)HandleUploadAsync);
         _app.MapGet("/v2/files/stat", (RequestDelegate)HandleStatAsync);
+        _app.MapPost("/v2/files/delete", (RequestDelegate)HandleDeleteAsync);
         _app.MapGet(PublicPathPrefix + "/{**path}", (RequestDelegate)HandlePublicFileAsync);
     }
 
@@ -374,6 +375,34 @@ public sealed class SirvTestHost : IAsyncDisposable
             isDirectory = false,
             meta = new { },
         });
+    }
+
+    /// <summary>Sirv's delete of one file: 200 with an empty body, 404 when there is no such file.</summary>
+    private async Task HandleDeleteAsync(HttpContext context)
+    {
+        var token = BearerToken(context.Request);
+        var filename = context.Request.Query["filename"].FirstOrDefault();
+        bool authorized;
+        var removed = false;
+        lock (_sync)
+        {
+            authorized = IsValid(token, _time.GetUtcNow());
+            if (authorized && filename is not null)
+            {
+                removed = _files.Remove(filename);
+            }
+        }
+
+        if (!authorized)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid token");
+            return;
+        }
+
+        if (!removed)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not found");
+        }
     }
 
     private async Task HandlePublicFileAsync(HttpContext context)
