@@ -36,6 +36,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IAdmissionHistoryStore, MySqlAdmissionHistoryStore>();
         services.AddSingleton<IApiKeyStore, MySqlApiKeyStore>();
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
+        services.AddSingleton<IJobLogQueries, MySqlJobLogQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         return services;
