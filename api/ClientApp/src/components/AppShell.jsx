@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import AccountBadge from './AccountBadge.jsx';
 import AccountPicker from './AccountPicker.jsx';
+import FailedJobs from './FailedJobs.jsx';
 import GeneratedImagesManager from './GeneratedImagesManager.jsx';
 import JobConfigManager from './JobConfigManager.jsx';
 import JobExecutor from './JobExecutor.jsx';
@@ -9,6 +11,7 @@ import UsageDashboard from './UsageDashboard.jsx';
 const AccountScreens = [
   { path: '/run', label: 'Run a job', Screen: JobExecutor },
   { path: '/jobs', label: 'Jobs', Screen: JobsList },
+  { path: '/failed', label: 'Failed jobs', Screen: FailedJobs },
   { path: '/images', label: 'Images', Screen: GeneratedImagesManager },
   { path: '/job-types', label: 'Job types', Screen: JobConfigManager },
 ];
@@ -54,6 +57,7 @@ export default function AppShell({ api, session, onSignOut, onActOnAccount }) {
           </ul>
         </nav>
         <div className="session">
+          {(!isServiceAdmin || session.actingAccountId) && <AccountBadge key={session.actingAccountId ?? ''} api={api} />}
           {isServiceAdmin && <span className="badge">{session.actingAccountId ? `Admin, acting on ${session.actingAccountId.slice(0, 8)}…` : 'Service admin'}</span>}
           <button type="button" className="secondary" onClick={onSignOut}>
             Sign out
