@@ -54,25 +54,4 @@ public sealed class FailedJobsTests(UiServiceFixture fixture)
             TimeSpan.FromSeconds(60),
             $"retried job {jobId} to complete");
     }
-
-    [Fact]
-    public async Task A_user_key_sees_job_types_without_the_actions_it_may_not_use()
-    {
-        var admin = await fixture.Service.NewAccountAsync("admin");
-        var user = await fixture.Service.UserOfAsync(admin);
-        var page = await fixture.NewPageAsync();
-        await page.SignInAsync(user.Key);
-        await Expect(page.GetByTestId("account-badge")).ToContainTextAsync("user", new() { Timeout = UiWaits.Step });
-
-        await page.OpenScreenAsync("Job types");
-
-        await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("user role", new() { Timeout = UiWaits.Step });
-        await Expect(page.GetByText("Blog Header Images")).ToBeVisibleAsync(new() { Timeout = UiWaits.Step });
-        foreach (var action in new[] { "New job type", "Edit" })
-        {
-            var button = page.Locator("button", new() { HasText = action }).First;
-            await Expect(button).ToBeAttachedAsync();
-            await Expect(button).ToBeHiddenAsync();
-        }
-    }
 }
