@@ -38,6 +38,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IAdmissionHistoryStore, MySqlAdmissionHistoryStore>();
         services.AddSingleton<IApiKeyStore, MySqlApiKeyStore>();
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
+        services.AddSingleton<IJobLogQueries, MySqlJobLogQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();

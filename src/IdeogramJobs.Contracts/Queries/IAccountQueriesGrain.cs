@@ -12,6 +12,10 @@ public interface IAccountQueriesGrain : IGrainWithStringKey
     [ReadOnly, Alias("jobs")]
     Task<Page<JobSummary>> ListJobsAsync(JobQuery query);
 
+    /// <summary>The system log of the account's job (its attempts, setbacks and end), or null when there is no such job.</summary>
+    [ReadOnly, Alias("job-log")]
+    Task<IReadOnlyList<JobLogLine>?> GetJobLogAsync(long jobId);
+
     [ReadOnly, Alias("images")]
     Task<Page<ImageRecord>> ListImagesAsync(ImageQuery query);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Brand;
 using IdeogramJobs.Contracts.Configurations;
+using IdeogramJobs.Contracts.Events;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Accounts;
@@ -263,6 +264,14 @@ public sealed class AccountGrain(
         }, CancellationToken.None);
 
         logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
+        _ = GrainFactory.GetGrain<IAccountEventsGrain>(AccountId).PublishAsync(new AccountJobEvent
+        {
+            JobId = jobId,
+            Kind = AccountJobEventKind.Submitted,
+            Status = JobStatus.Queued,
+            JobTypeName = configuration.JobTypeName,
+            At = time.GetUtcNow().UtcDateTime,
+        });
         queue.Enqueue(new QueuedJob(jobId, submission.Priority, time.GetUtcNow().UtcDateTime));
         await DispatchAfterCommitAsync(jobId);
         return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings };

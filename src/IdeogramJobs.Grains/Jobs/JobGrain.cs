@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Capacity;
+using IdeogramJobs.Contracts.Events;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Jobs;
@@ -228,7 +229,7 @@ public sealed class JobGrain(
         job = await jobs.GetAsync(JobId, CancellationToken.None);
         cancelRequested = false;
         phase = JobPhase.Idle;
-        events.Add(JobEventKind.Status, JobStatus.Queued, 0, "Queued again by a retry");
+        Record(JobEventKind.Status, JobStatus.Queued, 0, "Queued again by a retry");
         await StepAsync(SystemLogLevel.Info, "Job queued again for a manual retry");
         return new JobCommandResult { Outcome = JobCommandOutcome.Done, Status = JobStatus.Queued };
     }
@@ -346,7 +347,7 @@ public sealed class JobGrain(
             return;
         }
 
-        events.Add(JobEventKind.Progress, current.Status, current.ProgressPercentage, "Waiting for Ideogram capacity");
+        Record(JobEventKind.Progress, current.Status, current.ProgressPercentage, "Waiting for Ideogram capacity");
         if (current.DispatchedAt is null)
         {
             // Kept so the job's place in line and its account slot survive a restart of either grain.
@@ -518,7 +519,7 @@ public sealed class JobGrain(
             return;
         }
 
-        events.Add(JobEventKind.Status, JobStatus.Processing, Math.Max(current.ProgressPercentage, 10), details);
+        Record(JobEventKind.Status, JobStatus.Processing, Math.Max(current.ProgressPercentage, 10), details);
         var startLogged = StepAsync(SystemLogLevel.Info, $"Attempt {number} of {settings.RetryMaxAttempts} started on {silo.SiloAddress}");
 
         using var cancellation = new CancellationTokenSource(settings.JobTimeout, time);
@@ -688,7 +689,7 @@ public sealed class JobGrain(
             AttemptToken = null,
             AttemptDeadline = null,
         };
-        events.Add(JobEventKind.Progress, JobStatus.Processing, current.ProgressPercentage, $"{detail}: {reason}");
+        Record(JobEventKind.Progress, JobStatus.Processing, current.ProgressPercentage, $"{detail}: {reason}");
         await StepAsync(SystemLogLevel.Warn, ours
             ? $"Attempt {attempt.Number} was cut off on our side (not counted against the job's retries): {reason}"
             : string.Create(CultureInfo.InvariantCulture, $"Attempt {attempt.Number} failed (transient): {reason} Retrying in {delay.TotalSeconds:0.#} s."));
@@ -772,7 +773,7 @@ public sealed class JobGrain(
         phase = JobPhase.Idle;
         timer?.Dispose();
         timer = null;
-        events.Add(JobEventKind.Status, status, job.ProgressPercentage, message);
+        Record(JobEventKind.Status, status, job.ProgressPercentage, message);
 
         // Whatever this activation believes it owes: a capacity grain rebuilt from the table may count a lease for
         // an attempt of this job that ended without being able to give it back.
@@ -812,7 +813,37 @@ public sealed class JobGrain(
             ProgressDetails = detail,
             Images = image is null ? job.Images : [.. job.Images.Where(i => i.Index != image.Index), image],
         };
-        events.Add(kind, JobStatus.Processing, percentage, detail, image);
+        Record(kind, JobStatus.Processing, percentage, detail, image);
+    }
+
+    /// <summary>
+    /// Adds the event to the job's own log and tells the account's live lists, one-way: the job never
+    /// waits on them, and a lost notice costs a watcher only a refresh. A finished job's notice carries its images.
+    /// </summary>
+    private void Record(JobEventKind kind, JobStatus status, int progress, string? message, JobImage? image = null)
+    {
+        events.Add(kind, status, progress, message, image);
+        if (job is not { } current)
+        {
+            return;
+        }
+
+        _ = GrainFactory.GetGrain<IAccountEventsGrain>(current.AccountId).PublishAsync(new AccountJobEvent
+        {
+            JobId = JobId,
+            Kind = kind switch
+            {
+                JobEventKind.Image => AccountJobEventKind.Image,
+                JobEventKind.Progress => AccountJobEventKind.Progress,
+                _ => AccountJobEventKind.Status,
+            },
+            Status = status,
+            JobTypeName = current.JobTypeName,
+            ProgressPercentage = progress,
+            Message = message,
+            Images = status.IsTerminal() ? current.Images : image is null ? [] : [image],
+            At = time.GetUtcNow().UtcDateTime,
+        });
     }
 
     /// <summary>Frees the job's lease (or withdraws its waiting request); a no-op when nothing is owed.</summary>

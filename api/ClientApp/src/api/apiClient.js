@@ -41,7 +41,7 @@ export function createApiClient({ apiKey, actingAccountId }) {
     put: (path, body, options) => json('PUT', path, { ...options, body }),
     delete: (path, options) => json('DELETE', path, options),
     blob: async (path, body) => (await send('POST', path, { body })).blob(),
-    stream: (path, signal) => send('GET', path, { signal, extraHeaders: { Accept: 'text/event-stream' } }),
+    stream: (path, signal, extraHeaders = {}) => send('GET', path, { signal, extraHeaders: { Accept: 'text/event-stream', ...extraHeaders } }),
   };
 }
 

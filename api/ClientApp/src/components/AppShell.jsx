@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import AccountBadge from './AccountBadge.jsx';
 import AccountPicker from './AccountPicker.jsx';
 import BrandLibrary from './BrandLibrary.jsx';
+import FailedJobs from './FailedJobs.jsx';
 import GeneratedImagesManager from './GeneratedImagesManager.jsx';
 import JobConfigManager from './JobConfigManager.jsx';
 import JobExecutor from './JobExecutor.jsx';
@@ -10,6 +12,7 @@ import UsageDashboard from './UsageDashboard.jsx';
 const AccountScreens = [
   { path: '/run', label: 'Run a job', Screen: JobExecutor },
   { path: '/jobs', label: 'Jobs', Screen: JobsList },
+  { path: '/failed', label: 'Failed jobs', Screen: FailedJobs },
   { path: '/images', label: 'Images', Screen: GeneratedImagesManager },
   { path: '/job-types', label: 'Job types', Screen: JobConfigManager },
   { path: '/brand', label: 'Brand library', Screen: BrandLibrary },
@@ -56,6 +59,7 @@ export default function AppShell({ api, session, onSignOut, onActOnAccount }) {
           </ul>
         </nav>
         <div className="session">
+          {(!isServiceAdmin || session.actingAccountId) && <AccountBadge key={session.actingAccountId ?? ''} api={api} />}
           {isServiceAdmin && <span className="badge">{session.actingAccountId ? `Admin, acting on ${session.actingAccountId.slice(0, 8)}…` : 'Service admin'}</span>}
           <button type="button" className="secondary" onClick={onSignOut}>
             Sign out

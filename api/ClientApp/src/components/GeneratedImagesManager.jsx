@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { query } from '../api/apiClient.js';
+import { useAccountEvents } from '../hooks/useAccountEvents.js';
+import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import ImageDetail from './ImageDetail.jsx';
@@ -35,7 +37,26 @@ export default function GeneratedImagesManager({ api }) {
     );
   }, [api, filters, offset, latestRequest]);
 
-  useEffect(load, [load]);
+  // New images appear as jobs store them: the gallery follows the account's event stream, and polls
+  // slowly only while the stream is down.
+  const reloadSoon = useDebouncedCallback(load, 500);
+  const { live } = useAccountEvents(api, {
+    onResync: reloadSoon,
+    onEvent: (event) => {
+      if (event.type === 'image' || (event.type === 'status' && event.status === 'completed')) {
+        reloadSoon();
+      }
+    },
+  });
+
+  useEffect(() => {
+    load();
+    if (live) {
+      return undefined;
+    }
+    const timer = setInterval(load, 15000);
+    return () => clearInterval(timer);
+  }, [load, live]);
 
   function setFilter(name, value) {
     setFilters({ ...filters, [name]: value });

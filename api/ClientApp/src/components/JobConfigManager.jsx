@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useJobTypes } from '../hooks/useJobTypes.js';
+import { useMe } from '../hooks/useMe.js';
 import { NewJobType, draftOf } from '../settings/jobTypeDraft.js';
 import JobConfigEditor from './JobConfigEditor.jsx';
 
@@ -11,6 +12,9 @@ export default function JobConfigManager({ api }) {
   const [editing, setEditing] = useState(null);
   const [notice, setNotice] = useState(null);
   const [error, setError] = useState(null);
+  // A user key may read job types but not change them: GET /api/me says so before a save is refused.
+  const me = useMe(api);
+  const mayEdit = me?.may?.editJobTypes !== false;
 
   const reload = () => setReloadToken((token) => token + 1);
   const chosen = (jobTypes ?? []).filter((jobType) => selected.has(jobType.configId));
@@ -96,7 +100,8 @@ export default function JobConfigManager({ api }) {
   return (
     <section aria-labelledby="job-types-heading">
       <h1 id="job-types-heading">Job types</h1>
-      <div className="actions" role="group" aria-label="Job type actions">
+      {!mayEdit && <p role="note">This key has the user role: it runs the job types below but cannot change them.</p>}
+      <div className="actions" role="group" aria-label="Job type actions" hidden={!mayEdit}>
         <button type="button" onClick={() => setEditing(NewJobType)}>
           New job type
         </button>
@@ -146,7 +151,7 @@ export default function JobConfigManager({ api }) {
                 <td>{jobType.displayName}</td>
                 <td>{jobType.isActive ? 'active' : 'inactive'}</td>
                 <td>
-                  <div className="actions">
+                  <div className="actions" hidden={!mayEdit}>
                     <button type="button" className="secondary" onClick={() => setEditing(jobType)} aria-label={`Edit ${jobType.displayName}`}>
                       Edit
                     </button>

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { query } from '../api/apiClient.js';
+import { useAccountEvents } from '../hooks/useAccountEvents.js';
+import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 
 const PageSize = 25;
 const JobStatuses = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
-const RefreshMs = 3000;
+const FallbackRefreshMs = 15000;
+const ReloadAfterEventMs = 300;
 
 /** The account's jobs with status, progress, retries and errors; cancel a running one, retry a failed one. */
 export default function JobsList({ api }) {
@@ -28,12 +31,35 @@ export default function JobsList({ api }) {
     [api, status, offset, latestRequest],
   );
 
+  const reloadSoon = useDebouncedCallback(load, ReloadAfterEventMs);
+
+  // Running jobs move on their own: the list follows the account's event stream, moving a shown job's
+  // progress in place and reading the page again when a job is added or changes status.
+  const { live } = useAccountEvents(api, {
+    onResync: reloadSoon,
+    onEvent: (event) => {
+      if (event.type === 'progress' || event.type === 'image') {
+        setPage((current) =>
+          current && {
+            ...current,
+            items: current.items.map((job) => (job.jobId === event.jobId ? { ...job, progressPercentage: event.progressPercentage } : job)),
+          },
+        );
+      } else {
+        reloadSoon();
+      }
+    },
+  });
+
   useEffect(() => {
     load();
-    // Running jobs move on their own; the list follows them while it is open.
-    const timer = setInterval(load, RefreshMs);
+    if (live) {
+      return undefined;
+    }
+    // Only while the stream is down: a slow poll keeps the list from going stale.
+    const timer = setInterval(load, FallbackRefreshMs);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [load, live]);
 
   async function command(jobId, action) {
     try {
@@ -47,6 +73,7 @@ export default function JobsList({ api }) {
   return (
     <section aria-labelledby="jobs-heading">
       <h1 id="jobs-heading">Jobs</h1>
+      <p className="live-state" data-testid="jobs-live">{live ? 'Live' : 'Refreshing every 15 s'}</p>
       <div className="filters">
         <div>
           <label htmlFor="jobs-status">Status</label>

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using IdeogramJobs.Api.Jobs;
+using IdeogramJobs.Contracts.Events;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IdeogramJobs.Api.Events;
+
+/// <summary>
+/// Every job event of one account as server-sent events (event: submitted, status, progress or image;
+/// id: the account's sequence; data: the event as JSON), for as long as the client listens. A new
+/// stream starts with a "ready" event naming where the account stands; a resumed one (Last-Event-ID)
+/// carries on after it, or sends "reset" when the events in between are no longer held, so the client
+/// reads its lists again. A quiet stream carries a comment line every heartbeat interval.
+/// </summary>
+public sealed class AccountEventStream(IAccountEventsGrain account, long? after) : IResult
+{
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var heartbeat = context.RequestServices.GetRequiredService<IOptions<JobEventStreamOptions>>().Value.Heartbeat;
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        var cancellation = context.RequestAborted;
+
+        context.Response.ContentType = JobEventStream.ContentType;
+        context.Response.Headers.CacheControl = "no-cache,no-store";
+        context.Response.Headers.ContentEncoding = "identity";
+        context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+
+        long seen;
+        if (after is { } resumed)
+        {
+            seen = resumed;
+        }
+        else
+        {
+            seen = (await account.WatchAsync(null, TimeSpan.Zero)).Latest;
+            await WriteAsync(context, Format("ready", seen, new { latest = seen }, json), cancellation);
+        }
+
+        await context.Response.Body.FlushAsync(cancellation);
+        var lastWrite = time.GetTimestamp();
+        while (!cancellation.IsCancellationRequested)
+        {
+            var quietFor = heartbeat - time.GetElapsedTime(lastWrite);
+            var batch = await account.WatchAsync(seen, quietFor > TimeSpan.Zero ? quietFor : TimeSpan.Zero);
+            if (batch.Reset)
+            {
+                seen = batch.Latest;
+                await WriteAsync(context, Format("reset", seen, new { latest = seen, reason = "Events since Last-Event-ID are no longer held; read the lists again." }, json), cancellation);
+                lastWrite = time.GetTimestamp();
+                continue;
+            }
+
+            foreach (var item in batch.Events)
+            {
+                seen = item.Sequence;
+                await WriteAsync(context, Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, item, json), cancellation);
+            }
+
+            if (batch.Events.Count > 0)
+            {
+                lastWrite = time.GetTimestamp();
+            }
+            else if (time.GetElapsedTime(lastWrite) >= heartbeat)
+            {
+                await WriteAsync(context, JobEventStream.Heartbeat, cancellation);
+                lastWrite = time.GetTimestamp();
+            }
+        }
+    }
+
+    private static string Format<T>(string type, long id, T data, JsonSerializerOptions json) =>
+        string.Create(CultureInfo.InvariantCulture, $"event: {type}\nid: {id}\ndata: {JsonSerializer.Serialize(data, json)}\n\n");
+
+    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellation)
+    {
+        await context.Response.WriteAsync(text, cancellation);
+        await context.Response.Body.FlushAsync(cancellation);
+    }
+}

@@ -1,0 +1,41 @@
+using IdeogramJobs.Ui.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IdeogramJobs.Ui.Tests.Scenarios;
+
+[Collection(UiCollection.Name)]
+public sealed class KeyRoleTests(UiServiceFixture fixture)
+{
+    [Fact]
+    public async Task A_user_key_sees_its_role_and_the_job_types_without_the_changes_it_may_not_make()
+    {
+        var admin = await fixture.Service.NewAccountAsync("admin");
+        var user = await fixture.Service.UserOfAsync(admin);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(user.Key);
+        await Expect(page.GetByTestId("account-badge")).ToContainTextAsync("· user", new() { Timeout = UiWaits.Step });
+
+        await page.OpenScreenAsync("Job types");
+
+        await Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("user role", new() { Timeout = UiWaits.Step });
+        await Expect(page.GetByText("Blog Header Images")).ToBeVisibleAsync(new() { Timeout = UiWaits.Step });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New job type" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit Blog Header Images" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_account_admin_key_keeps_every_job_type_action()
+    {
+        var admin = await fixture.Service.NewAccountAsync("admin");
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(admin.Key);
+        await Expect(page.GetByTestId("account-badge")).ToContainTextAsync("· account admin", new() { Timeout = UiWaits.Step });
+
+        await page.OpenScreenAsync("Job types");
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit Blog Header Images" })).ToBeVisibleAsync(new() { Timeout = UiWaits.Step });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New job type" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Note)).ToHaveCountAsync(0);
+    }
+}
