@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Contracts.Events;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,8 @@ namespace IdeogramJobs.Api.Events;
 /// id: the account's sequence; data: the event as JSON), for as long as the client listens. A new
 /// stream starts with a "ready" event naming where the account stands; a resumed one (Last-Event-ID)
 /// carries on after it, or sends "reset" when the events in between are no longer held, so the client
-/// reads its lists again. A quiet stream carries a comment line every heartbeat interval.
+/// reads its lists again. A quiet stream carries a comment line every heartbeat interval. Image
+/// addresses are built for this request, as every answer's are.
 /// </summary>
 public sealed class AccountEventStream(IAccountEventsGrain account, long? after) : IResult
 {
@@ -22,6 +24,7 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
         var heartbeat = context.RequestServices.GetRequiredService<IOptions<JobEventStreamOptions>>().Value.Heartbeat;
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        var urls = context.RequestServices.GetRequiredService<ImageUrls>();
         var cancellation = context.RequestAborted;
 
         context.Response.ContentType = JobEventStream.ContentType;
@@ -57,7 +60,8 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
             foreach (var item in batch.Events)
             {
                 seen = item.Sequence;
-                await WriteAsync(context, Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, item, json), cancellation);
+                var addressed = item.Images.Count == 0 ? item : item with { Images = [.. item.Images.Select(image => urls.For(context.Request, image))] };
+                await WriteAsync(context, Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, addressed, json), cancellation);
             }
 
             if (batch.Events.Count > 0)

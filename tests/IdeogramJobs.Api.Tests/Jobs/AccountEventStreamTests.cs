@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using IdeogramJobs.Api.Tests.Infrastructure;
 
 namespace IdeogramJobs.Api.Tests.Jobs;
@@ -24,6 +25,12 @@ public sealed class AccountEventStreamTests(ServiceFixture service)
         var completed = await stream.WaitForAsync(i => i.Type == "status" && JobOf(i) == jobId && Status(i) == "completed", $"job {jobId} completed", JobBound);
         Assert.NotEmpty(completed.Data!["images"]!.AsArray());
         Assert.True(completed.Id > submitted.Id, $"completion {completed.Id} numbered before submission {submitted.Id}");
+
+        // The stream addresses images as every other answer does, for the address the client used.
+        var results = JsonNode.Parse(await account.Http.GetStringAsync($"/api/jobs/{jobId}/results"))!;
+        Assert.Equal(
+            results["images"]!.AsArray().Select(i => i!["url"]!.GetValue<string>()).Order(),
+            completed.Data["images"]!.AsArray().Select(i => i!["url"]!.GetValue<string>()).Order());
     }
 
     [Fact]
