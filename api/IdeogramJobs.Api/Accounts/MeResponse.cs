@@ -32,6 +32,7 @@ public sealed record MeResponse(
             new MePermissions(
                 RunJobs: profile.IsActive,
                 EditJobTypes: caller.MayOverrideAnything,
+                EditBrandLibrary: caller.MayOverrideAnything,
                 OverrideAnySetting: caller.MayOverrideAnything,
                 AdministerService: caller.IsServiceAdmin),
             profile.Limits,

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Contracts.Events;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -27,10 +25,7 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
         var urls = context.RequestServices.GetRequiredService<ImageUrls>();
         var cancellation = context.RequestAborted;
 
-        context.Response.ContentType = JobEventStream.ContentType;
-        context.Response.Headers.CacheControl = "no-cache,no-store";
-        context.Response.Headers.ContentEncoding = "identity";
-        context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        ServerSentEvents.Begin(context);
 
         long seen;
         if (after is { } resumed)
@@ -40,7 +35,7 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
         else
         {
             seen = (await account.WatchAsync(null, TimeSpan.Zero)).Latest;
-            await WriteAsync(context, Format("ready", seen, new { latest = seen }, json), cancellation);
+            await ServerSentEvents.WriteAsync(context, ServerSentEvents.Format("ready", seen, new { latest = seen }, json), cancellation);
         }
 
         await context.Response.Body.FlushAsync(cancellation);
@@ -52,7 +47,7 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
             if (batch.Reset)
             {
                 seen = batch.Latest;
-                await WriteAsync(context, Format("reset", seen, new { latest = seen, reason = "Events since Last-Event-ID are no longer held; read the lists again." }, json), cancellation);
+                await ServerSentEvents.WriteAsync(context, ServerSentEvents.Format("reset", seen, new { latest = seen, reason = "Events since Last-Event-ID are no longer held; read the lists again." }, json), cancellation);
                 lastWrite = time.GetTimestamp();
                 continue;
             }
@@ -61,7 +56,7 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
             {
                 seen = item.Sequence;
                 var addressed = item.Images.Count == 0 ? item : item with { Images = [.. item.Images.Select(image => urls.For(context.Request, image))] };
-                await WriteAsync(context, Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, addressed, json), cancellation);
+                await ServerSentEvents.WriteAsync(context, ServerSentEvents.Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, addressed, json), cancellation);
             }
 
             if (batch.Events.Count > 0)
@@ -70,18 +65,11 @@ public sealed class AccountEventStream(IAccountEventsGrain account, long? after)
             }
             else if (time.GetElapsedTime(lastWrite) >= heartbeat)
             {
-                await WriteAsync(context, JobEventStream.Heartbeat, cancellation);
+                await ServerSentEvents.WriteAsync(context, ServerSentEvents.Heartbeat, cancellation);
                 lastWrite = time.GetTimestamp();
             }
         }
     }
 
-    private static string Format<T>(string type, long id, T data, JsonSerializerOptions json) =>
-        string.Create(CultureInfo.InvariantCulture, $"event: {type}\nid: {id}\ndata: {JsonSerializer.Serialize(data, json)}\n\n");
 
-    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellation)
-    {
-        await context.Response.WriteAsync(text, cancellation);
-        await context.Response.Body.FlushAsync(cancellation);
-    }
 }

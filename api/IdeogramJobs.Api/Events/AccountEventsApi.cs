@@ -16,7 +16,7 @@ public static class AccountEventsApi
             .WithName("StreamAccountJobEvents")
             .WithSummary("Server-sent events of every job of the account: submitted, status, progress, image, finished with its images")
             .WithDescription("A new stream starts with a 'ready' event. Send Last-Event-ID to resume after the last event received; when the events since are no longer held (the service keeps the last 500 per account, and a restart forgets them) a 'reset' event says to read the lists again. A quiet stream carries a comment line every SSE_HEARTBEAT_SECONDS (15 s by default).")
-            .Produces(StatusCodes.Status200OK, contentType: JobEventStream.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: ServerSentEvents.ContentType);
         return app;
     }
 

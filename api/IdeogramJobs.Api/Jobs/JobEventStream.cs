@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
+using IdeogramJobs.Api.Events;
 using IdeogramJobs.Api.Images;
 using IdeogramJobs.Contracts.Jobs;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -17,9 +16,6 @@ namespace IdeogramJobs.Api.Jobs;
 /// </summary>
 public sealed class JobEventStream(IJobGrain job, string account, long after) : IResult
 {
-    public const string ContentType = "text/event-stream";
-    public const string Heartbeat = ": keep-alive\n\n";
-
     public async Task ExecuteAsync(HttpContext context)
     {
         var heartbeat = context.RequestServices.GetRequiredService<IOptions<JobEventStreamOptions>>().Value.Heartbeat;
@@ -28,10 +24,7 @@ public sealed class JobEventStream(IJobGrain job, string account, long after) : 
         var urls = context.RequestServices.GetRequiredService<ImageUrls>();
         var cancellation = context.RequestAborted;
 
-        context.Response.ContentType = ContentType;
-        context.Response.Headers.CacheControl = "no-cache,no-store";
-        context.Response.Headers.ContentEncoding = "identity";
-        context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+        ServerSentEvents.Begin(context);
         await context.Response.Body.FlushAsync(cancellation);
 
         var seen = after;
@@ -45,7 +38,7 @@ public sealed class JobEventStream(IJobGrain job, string account, long after) : 
             {
                 seen = item.Sequence;
                 var addressed = item.Image is { } image ? item with { Image = urls.For(context.Request, image) } : item;
-                await WriteAsync(context, Format(addressed, json), cancellation);
+                await ServerSentEvents.WriteAsync(context, Format(addressed, json), cancellation);
                 if (item.Kind == JobEventKind.Status && item.Status.IsTerminal())
                 {
                     return;
@@ -73,18 +66,13 @@ public sealed class JobEventStream(IJobGrain job, string account, long after) : 
 
             if (time.GetElapsedTime(lastWrite) >= heartbeat)
             {
-                await WriteAsync(context, Heartbeat, cancellation);
+                await ServerSentEvents.WriteAsync(context, ServerSentEvents.Heartbeat, cancellation);
                 lastWrite = time.GetTimestamp();
             }
         }
     }
 
     private static string Format(JobEvent item, JsonSerializerOptions json) =>
-        string.Create(CultureInfo.InvariantCulture, $"event: {item.Kind.ToString().ToLowerInvariant()}\nid: {item.Sequence}\ndata: {JsonSerializer.Serialize(item, json)}\n\n");
+        ServerSentEvents.Format(item.Kind.ToString().ToLowerInvariant(), item.Sequence, item, json);
 
-    private static async Task WriteAsync(HttpContext context, string text, CancellationToken cancellation)
-    {
-        await context.Response.WriteAsync(text, cancellation);
-        await context.Response.Body.FlushAsync(cancellation);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Events;
 using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Problems;
@@ -62,7 +63,7 @@ public static partial class JobsApi
             .WithName("StreamJobEvents")
             .WithSummary("Server-sent events of a job's progress (status, progress, image) until it ends")
             .WithDescription("Send Last-Event-ID to resume after the last event received. A finished job's stream ends once nothing is left to send; a quiet one carries a comment line at least every SSE_HEARTBEAT_SECONDS (15 s by default).")
-            .Produces(StatusCodes.Status200OK, contentType: JobEventStream.ContentType)
+            .Produces(StatusCodes.Status200OK, contentType: ServerSentEvents.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         jobs.MapPost("/{jobId:long}/cancel", CancelAsync)

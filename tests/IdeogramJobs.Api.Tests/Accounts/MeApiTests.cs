@@ -20,6 +20,7 @@ public sealed class MeApiTests(ServiceFixture service)
         Assert.StartsWith("Account acct-", me["accountName"]!.GetValue<string>());
         Assert.Equal("user", me["role"]!.GetValue<string>());
         Assert.False(me["may"]!["editJobTypes"]!.GetValue<bool>());
+        Assert.False(me["may"]!["editBrandLibrary"]!.GetValue<bool>());
         Assert.True(me["may"]!["runJobs"]!.GetValue<bool>());
         Assert.Equal(5, me["limits"]!["maxConcurrentJobs"]!.GetValue<int>());
         Assert.NotNull(me["limits"]!["dailyImageQuota"]);
@@ -42,6 +43,7 @@ public sealed class MeApiTests(ServiceFixture service)
 
         Assert.Equal("account-admin", me["role"]!.GetValue<string>());
         Assert.True(me["may"]!["editJobTypes"]!.GetValue<bool>());
+        Assert.True(me["may"]!["editBrandLibrary"]!.GetValue<bool>());
         Assert.False(me["may"]!["administerService"]!.GetValue<bool>());
         Assert.Equal(2, me["limits"]!["maxConcurrentJobs"]!.GetValue<int>());
         Assert.Equal(2, me["limitOverrides"]!["maxConcurrentJobs"]!.GetValue<int>());

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { BrandCollections, paletteColours, splitList } from '../brand/brandLibrary.js';
+import { useMe } from '../hooks/useMe.js';
 
 const Sections = [
   { key: 'palettes', title: 'Colour palettes', singular: 'palette' },
@@ -28,7 +29,7 @@ function EntryValue({ kind, entry }) {
 }
 
 /** One entry: its name, value and reference; rename in place; delete (a refusal says which job types use it). */
-function EntryRow({ api, kind, entry, onChanged }) {
+function EntryRow({ api, kind, entry, onChanged, mayEdit }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(entry.name);
   const [error, setError] = useState(null);
@@ -71,12 +72,16 @@ function EntryRow({ api, kind, entry, onChanged }) {
       ) : (
         <>
           <strong>{entry.name}</strong> <EntryValue kind={kind} entry={entry} /> <code className="field-help">{entry.reference}</code>{' '}
-          <button type="button" className="secondary" onClick={() => setRenaming(true)}>
-            Rename
-          </button>{' '}
-          <button type="button" className="danger" onClick={remove}>
-            Delete
-          </button>
+          {mayEdit && (
+            <>
+              <button type="button" className="secondary" onClick={() => setRenaming(true)}>
+                Rename
+              </button>{' '}
+              <button type="button" className="danger" onClick={remove}>
+                Delete
+              </button>
+            </>
+          )}
         </>
       )}
       {error && (
@@ -156,6 +161,8 @@ function AddEntry({ api, kind, singular, onAdded }) {
 /** The account's brand library: palettes, style codes and style images that runs and job types name as brand:<id>. */
 export default function BrandLibrary({ api }) {
   const [entries, setEntries] = useState({});
+  // A user key may read the library but not change it: GET /api/me says so before a change is refused.
+  const mayEdit = useMe(api)?.may?.editBrandLibrary !== false;
   const [loadError, setLoadError] = useState(null);
 
   const load = useCallback(async () => {
@@ -190,10 +197,10 @@ export default function BrandLibrary({ api }) {
           {entries[key]?.length === 0 && <p>{`No ${title.toLowerCase()} yet.`}</p>}
           <ul className="brand-entries">
             {(entries[key] ?? []).map((entry) => (
-              <EntryRow key={entry.id} api={api} kind={key} entry={entry} onChanged={load} />
+              <EntryRow key={entry.id} api={api} kind={key} entry={entry} onChanged={load} mayEdit={mayEdit} />
             ))}
           </ul>
-          <AddEntry api={api} kind={key} singular={singular} onAdded={load} />
+          {mayEdit && <AddEntry api={api} kind={key} singular={singular} onAdded={load} />}
         </section>
       ))}
     </section>

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { query } from '../api/apiClient.js';
-import { useAccountEvents } from '../hooks/useAccountEvents.js';
-import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
+import { useLiveList } from '../hooks/useLiveList.js';
 
 const PageSize = 50;
 
@@ -29,20 +28,7 @@ export default function FailedJobs({ api }) {
     [api, latestRequest],
   );
 
-  const reloadSoon = useDebouncedCallback(load, 300);
-  const { live } = useAccountEvents(api, {
-    onResync: reloadSoon,
-    onEvent: (event) => event.type === 'status' && reloadSoon(),
-  });
-
-  useEffect(() => {
-    load();
-    if (live) {
-      return undefined;
-    }
-    const timer = setInterval(load, 15000);
-    return () => clearInterval(timer);
-  }, [load, live]);
+  useLiveList(api, load, (event, reloadSoon) => event.type === 'status' && reloadSoon());
 
   async function toggleAttempts(jobId) {
     if (logs[jobId]) {

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { query } from '../api/apiClient.js';
-import { useAccountEvents } from '../hooks/useAccountEvents.js';
-import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
+import { useLiveList } from '../hooks/useLiveList.js';
 import ImageDetail from './ImageDetail.jsx';
 
 const PageSize = 24;
@@ -39,24 +38,11 @@ export default function GeneratedImagesManager({ api }) {
 
   // New images appear as jobs store them: the gallery follows the account's event stream, and polls
   // slowly only while the stream is down.
-  const reloadSoon = useDebouncedCallback(load, 500);
-  const { live } = useAccountEvents(api, {
-    onResync: reloadSoon,
-    onEvent: (event) => {
-      if (event.type === 'image' || (event.type === 'status' && event.status === 'completed')) {
-        reloadSoon();
-      }
-    },
-  });
-
-  useEffect(() => {
-    load();
-    if (live) {
-      return undefined;
+  useLiveList(api, load, (event, reloadSoon) => {
+    if (event.type === 'image' || (event.type === 'status' && event.status === 'completed')) {
+      reloadSoon();
     }
-    const timer = setInterval(load, 15000);
-    return () => clearInterval(timer);
-  }, [load, live]);
+  });
 
   function setFilter(name, value) {
     setFilters({ ...filters, [name]: value });

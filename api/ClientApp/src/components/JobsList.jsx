@@ -1,13 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { query } from '../api/apiClient.js';
-import { useAccountEvents } from '../hooks/useAccountEvents.js';
-import { useDebouncedCallback } from '../hooks/useDebouncedCallback.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
+import { FallbackRefreshMs, useLiveList } from '../hooks/useLiveList.js';
 
 const PageSize = 25;
 const JobStatuses = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
-const FallbackRefreshMs = 15000;
-const ReloadAfterEventMs = 300;
 
 /** The account's jobs with status, progress, retries and errors; cancel a running one, retry a failed one. */
 export default function JobsList({ api }) {
@@ -31,35 +28,20 @@ export default function JobsList({ api }) {
     [api, status, offset, latestRequest],
   );
 
-  const reloadSoon = useDebouncedCallback(load, ReloadAfterEventMs);
-
   // Running jobs move on their own: the list follows the account's event stream, moving a shown job's
   // progress in place and reading the page again when a job is added or changes status.
-  const { live } = useAccountEvents(api, {
-    onResync: reloadSoon,
-    onEvent: (event) => {
-      if (event.type === 'progress' || event.type === 'image') {
-        setPage((current) =>
-          current && {
-            ...current,
-            items: current.items.map((job) => (job.jobId === event.jobId ? { ...job, progressPercentage: event.progressPercentage } : job)),
-          },
-        );
-      } else {
-        reloadSoon();
-      }
-    },
-  });
-
-  useEffect(() => {
-    load();
-    if (live) {
-      return undefined;
+  const live = useLiveList(api, load, (event, reloadSoon) => {
+    if (event.type === 'progress' || event.type === 'image') {
+      setPage((current) =>
+        current && {
+          ...current,
+          items: current.items.map((job) => (job.jobId === event.jobId ? { ...job, progressPercentage: event.progressPercentage } : job)),
+        },
+      );
+    } else {
+      reloadSoon();
     }
-    // Only while the stream is down: a slow poll keeps the list from going stale.
-    const timer = setInterval(load, FallbackRefreshMs);
-    return () => clearInterval(timer);
-  }, [load, live]);
+  });
 
   async function command(jobId, action) {
     try {
@@ -73,7 +55,7 @@ export default function JobsList({ api }) {
   return (
     <section aria-labelledby="jobs-heading">
       <h1 id="jobs-heading">Jobs</h1>
-      <p className="live-state" data-testid="jobs-live">{live ? 'Live' : 'Refreshing every 15 s'}</p>
+      <p className="live-state" data-testid="jobs-live">{live ? 'Live' : `Refreshing every ${FallbackRefreshMs / 1000} s`}</p>
       <div className="filters">
         <div>
           <label htmlFor="jobs-status">Status</label>
