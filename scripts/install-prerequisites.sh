@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine of this kind (the .NET SDK and
-# Node.js are already there): the MariaDB server and client, and Debian's Chromium for the browser
-# tests (Playwright drives it; no browser is downloaded). Idempotent; does nothing when all is present.
+# Node.js are already there): the MariaDB server and client, Debian's Chromium for the browser
+# tests (Playwright drives it; no browser is downloaded), and iproute2 for the benchmark's hosts in
+# network namespaces. Idempotent; does nothing when all is present.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -10,6 +11,7 @@ packages=()
 command -v mariadbd >/dev/null 2>&1 || packages+=(mariadb-server)
 command -v mariadb >/dev/null 2>&1 || packages+=(mariadb-client)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v ip >/dev/null 2>&1 || packages+=(iproute2)
 
 if [ ${#packages[@]} -gt 0 ]; then
   echo "[prerequisites] installing ${packages[*]}" >&2
