@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Migrations.Scripts;
 using IdeogramJobs.Database.Seeding;
 
 namespace IdeogramJobs.Database.Migrations.C360Req;
@@ -45,7 +46,7 @@ internal static class SeededUiSchemaUpgrade
             var current = SettingsJson.Serialize(jobType.UiSchema);
             foreach (var configId in UntouchedRows(connection, transaction, jobType.Name, first))
             {
-                using var update = Command(connection, transaction,
+                using var update = MigrationCommand.Create(connection, transaction,
                     "UPDATE ssnews_job_configurations SET ui_schema = @schema WHERE config_id = @id",
                     ("schema", current), ("id", configId));
                 update.ExecuteNonQuery();
@@ -56,7 +57,7 @@ internal static class SeededUiSchemaUpgrade
     private static List<int> UntouchedRows(IDbConnection connection, IDbTransaction? transaction, string name, JsonNode? first)
     {
         var untouched = new List<int>();
-        using var select = Command(connection, transaction,
+        using var select = MigrationCommand.Create(connection, transaction,
             "SELECT config_id, ui_schema FROM ssnews_job_configurations WHERE job_type_name = @name", ("name", name));
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -68,21 +69,5 @@ internal static class SeededUiSchemaUpgrade
         }
 
         return untouched;
-    }
-
-    private static IDbCommand Command(IDbConnection connection, IDbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

@@ -59,19 +59,6 @@ public sealed class LiveSchema(IDbConnection connection, IDbTransaction? transac
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    private IDbCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    private IDbCommand Command(string sql, params (string Name, object Value)[] parameters) =>
+        MigrationCommand.Create(connection, transaction, sql, parameters);
 }
