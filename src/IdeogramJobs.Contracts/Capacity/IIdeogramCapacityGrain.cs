@@ -39,9 +39,12 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     [Alias("take-back")]
     Task TakeBackAsync(long jobId, int units, TimeSpan stillBusyFor);
 
-    /// <summary>The job has ended: frees whatever it holds, whichever attempt the lease is bound to, and withdraws its request.</summary>
+    /// <summary>
+    /// The job has ended, its last attempt being <paramref name="attemptToken"/>: frees its lease and withdraws its
+    /// request; a lease bound to an earlier attempt stays counted as a call given up on until that call has surely ended.
+    /// </summary>
     [Alias("forget")]
-    Task ForgetAsync(long jobId);
+    Task ForgetAsync(long jobId, string? attemptToken);
 
     [AlwaysInterleave, Alias("snapshot")]
     Task<CapacitySnapshot> GetSnapshotAsync();

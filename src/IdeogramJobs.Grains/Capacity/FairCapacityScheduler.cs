@@ -58,19 +58,23 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// True when granted now, or already held (which renews the lease from <paramref name="now"/>); false
     /// when the job waits its turn. An attempt that has claimed its job asks with its token, which binds
     /// the lease to it, so an attempt that is gone cannot give it back later. A lease bound to another
-    /// attempt passes to the asker: the job's row is claimed by one attempt at a time, so an attempt that
-    /// asks (having claimed the row) or a job that asks with no attempt (its row unclaimed) means the
-    /// earlier attempt no longer runs. Such a lease is left when a capacity grain rebuilt from the table
-    /// counted an attempt that then gave its claim back.
+    /// attempt does not block the asker: the job's row is claimed by one attempt at a time, so the earlier
+    /// attempt no longer runs, but a call it made may, so its units stay counted as a call given up on
+    /// (<see cref="LetGo"/>) and the asker asks afresh. Such a lease is left when a capacity grain rebuilt
+    /// from the table counted an attempt that then gave its claim back, or when a release was lost.
     /// </summary>
     public bool Request(long jobId, string accountId, int units, DateTimeOffset now, string? attemptToken = null)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(units, Capacity);
         if (held.TryGetValue(jobId, out var lease))
         {
-            var owner = lease.BelongsTo(attemptToken) ? attemptToken ?? lease.AttemptToken : attemptToken;
-            held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration), AttemptToken = owner };
-            return true;
+            if (lease.BelongsTo(attemptToken))
+            {
+                held[jobId] = lease with { Deadline = Later(lease.Deadline, now + leaseDuration), AttemptToken = attemptToken ?? lease.AttemptToken };
+                return true;
+            }
+
+            LetGo(jobId, lease, now);
         }
 
         if (waiting.TryGetValue(accountId, out var queue) && queue.Any(w => w.JobId == jobId))
@@ -154,18 +158,35 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>
-    /// Frees whatever the job holds, whichever attempt it is bound to, and withdraws its request: the job
-    /// has ended, so nothing of it can run any more. Returns the jobs granted as a result.
+    /// The job has ended: frees its lease and withdraws its request. A lease bound to another attempt than
+    /// the last one, <paramref name="attemptToken"/>, is one whose release was lost; a call that attempt
+    /// made may still run, so its units stay counted as a call given up on. Returns the jobs granted as a result.
     /// </summary>
-    public IReadOnlyList<long> Forget(long jobId, DateTimeOffset now)
+    public IReadOnlyList<long> Forget(long jobId, DateTimeOffset now, string? attemptToken)
     {
-        if (held.Remove(jobId, out var lease))
+        if (held.TryGetValue(jobId, out var lease))
         {
-            InUse -= lease.Units;
+            if (lease.BelongsTo(attemptToken))
+            {
+                held.Remove(jobId);
+                InUse -= lease.Units;
+            }
+            else
+            {
+                LetGo(jobId, lease, now);
+            }
         }
 
         Withdraw(jobId);
         return Drain(now);
+    }
+
+    /// <summary>Turns the lease of an attempt that is gone into a call given up on, counted until it has surely ended.</summary>
+    private void LetGo(long jobId, Lease lease, DateTimeOffset now)
+    {
+        held.Remove(jobId);
+        InUse -= lease.Units;
+        Abandon(new AbandonedCall(lease.Units, lease.Granted, now, Later(lease.Deadline, now)));
     }
 
     /// <summary>

@@ -94,9 +94,9 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
-    public Task ForgetAsync(long jobId)
+    public Task ForgetAsync(long jobId, string? attemptToken)
     {
-        Notify(scheduler.Forget(jobId, time.GetUtcNow()));
+        Notify(scheduler.Forget(jobId, time.GetUtcNow(), attemptToken));
         return Task.CompletedTask;
     }
 

@@ -777,7 +777,8 @@ public sealed class JobGrain(
 
         // Whatever this activation believes it owes: a capacity grain rebuilt from the table may count a lease for
         // an attempt of this job that ended without being able to give it back.
-        await SettleCapacityAsync(() => Capacity.ForgetAsync(JobId));
+        var lastAttempt = leaseToken;
+        await SettleCapacityAsync(() => Capacity.ForgetAsync(JobId, lastAttempt));
         await StopWakeUpsAsync();
         _ = GrainFactory.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(JobId, status);
     }

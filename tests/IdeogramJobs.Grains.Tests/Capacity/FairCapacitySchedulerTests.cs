@@ -202,33 +202,36 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
-    public void A_lease_counted_for_an_attempt_that_gave_its_claim_back_passes_to_the_jobs_next_attempt_without_counting_twice()
+    public void A_lease_left_by_an_attempt_that_is_gone_does_not_block_the_jobs_next_attempt_and_its_call_stays_counted()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
-        scheduler.Hold(1, 2, Later, Later + Lease, "attempt-that-gave-up");
+        scheduler.Hold(1, 2, Later, Later + Lease, "gone-attempt");
 
         Assert.True(scheduler.Request(1, "a", 2, Later));
         Assert.True(scheduler.Request(1, "a", 2, Later, "next-attempt"));
-        Assert.Equal(2, scheduler.InUse);
+        Assert.Equal(4, scheduler.InUse);
 
-        scheduler.Release(1, Later, "attempt-that-gave-up");
-        Assert.Equal(2, scheduler.InUse);
+        scheduler.Release(1, Later, "gone-attempt");
+        Assert.Equal(4, scheduler.InUse);
         scheduler.Release(1, Later, "next-attempt");
+        Assert.Equal(2, scheduler.InUse);
+        scheduler.Expire(Later + Lease);
         Assert.Equal(0, scheduler.InUse);
     }
 
     [Fact]
-    public void An_ended_job_frees_its_lease_whichever_attempt_it_is_bound_to_and_the_next_job_is_granted()
+    public void An_ended_job_frees_its_own_lease_at_once_and_keeps_a_lost_releases_call_counted_until_it_has_surely_ended()
     {
         var scheduler = new FairCapacityScheduler(2, Lease);
         scheduler.Hold(1, 2, Later, Later + Lease, "attempt-whose-release-was-lost");
         Assert.False(scheduler.Request(2, "b", 2, Later));
 
-        scheduler.Release(1, Later, attemptToken: null);
+        Assert.Empty(scheduler.Forget(1, Later, "last-attempt"));
         Assert.Equal(2, scheduler.InUse);
+        Assert.Equal([2], scheduler.Expire(Later + Lease).Granted);
 
-        Assert.Equal([2], scheduler.Forget(1, Later));
-        Assert.Equal(2, scheduler.InUse);
+        Assert.Empty(scheduler.Forget(2, Later + Lease, attemptToken: null));
+        Assert.Equal(0, scheduler.InUse);
         Assert.Equal(0, scheduler.Waiting);
     }
 
