@@ -9,6 +9,7 @@ using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Migrations;
 using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Database.Retention;
+using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
 using IdeogramJobs.Database.Usage;
@@ -24,6 +25,9 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<SecretEncryptionOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretEncryptionOptions>, SecretEncryptionOptionsValidator>();
+        services.AddSingleton<SecretProtector>();
         services.AddSingleton<C360ReqDatabase>();
         services.AddSingleton<OrleansDatabase>();
         services.AddSingleton<DatabaseMigrator>();
