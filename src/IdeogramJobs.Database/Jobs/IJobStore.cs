@@ -34,6 +34,12 @@ public interface IJobStore
     /// </summary>
     Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How long the most recent jobs that completed in one attempt took from claim to completion, newest first:
+    /// an upper bound of their Ideogram calls, in whole seconds as the columns hold them.
+    /// </summary>
+    Task<IReadOnlyList<TimeSpan>> ListRecentCallDurationsAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>The accounts with queued or processing image jobs, for recovery after a silo died.</summary>
     Task<IReadOnlyList<string>> ListAccountsWithUnfinishedJobsAsync(CancellationToken cancellationToken);
 

@@ -314,6 +314,29 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return jobs;
     }
 
+    public async Task<IReadOnlyList<TimeSpan>> ListRecentCallDurationsAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var select = new MySqlCommand("""
+            SELECT TIMESTAMPDIFF(SECOND, started_at, completed_at)
+            FROM ssnews_jobs
+            WHERE job_type = @jobType AND status = 'completed' AND retry_count = 0 AND interruptions = 0
+              AND started_at IS NOT NULL AND completed_at >= started_at
+            ORDER BY job_id DESC
+            LIMIT @count
+            """, connection);
+        select.Parameters.AddWithValue("jobType", JobType);
+        select.Parameters.AddWithValue("count", count);
+        var durations = new List<TimeSpan>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            durations.Add(TimeSpan.FromSeconds(reader.GetInt64(0)));
+        }
+
+        return durations;
+    }
+
     public async Task<bool> MarkDispatchedAsync(long jobId, DateTime at, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
             UPDATE ssnews_jobs SET dispatched_at = COALESCE(dispatched_at, @at)

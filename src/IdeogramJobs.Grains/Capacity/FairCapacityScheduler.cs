@@ -29,7 +29,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>How long a grant may wait for its job to claim it: a live job claims within milliseconds.</summary>
     public static readonly TimeSpan UnclaimedGrant = TimeSpan.FromSeconds(30);
 
-    private const int RecentCalls = 200;
+    public const int RecentCalls = 200;
     private const int FewestToLearnFrom = 10;
 
     /// <summary>The longest call assumed before any is learned: Ideogram's slowest published estimate (QUALITY, 25 s) with room to spare.</summary>
@@ -121,11 +121,12 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     /// <summary>
-    /// Counts units of a call given up on (read from the table after a restart) that began about
+    /// Counts units of the job's call given up on (read from the table after a restart) that began about
     /// <paramref name="started"/> and that Ideogram may still run until <paramref name="until"/> at the latest;
     /// what the grain learns may free them sooner.
     /// </summary>
-    public void HoldAbandoned(int units, DateTimeOffset started, DateTimeOffset until) => Abandon(new AbandonedCall(Math.Max(units, 1), started, started, until));
+    public void HoldAbandoned(long jobId, int units, DateTimeOffset started, DateTimeOffset until) =>
+        Abandon(new AbandonedCall(Math.Max(units, 1), started, started, until) { ReadBackFor = jobId });
 
     private void Abandon(AbandonedCall call)
     {
@@ -195,15 +196,17 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// </summary>
     public IReadOnlyList<long> ReleaseAbandoned(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor, string? attemptToken)
     {
-        var callStart = now;
         if (held.TryGetValue(jobId, out var lease) && lease.BelongsTo(attemptToken))
         {
             held.Remove(jobId);
             InUse -= lease.Units;
-            (units, callStart) = (lease.Units, lease.Granted);
+            Abandon(new AbandonedCall(lease.Units, lease.Granted, now, now + stillBusyFor));
+        }
+        else
+        {
+            AbandonOnce(jobId, new AbandonedCall(units, now, now, now + stillBusyFor));
         }
 
-        HoldUntilSurelyEnded(units, callStart, now, stillBusyFor);
         return Drain(now);
     }
 
@@ -213,17 +216,18 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// </summary>
     public IReadOnlyList<long> TakeBack(long jobId, int units, DateTimeOffset now, TimeSpan stillBusyFor)
     {
-        var callStart = now;
         if (held.Remove(jobId, out var lease))
         {
             InUse -= lease.Units;
-            (units, callStart) = (lease.Units, lease.Granted);
+            if (stillBusyFor > TimeSpan.Zero)
+            {
+                // The attempt was cut off when its silo died, some time before now: only the call's start is known.
+                Abandon(new AbandonedCall(lease.Units, lease.Granted, lease.Granted, now + stillBusyFor));
+            }
         }
-
-        if (stillBusyFor > TimeSpan.Zero)
+        else if (stillBusyFor > TimeSpan.Zero)
         {
-            // The attempt was cut off when its silo died, some time before now: only the call's start is known.
-            Abandon(new AbandonedCall(units, callStart, callStart, now + stillBusyFor));
+            AbandonOnce(jobId, new AbandonedCall(units, now, now, now + stillBusyFor));
         }
 
         return Drain(now);
@@ -248,14 +252,42 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
     private TimeSpan LongestCall => LongestRecentCall ?? AssumedLongestCall;
 
-    private void HoldUntilSurelyEnded(int units, DateTimeOffset callStart, DateTimeOffset now, TimeSpan stillBusyFor) =>
-        Abandon(new AbandonedCall(units, callStart, now, now + stillBusyFor));
+    /// <summary>
+    /// Counts a call given up on whose lease this scheduler never held: it was rebuilt after the job noted the
+    /// call in its row, so the call may already be counted, read back from the table. It is the same call: counted
+    /// once, with the earlier start and the later bound.
+    /// </summary>
+    private void AbandonOnce(long jobId, AbandonedCall call)
+    {
+        if (abandoned.FirstOrDefault(a => a.ReadBackFor == jobId) is { } readBack)
+        {
+            abandoned.Remove(readBack);
+            InUse -= readBack.Units;
+            call = call with
+            {
+                Units = Math.Max(call.Units, readBack.Units),
+                Started = readBack.Started < call.Started ? readBack.Started : call.Started,
+                Bound = Later(call.Bound, readBack.Bound),
+            };
+        }
+
+        Abandon(call);
+    }
 
     /// <summary>When an abandoned call has surely ended, by what is learned now.</summary>
     private DateTimeOffset SurelyEnded(AbandonedCall call)
     {
         var learned = call.Started + (2 * LongestCall);
         return learned > call.AbandonedAt && learned < call.Bound ? learned : call.Bound;
+    }
+
+    /// <summary>Learns from calls that ended before this scheduler started (oldest first), so a restart does not hold calls given up on for the assumed minute.</summary>
+    public void LearnFrom(IEnumerable<TimeSpan> earlierCalls)
+    {
+        foreach (var call in earlierCalls)
+        {
+            Learn(call);
+        }
     }
 
     private void Learn(TimeSpan call)
@@ -425,7 +457,11 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private sealed record Waiter(long JobId, string AccountId, int Units);
 
     /// <summary>A call given up on: when it was granted, when it was given up on, and the latest it may run by the caller's bound.</summary>
-    private sealed record AbandonedCall(int Units, DateTimeOffset Started, DateTimeOffset AbandonedAt, DateTimeOffset Bound);
+    private sealed record AbandonedCall(int Units, DateTimeOffset Started, DateTimeOffset AbandonedAt, DateTimeOffset Bound)
+    {
+        /// <summary>The job whose row this call was read back from after a restart; none once counted again.</summary>
+        public long? ReadBackFor { get; init; }
+    }
 
     /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
     private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken, string? AccountId)

@@ -39,6 +39,10 @@ public sealed class IdeogramCapacityGrain(
         var now = time.GetUtcNow();
         var claims = await jobs.ListCapacityClaimsAsync(now.UtcDateTime, cancellationToken);
 
+        // The columns hold whole seconds: a second more covers what they cut off.
+        var earlierCalls = await jobs.ListRecentCallDurationsAsync(FairCapacityScheduler.RecentCalls, cancellationToken);
+        scheduler.LearnFrom(earlierCalls.Reverse().Select(call => call + TimeSpan.FromSeconds(1)));
+
         // Everything Ideogram may be running is counted first; only then do waiting jobs get their turns.
         foreach (var claim in claims)
         {
@@ -51,7 +55,7 @@ public sealed class IdeogramCapacityGrain(
             {
                 // The bound noted was the call's start plus JOB_TIMEOUT_SECONDS, which dates the call.
                 var until = new DateTimeOffset(claim.Until!.Value);
-                scheduler.HoldAbandoned(claim.Units, until - options.Value.JobTimeout, until);
+                scheduler.HoldAbandoned(claim.JobId, claim.Units, until - options.Value.JobTimeout, until);
             }
         }
 

@@ -146,6 +146,14 @@ public static class DisruptedLoad
             return ScenarioResult.Failed(name, $"the disruption failed: {disrupting.Exception!.InnerException!.Message}", figures);
         }
 
+        if (drainedAt is null)
+        {
+            // What a failed run needs to be understood where only its printout is kept (CI).
+            var membership = await system.Database.QueryAsync("SELECT Address, Port, Status, SuspectTimes FROM OrleansMembershipTable");
+            Console.WriteLine($"[bench] membership: {string.Join("; ", membership.Select(m => $"{m["Address"]}:{m["Port"]} status {m["Status"]} suspected {m["SuspectTimes"]}"))}");
+            Console.WriteLine($"[bench] the processes' last output:{Environment.NewLine}{system.Output}");
+        }
+
         return drainedAt is not null
             ? new ScenarioResult(name, figures, notes)
             : ScenarioResult.Failed(name, $"within {bound.TotalSeconds:0} s {counts.Terminal} of {totalJobs} jobs ended" + (disrupting?.IsCompleted == true ? string.Empty : " and the disruption had not finished"), figures);

@@ -127,6 +127,23 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
         Assert.Equal([(waiting, true), (pending, false)], unfinished.Select(j => (j.JobId, j.Dispatched)));
     }
 
+    [Fact]
+    public async Task Recent_one_attempt_jobs_tell_how_long_a_call_takes_newest_first()
+    {
+        var older = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:00");
+        var retried = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:01");
+        var newer = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:02");
+        var running = await CreateAsync(priority: 0, numImages: 1, createdAt: "2025-03-01 10:00:03");
+        await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET status = 'completed', started_at = '2025-03-01 10:01:00', completed_at = '2025-03-01 10:01:12' WHERE job_id = {older}");
+        await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET status = 'completed', retry_count = 1, started_at = '2025-03-01 10:01:00', completed_at = '2025-03-01 10:09:00' WHERE job_id = {retried}");
+        await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET status = 'completed', started_at = '2025-03-01 10:02:00', completed_at = '2025-03-01 10:02:31' WHERE job_id = {newer}");
+        Assert.True(await store.ClaimAttemptAsync(running, Claim("silo-1"), CancellationToken.None));
+
+        var durations = await store.ListRecentCallDurationsAsync(10, CancellationToken.None);
+
+        Assert.Equal([TimeSpan.FromSeconds(31), TimeSpan.FromSeconds(12)], durations);
+    }
+
     private const string Token = "0123456789abcdef0123456789abcdef";
 
     private static AttemptClaim Claim(string worker) => new(Token, worker, DateTime.UtcNow.AddMinutes(5), "Started");

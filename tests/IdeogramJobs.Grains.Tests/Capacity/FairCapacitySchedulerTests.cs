@@ -338,4 +338,55 @@ public sealed class FairCapacitySchedulerTests
 
         Assert.Equal(0, scheduler.InUse);
     }
+    [Fact]
+    public void A_taken_over_call_read_back_from_the_table_by_a_rebuilt_scheduler_is_counted_once()
+    {
+        // The take-over notes the dead attempt's call in the row, the capacity grain restarts and reads it back,
+        // then the take-over hands the same call in: counting it twice once held 11 images of a 10-image key idle.
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.HoldAbandoned(1, 4, Later, Later + TimeSpan.FromMinutes(2));
+
+        scheduler.TakeBack(1, 4, Later + TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(2));
+
+        Assert.Equal(4, scheduler.InUse);
+        Assert.True(scheduler.Request(2, "b", 6, Later + TimeSpan.FromSeconds(10)));
+        Assert.Equal(Later, Assert.Single(scheduler.Holds(), h => h.Kind == "abandoned").Since);
+    }
+
+    [Fact]
+    public void A_call_given_up_on_that_a_rebuilt_scheduler_already_read_back_is_counted_once()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.HoldAbandoned(1, 3, Later, Later + TimeSpan.FromMinutes(2));
+
+        scheduler.ReleaseAbandoned(1, 3, Later + TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), "attempt");
+
+        Assert.Equal(3, scheduler.InUse);
+        scheduler.Expire(Later + TimeSpan.FromMinutes(2));
+        Assert.Equal(0, scheduler.InUse);
+    }
+
+    [Fact]
+    public void Calls_of_the_same_job_given_up_on_by_two_attempts_both_count()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.HoldAbandoned(1, 3, Later, Later + TimeSpan.FromMinutes(2));
+        Assert.True(scheduler.Request(1, "a", 3, Later + TimeSpan.FromSeconds(5), "second-attempt"));
+
+        scheduler.ReleaseAbandoned(1, 3, Later + TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(1), "second-attempt");
+
+        Assert.Equal(6, scheduler.InUse);
+    }
+    [Fact]
+    public void A_restarted_scheduler_that_learned_from_earlier_calls_frees_a_dead_silos_calls_soon()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.LearnFrom(Enumerable.Repeat(TimeSpan.FromSeconds(3), 20));
+        scheduler.HoldAbandoned(1, 10, Later, Later + TimeSpan.FromMinutes(6));
+        Assert.False(scheduler.Request(2, "b", 1, Later));
+
+        var (_, _, granted) = scheduler.Expire(Later + TimeSpan.FromSeconds(6));
+
+        Assert.Equal([2], granted);
+    }
 }
