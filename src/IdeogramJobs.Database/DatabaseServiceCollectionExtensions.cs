@@ -1,6 +1,7 @@
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Brand;
+using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Images;
@@ -43,6 +44,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
+        services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
         return services;
     }
 }
