@@ -4,6 +4,7 @@ using IdeogramJobs.Database.Brand;
 using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
@@ -45,6 +46,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
+        services.AddSingleton<IJobCostStore, MySqlJobCostStore>();
         return services;
     }
 }
