@@ -346,6 +346,12 @@ public sealed class AccountGrain(
             return new JobCommandResult { Outcome = JobCommandOutcome.NotAllowed, Status = job.Status, Message = $"A {job.Status.ToDatabase()} job cannot be retried; only failed or cancelled ones." };
         }
 
+        var budget = await budgetGate.CheckAsync(AccountId, costs.Estimate(job.FinalSettings, job.CharacterReferenceImage is not null), CancellationToken.None);
+        if (!budget.Admitted)
+        {
+            return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal!, logger).Message };
+        }
+
         var decision = admission.TryAdmit(job.FinalSettings.NumImages ?? 1);
         if (!decision.Admitted)
         {
