@@ -1,8 +1,10 @@
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Brand;
+using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
@@ -47,6 +49,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
+        services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
+        services.AddSingleton<IJobCostStore, MySqlJobCostStore>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
+using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Grains.Retention;
 using IdeogramJobs.Ideogram;
+using IdeogramJobs.Ideogram.Pricing;
 using IdeogramJobs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,10 @@ public static class JobEngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobEngineOptions>, JobEngineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdeogramClient(configuration);
+        services.AddIdeogramPrices(configuration);
+        services.AddSingleton<BudgetThresholdAlerts>();
+        services.AddSingleton<AccountBudgetGate>();
+        services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
         services.AddSingleton<JobAttemptRunner>();

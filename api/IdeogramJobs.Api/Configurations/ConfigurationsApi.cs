@@ -7,6 +7,7 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Ideogram.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Configurations;
@@ -197,7 +198,7 @@ public static class ConfigurationsApi
         await Find(configId, user, cluster) is { } configuration ? TypedResults.Ok(configuration.UiSchema) : NotFound(configId);
 
     private static async Task<Results<Ok<SettingsDryRun>, ValidationProblem, ProblemHttpResult>> ResolveOverrides(
-        int configId, JsonElement overrides, ClaimsPrincipal user, IClusterClient cluster)
+        int configId, JsonElement overrides, ClaimsPrincipal user, IClusterClient cluster, JobCostEstimator costs)
     {
         var errors = new List<SettingsError>();
         if (OverridesText.Write(overrides, JsonBodyError.BodyField, errors) is not { } overridesJson)
@@ -214,7 +215,7 @@ public static class ConfigurationsApi
 
         var resolution = await grain.ResolveAsync(caller.Account, overridesJson, caller.MayOverrideAnything);
         return resolution is { Succeeded: true, FinalSettings: { } final }
-            ? TypedResults.Ok(new SettingsDryRun(final, resolution.CustomPromptAddition, resolution.UserOverridesJson))
+            ? TypedResults.Ok(new SettingsDryRun(final, resolution.CustomPromptAddition, resolution.UserOverridesJson, costs.Estimate(final, hasCharacterReference: false)))
             : SettingsProblems.Invalid(resolution.Errors, "The overrides are invalid.");
     }
 

@@ -16,6 +16,7 @@ public sealed record BatchRetryItem(long JobId, string Outcome, JobStatus? Statu
             JobCommandOutcome.NotFound => "notFound",
             JobCommandOutcome.NotAllowed => "notAllowed",
             JobCommandOutcome.RateLimited => "rateLimited",
+            JobCommandOutcome.BudgetExceeded => "budgetExceeded",
             _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown command outcome."),
         },
         result.Outcome == JobCommandOutcome.NotFound ? null : result.Status,

@@ -12,6 +12,7 @@ public static class JobCommandResults
         JobCommandOutcome.NotAllowed => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the job's state",
             extensions: new Dictionary<string, object?> { ["jobStatus"] = result.Status }),
         JobCommandOutcome.RateLimited => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit reached"),
+        JobCommandOutcome.BudgetExceeded => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status402PaymentRequired, title: "Monthly budget exceeded"),
         _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown command outcome."),
     };
 }

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 
@@ -11,7 +12,8 @@ public sealed record JobAcceptedResponse(
     bool Replayed,
     string StatusUrl,
     string ResultsUrl,
-    string EventsUrl);
+    string EventsUrl,
+    CostEstimate? Estimate = null);
 
 /// <summary>A job's state, answered while it runs.</summary>
 public sealed record JobStatusResponse(
@@ -31,12 +33,13 @@ public sealed record JobStatusResponse(
     DateTime? CompletedAt,
     DateTime? NextAttemptAt,
     long? RegeneratedFrom,
-    RegenerationReplay? Replay)
+    RegenerationReplay? Replay,
+    JobCost? Cost)
 {
     public static JobStatusResponse From(JobSnapshot job) => new(
         job.JobId, job.Status, job.JobTypeName, job.ConfigId, job.Priority, job.ProgressPercentage, job.ProgressDetails,
         job.RetryCount, job.MaxRetries, job.ErrorMessage, job.Images.Count, job.CreatedAt, job.StartedAt, job.CompletedAt,
-        job.NextAttemptAt, job.RegeneratedFrom, job.Replay);
+        job.NextAttemptAt, job.RegeneratedFrom, job.Replay, job.Cost);
 }
 
 /// <summary>A job's images so far (all of them once it is completed) and what made them.</summary>
@@ -46,9 +49,10 @@ public sealed record JobResultsResponse(
     bool Complete,
     string Prompt,
     JobSettings? FinalSettings,
-    IReadOnlyList<JobImage> Images)
+    IReadOnlyList<JobImage> Images,
+    JobCost? Cost)
 {
     /// <param name="address">Gives each image the absolute URL it is answered under.</param>
     public static JobResultsResponse From(JobSnapshot job, Func<JobImage, JobImage> address) =>
-        new(job.JobId, job.Status, job.Status == JobStatus.Completed, job.Prompt, job.FinalSettings, [.. job.Images.Select(address)]);
+        new(job.JobId, job.Status, job.Status == JobStatus.Completed, job.Prompt, job.FinalSettings, [.. job.Images.Select(address)], job.Cost);
 }

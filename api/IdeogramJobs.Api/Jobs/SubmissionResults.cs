@@ -1,4 +1,5 @@
 using System.Globalization;
+using IdeogramJobs.Api.Budgets;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Jobs;
 using Microsoft.Net.Http.Headers;
@@ -16,7 +17,7 @@ public static class SubmissionResults
                 var jobId = result.JobId!.Value;
                 var accepted = new JobAcceptedResponse(
                     jobId, result.Status ?? JobStatus.Queued, result.FinalSettings, result.Replayed,
-                    $"/api/jobs/{jobId}/status", $"/api/jobs/{jobId}/results", $"/api/jobs/{jobId}/events");
+                    $"/api/jobs/{jobId}/status", $"/api/jobs/{jobId}/results", $"/api/jobs/{jobId}/events", result.Estimate);
                 return TypedResults.Accepted(accepted.StatusUrl, accepted);
 
             case SubmissionOutcome.Invalid:
@@ -46,6 +47,9 @@ public static class SubmissionResults
                     statusCode: StatusCodes.Status409Conflict,
                     title: "Idempotency key reused",
                     extensions: new Dictionary<string, object?> { ["jobId"] = result.JobId });
+
+            case SubmissionOutcome.BudgetExceeded:
+                return BudgetProblems.Exceeded(result);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "Unknown submission outcome.");

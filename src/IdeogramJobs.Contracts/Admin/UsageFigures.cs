@@ -3,7 +3,8 @@ namespace IdeogramJobs.Contracts.Admin;
 /// <summary>
 /// Usage over a period: jobs by status and by job type, images, success rate (completed of
 /// finished), generation time percentiles (started → completed of completed jobs), retries and
-/// rate-limit refusals by limit.
+/// rate-limit refusals by limit; and dollars: what Ideogram billed for the jobs (failed attempts'
+/// generations included) and what their delivered images cost, in USD.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ideogramjobs.usage-figures")]
 public sealed record UsageFigures
@@ -18,4 +19,7 @@ public sealed record UsageFigures
     [Id(7)] public int Retries { get; init; }
     [Id(8)] public int RateLimitRejections { get; init; }
     [Id(9)] public IReadOnlyDictionary<string, int> RejectionsByLimit { get; init; } = new Dictionary<string, int>();
+    [Id(10)] public decimal BilledUsd { get; init; }
+    [Id(11)] public decimal CostUsd { get; init; }
+    [Id(12)] public IReadOnlyDictionary<string, decimal> BilledUsdByType { get; init; } = new Dictionary<string, decimal>();
 }

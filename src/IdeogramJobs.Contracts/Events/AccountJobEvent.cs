@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Contracts.Jobs;
 
 namespace IdeogramJobs.Contracts.Events;
@@ -19,4 +20,7 @@ public sealed record AccountJobEvent
     [Id(6)] public string? Message { get; init; }
     [Id(7)] public IReadOnlyList<JobImage> Images { get; init; } = [];
     [Id(8)] public DateTime At { get; init; }
+
+    /// <summary>For a budget threshold event: the alert raised (the job is the one that crossed).</summary>
+    [Id(9)] public BudgetAlert? Budget { get; init; }
 }

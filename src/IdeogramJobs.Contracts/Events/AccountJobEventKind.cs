@@ -8,4 +8,7 @@ public enum AccountJobEventKind
     Status,
     Progress,
     Image,
+
+    /// <summary>The account's month reached its budget's soft threshold (once per month).</summary>
+    BudgetThreshold,
 }

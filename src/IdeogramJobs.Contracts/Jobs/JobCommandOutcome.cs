@@ -7,4 +7,7 @@ public enum JobCommandOutcome
     NotFound,
     NotAllowed,
     RateLimited,
+
+    /// <summary>Running the job again would take the account's month over its budget.</summary>
+    BudgetExceeded,
 }

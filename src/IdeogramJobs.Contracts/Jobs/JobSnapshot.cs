@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Settings;
 
 namespace IdeogramJobs.Contracts.Jobs;
@@ -26,4 +27,5 @@ public sealed record JobSnapshot
     [Id(17)] public long? RegeneratedFrom { get; init; }
     [Id(18)] public DateTime? NextAttemptAt { get; init; }
     [Id(19)] public RegenerationReplay? Replay { get; init; }
+    [Id(20)] public JobCost? Cost { get; init; }
 }

@@ -12,4 +12,7 @@ public enum SubmissionOutcome
 
     /// <summary>The idempotency key was used before with a different request.</summary>
     IdempotencyConflict,
+
+    /// <summary>The job would take the account's month over its budget.</summary>
+    BudgetExceeded,
 }

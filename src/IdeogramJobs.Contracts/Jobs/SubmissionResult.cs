@@ -1,3 +1,5 @@
+using IdeogramJobs.Contracts.Budgets;
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Settings;
 
 namespace IdeogramJobs.Contracts.Jobs;
@@ -19,6 +21,12 @@ public sealed record SubmissionResult
 
     /// <summary>True when an earlier submission with the same idempotency key is returned.</summary>
     [Id(8)] public bool Replayed { get; init; }
+
+    /// <summary>For an accepted job: what it is expected to cost.</summary>
+    [Id(9)] public CostEstimate? Estimate { get; init; }
+
+    /// <summary>For a budget refusal: the budget and the figures that exceed it.</summary>
+    [Id(10)] public BudgetRefusal? Budget { get; init; }
 
     public static SubmissionResult Refused(SubmissionOutcome outcome, string message, IReadOnlyList<SettingsError>? errors = null) =>
         new() { Outcome = outcome, Message = message, Errors = errors ?? [] };

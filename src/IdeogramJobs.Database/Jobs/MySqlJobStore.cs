@@ -2,6 +2,7 @@ using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
+using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Migrations.C360Req;
 using System.Text.Json;
@@ -64,6 +65,8 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             insertSettings.Parameters.AddWithValue("final", SettingsJson.Serialize(job.FinalSettings));
             await insertSettings.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await JobCostColumns.WriteEstimateAsync(connection, transaction, jobId, job.Estimate, cancellationToken);
 
         for (var index = 0; index < job.StyleReferenceImages.Count; index++)
         {
@@ -132,12 +135,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     {
         StoredJob job;
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
-        await using (var select = new MySqlCommand("""
+        await using (var select = new MySqlCommand($"""
             SELECT j.job_id, j.account_id, j.status, j.priority, j.payload, j.progress_percentage, j.progress_details,
                    j.retry_count, j.max_retries, j.error_message, j.worker_id, j.created_at, j.started_at, j.completed_at,
                    j.attempt_token, j.attempt_deadline, j.dispatched_at, j.next_attempt_at, j.interruptions,
                    EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation,
-                   s.config_id, s.user_overrides, s.final_settings
+                   s.config_id, s.user_overrides, s.final_settings, {JobCostColumns.Select}
             FROM ssnews_jobs j
             JOIN ssnews_job_execution_settings s ON s.job_id = j.job_id
             WHERE j.job_id = @job AND j.job_type = @jobType
@@ -185,6 +188,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 NextAttemptAt = reader.GetNullableUtcDateTime("next_attempt_at"),
                 Interruptions = reader.GetInt32("interruptions"),
                 HasGeneration = reader.GetBoolean("has_generation"),
+                Cost = JobCostColumns.Read(reader),
             };
         }
 
@@ -418,6 +422,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             await save.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -472,9 +477,9 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ("busy", setback.ProviderBusyUntil)) > 0;
 
     public async Task<bool> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken) =>
-        await ExecuteAsync(jobId, """
+        await ExecuteAsync(jobId, $"""
             UPDATE ssnews_jobs
-            SET status = 'completed', results = @results, completed_at = UTC_TIMESTAMP(), progress_percentage = 100,
+            SET status = 'completed', results = @results, completed_at = UTC_TIMESTAMP(), progress_percentage = 100, {JobCostColumns.SetCompletedCost},
                 error_message = NULL, attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
             WHERE job_id = @job AND job_type = @jobType AND status = 'processing' AND attempt_token = @token
             """, cancellationToken,

@@ -28,6 +28,9 @@ public sealed record NewJob
     public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>What the job is expected to cost; its unit price is what each generation is billed at.</summary>
+    public IdeogramJobs.Contracts.Costs.CostEstimate? Estimate { get; init; }
+
     /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>
     public string? RequestSha256 { get; init; }
 }

@@ -29,7 +29,8 @@ public sealed class MySqlUsageQueries(C360ReqDatabase database) : IUsageQueries
             SELECT j.status, j.created_at, j.retry_count,
                    TIMESTAMPDIFF(MICROSECOND, j.started_at, j.completed_at) AS generation_microseconds,
                    {JobTypeNameColumns.Select},
-                   (SELECT COUNT(*) FROM ssnews_image_assets i WHERE i.job_id = j.job_id) AS image_count
+                   (SELECT COUNT(*) FROM ssnews_image_assets i WHERE i.job_id = j.job_id) AS image_count,
+                   COALESCE(j.billed_usd, 0) AS billed_usd, COALESCE(j.cost_usd, 0) AS cost_usd
             FROM ssnews_jobs j
             WHERE j.job_type = @jobType AND j.created_at >= @from AND j.created_at < @to {jobsOfAccount};
             SELECT r.limit_name,
@@ -70,6 +71,9 @@ public sealed class MySqlUsageQueries(C360ReqDatabase database) : IUsageQueries
 
             totals.AddJob(status, jobTypeName, images, retries, seconds);
             Period(reader.GetUtcDateTime("created_at")).AddJob(status, jobTypeName, images, retries, seconds);
+            var (billed, cost) = (reader.GetDecimal("billed_usd"), reader.GetDecimal("cost_usd"));
+            totals.AddSpend(jobTypeName, billed, cost);
+            Period(reader.GetUtcDateTime("created_at")).AddSpend(jobTypeName, billed, cost);
         }
 
         await reader.NextResultAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using IdeogramJobs.Contracts.Admin;
+using IdeogramJobs.Contracts.Costs;
 
 namespace IdeogramJobs.Database.Usage;
 
@@ -16,6 +17,9 @@ internal sealed class UsageTally
     private int images;
     private int retries;
     private int rejections;
+    private readonly Dictionary<string, decimal> billedByType = new(StringComparer.Ordinal);
+    private decimal billed;
+    private decimal cost;
 
     /// <summary>One job; <paramref name="generationSeconds"/> counts only when the job completed.</summary>
     public void AddJob(string status, string jobTypeName, int imageCount, int retryCount, double? generationSeconds)
@@ -29,6 +33,14 @@ internal sealed class UsageTally
         {
             this.generationSeconds.Add(seconds);
         }
+    }
+
+    /// <summary>One job's dollars: billed by Ideogram for it, and the cost of its delivered images.</summary>
+    public void AddSpend(string jobTypeName, decimal billedUsd, decimal costUsd)
+    {
+        billed += billedUsd;
+        cost += costUsd;
+        billedByType[jobTypeName] = billedByType.GetValueOrDefault(jobTypeName) + billedUsd;
     }
 
     public void AddRejections(string limit, int count)
@@ -54,6 +66,9 @@ internal sealed class UsageTally
             Retries = retries,
             RateLimitRejections = rejections,
             RejectionsByLimit = new Dictionary<string, int>(rejectionsByLimit),
+            BilledUsd = Usd.Normalize(billed),
+            CostUsd = Usd.Normalize(cost),
+            BilledUsdByType = billedByType.ToDictionary(p => p.Key, p => Usd.Normalize(p.Value), StringComparer.Ordinal),
         };
     }
 

@@ -8,9 +8,11 @@ using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Jobs;
+using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Configurations;
 using IdeogramJobs.Grains.Configurations.Settings;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Ideogram.Pricing;
 using IdeogramJobs.Ideogram.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,8 @@ public sealed class AccountGrain(
     IAccountStore accounts,
     IJobStore jobs,
     IAdmissionHistoryStore admissionHistory,
+    JobCostEstimator costs,
+    AccountBudgetGate budgetGate,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
@@ -228,6 +232,13 @@ public sealed class AccountGrain(
             return SubmissionResult.Refused(SubmissionOutcome.Invalid, "The job's settings are not valid.", errors);
         }
 
+        var estimate = costs.Estimate(resolution.FinalSettings, character is not null);
+        var budget = await budgetGate.CheckAsync(AccountId, estimate, CancellationToken.None);
+        if (!budget.Admitted)
+        {
+            return BudgetRefusals.ToResult(budget.Refusal!, logger);
+        }
+
         var images = resolution.FinalSettings.NumImages ?? 1;
         var decision = admission.TryAdmit(images);
         if (!decision.Admitted)
@@ -261,6 +272,7 @@ public sealed class AccountGrain(
             Replay = original is null ? null : submission.Replay,
             IdempotencyKey = submission.IdempotencyKey,
             RequestSha256 = fingerprint,
+            Estimate = estimate,
         }, CancellationToken.None);
 
         logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
@@ -274,7 +286,8 @@ public sealed class AccountGrain(
         });
         queue.Enqueue(new QueuedJob(jobId, submission.Priority, time.GetUtcNow().UtcDateTime));
         await DispatchAfterCommitAsync(jobId);
-        return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings };
+        await budgetGate.AcceptedAsync(AccountId, jobId, budget, CancellationToken.None);
+        return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings, Estimate = estimate };
     }
 
     /// <summary>
@@ -331,6 +344,12 @@ public sealed class AccountGrain(
         if (job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
         {
             return new JobCommandResult { Outcome = JobCommandOutcome.NotAllowed, Status = job.Status, Message = $"A {job.Status.ToDatabase()} job cannot be retried; only failed or cancelled ones." };
+        }
+
+        var budget = await budgetGate.CheckAsync(AccountId, costs.Estimate(job.FinalSettings, job.CharacterReferenceImage is not null), CancellationToken.None);
+        if (!budget.Admitted)
+        {
+            return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal!, logger).Message };
         }
 
         var decision = admission.TryAdmit(job.FinalSettings.NumImages ?? 1);

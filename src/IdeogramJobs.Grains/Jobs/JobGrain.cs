@@ -33,6 +33,7 @@ public sealed class JobGrain(
     ILocalSiloDetails silo,
     IClusterMembershipService membership,
     JobMetrics metrics,
+    JobCostRefresh costRefresh,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable, IAttemptObserver
 {
     private const string WakeUpReminder = "job-wake-up";
@@ -770,6 +771,7 @@ public sealed class JobGrain(
             AttemptToken = null,
             NextAttemptAt = null,
         };
+        job = await costRefresh.WithCostAsync(job);
         phase = JobPhase.Idle;
         timer?.Dispose();
         timer = null;
@@ -960,5 +962,6 @@ public sealed class JobGrain(
         RegeneratedFrom = owned.RegeneratedFrom,
         Replay = owned.Replay,
         NextAttemptAt = owned.NextAttemptAt,
+        Cost = owned.Cost,
     };
 }

@@ -5,6 +5,7 @@ import { MaxReferenceBytes, MaxStyleReferences } from '../settings/referenceImag
 import { submissionBody } from '../settings/submissionBody.js';
 import { defaultValues, errorsFor, overridesFrom } from '../settings/uiSchemaValues.js';
 import BrandPicker from './BrandPicker.jsx';
+import CostEstimate from './CostEstimate.jsx';
 import JobProgress from './JobProgress.jsx';
 import RegenerateActions from './RegenerateActions.jsx';
 import ReferenceImagePicker from './references/ReferenceImagePicker.jsx';
@@ -136,6 +137,7 @@ export default function JobExecutor({ api }) {
             </button>
           </form>
           <SettingsPreview preview={preview.result} pending={preview.pending} error={preview.error} />
+          <CostEstimate estimate={preview.result?.estimate} withCharacterReference={characterReferences.length > 0} />
         </div>
       )}
       {jobId && (

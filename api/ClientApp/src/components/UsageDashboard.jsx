@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { query } from '../api/apiClient.js';
+import AccountBudgetEditor from './AccountBudgetEditor.jsx';
 import BarChart from './BarChart.jsx';
+import { formatUsd } from './CostEstimate.jsx';
 
 const DayMs = 24 * 60 * 60 * 1000;
 const Ranges = [
@@ -90,6 +92,7 @@ export default function UsageDashboard({ api }) {
         </div>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
+      {accountId && <AccountBudgetEditor api={api} accountId={accountId} />}
       {totals && (
         <dl className="totals" data-testid="usage-totals">
           <div>
@@ -108,6 +111,14 @@ export default function UsageDashboard({ api }) {
             <dt>Rate-limit rejections</dt>
             <dd>{totals.rateLimitRejections}</dd>
           </div>
+          <div>
+            <dt>Billed</dt>
+            <dd data-testid="usage-billed">{formatUsd(totals.billedUsd)}</dd>
+          </div>
+          <div>
+            <dt>Cost of delivered images</dt>
+            <dd>{formatUsd(totals.costUsd)}</dd>
+          </div>
         </dl>
       )}
       {report && (
@@ -121,6 +132,11 @@ export default function UsageDashboard({ api }) {
             title="Images per day"
             periods={periods.map((p) => ({ label: p.label, values: { images: p.figures.images } }))}
             series={[{ key: 'images', label: 'Images', colour: '#6a1b9a' }]}
+          />
+          <BarChart
+            title="Billed USD per day"
+            periods={periods.map((p) => ({ label: p.label, values: { billed: p.figures.billedUsd ?? 0 } }))}
+            series={[{ key: 'billed', label: 'Billed USD', colour: '#37474f' }]}
           />
           <BarChart
             title="p95 generation seconds per day"
@@ -145,6 +161,7 @@ export default function UsageDashboard({ api }) {
                 <th scope="col">Completed</th>
                 <th scope="col">Failed</th>
                 <th scope="col">Images</th>
+                <th scope="col">Billed USD</th>
                 <th scope="col">p95 s</th>
                 <th scope="col">Rate-limit rejections</th>
               </tr>
@@ -157,6 +174,7 @@ export default function UsageDashboard({ api }) {
                   <td>{p.figures.jobsByStatus?.completed ?? 0}</td>
                   <td>{p.figures.jobsByStatus?.failed ?? 0}</td>
                   <td>{p.figures.images}</td>
+                  <td>{formatUsd(p.figures.billedUsd)}</td>
                   <td>{p.figures.generationSecondsP95?.toFixed(1) ?? '—'}</td>
                   <td>{p.figures.rateLimitRejections}</td>
                 </tr>

@@ -1,0 +1,36 @@
+using IdeogramJobs.Contracts.Budgets;
+
+namespace IdeogramJobs.Grains.Budgets;
+
+/// <summary>
+/// Whether a job of a given cost fits the account's month: refused when billed + reserved + the job
+/// would go over the budget, and whether admitting it reaches the soft threshold. Pure, so the rule
+/// is unit-tested apart from the grain that reads the figures.
+/// </summary>
+public sealed record BudgetDecision(bool Admitted, BudgetRefusal? Refusal, bool ReachesThreshold, decimal CommittedUsd, BudgetStanding? Standing)
+{
+    public static BudgetDecision For(BudgetStanding standing, decimal jobCostUsd)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        var committed = standing.SpentUsd + standing.ReservedUsd + jobCostUsd;
+        if (standing.Budget.MonthlyBudgetUsd is not { } budget)
+        {
+            return new BudgetDecision(true, null, false, committed, standing);
+        }
+
+        if (committed > budget)
+        {
+            return new BudgetDecision(false, new BudgetRefusal
+            {
+                Month = standing.Month,
+                BudgetUsd = budget,
+                SpentUsd = standing.SpentUsd,
+                ReservedUsd = standing.ReservedUsd,
+                JobCostUsd = jobCostUsd,
+            }, false, committed, standing);
+        }
+
+        var threshold = budget * standing.Budget.ThresholdPercent / 100m;
+        return new BudgetDecision(true, null, committed >= threshold, committed, standing);
+    }
+}
