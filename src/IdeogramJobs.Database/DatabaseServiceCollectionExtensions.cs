@@ -13,6 +13,7 @@ using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
 using IdeogramJobs.Database.Usage;
+using IdeogramJobs.Database.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<IWebhookStore, MySqlWebhookStore>();
         return services;
     }
 }

@@ -28,6 +28,9 @@ public sealed record NewJob
     public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>The job's own webhook URL (already checked), told when the job ends.</summary>
+    public string? WebhookUrl { get; init; }
+
     /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>
     public string? RequestSha256 { get; init; }
 }
