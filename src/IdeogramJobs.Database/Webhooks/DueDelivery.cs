@@ -7,6 +7,9 @@ public sealed record DueDelivery
     public required string MessageId { get; init; }
     public required long EndpointId { get; init; }
     public required string Url { get; init; }
+
+    /// <summary>False for a job's own webhookUrl, which a 410 Gone must not disable the signing endpoint for.</summary>
+    public required bool ToEndpointUrl { get; init; }
     public required string Payload { get; init; }
     public required int Attempts { get; init; }
     public required DateTime CreatedAt { get; init; }

@@ -220,7 +220,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
         }
 
         await using var select = new MySqlCommand("""
-            SELECT d.delivery_id, d.message_id, d.endpoint_id, COALESCE(d.target_url, e.url) AS url, d.payload, d.attempts,
+            SELECT d.delivery_id, d.message_id, d.endpoint_id, COALESCE(d.target_url, e.url) AS url, d.target_url IS NULL AS to_endpoint, d.payload, d.attempts,
                    d.created_at, d.retry_until, e.secret, IF(e.previous_secret_until > UTC_TIMESTAMP(3), e.previous_secret, NULL) AS previous_secret
             FROM ideogram_webhook_deliveries d
             JOIN ideogram_webhook_endpoints e ON e.endpoint_id = d.endpoint_id
@@ -245,6 +245,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
                 MessageId = reader.GetString("message_id"),
                 EndpointId = endpointId,
                 Url = reader.GetString("url"),
+                ToEndpointUrl = reader.GetInt64("to_endpoint") == 1,
                 Payload = reader.GetString("payload"),
                 Attempts = reader.GetInt32("attempts"),
                 CreatedAt = reader.GetUtcDateTime("created_at"),

@@ -261,6 +261,7 @@ public sealed class AccountGrain(
             Replay = original is null ? null : submission.Replay,
             IdempotencyKey = submission.IdempotencyKey,
             RequestSha256 = fingerprint,
+            WebhookUrl = submission.WebhookUrl,
         }, CancellationToken.None);
 
         logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
