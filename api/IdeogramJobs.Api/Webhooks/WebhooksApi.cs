@@ -101,9 +101,15 @@ public static class WebhooksApi
 
     private static async Task<IResult> RotateAsync(long endpointId, ClaimsPrincipal user, IWebhookStore store, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
+        var account = Caller.From(user).Account;
+        if (await store.GetAsync(account, endpointId, cancellationToken) is null)
+        {
+            return NotFound(endpointId);
+        }
+
         try
         {
-            return await store.RotateSecretAsync(Caller.From(user).Account, endpointId, options.Value.SecretOverlap, cancellationToken) is { } rotated
+            return await store.RotateSecretAsync(account, endpointId, options.Value.SecretOverlap, cancellationToken) is { } rotated
                 ? TypedResults.Ok(new WebhookSecretResponse(rotated.Endpoint, rotated.Secret))
                 : NotFound(endpointId);
         }
