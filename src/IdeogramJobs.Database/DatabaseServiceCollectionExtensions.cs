@@ -15,6 +15,7 @@ using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
 using IdeogramJobs.Database.Usage;
+using IdeogramJobs.Database.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
         services.AddSingleton<IJobCostStore, MySqlJobCostStore>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddSingleton<WebhookUrlPolicy>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<IWebhookStore, MySqlWebhookStore>();
         return services;
     }
 }

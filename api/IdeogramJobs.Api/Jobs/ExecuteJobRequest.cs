@@ -18,4 +18,8 @@ public sealed record ExecuteJobRequest
 
     /// <summary>Higher runs first among the account's waiting jobs (-100 to 100).</summary>
     public int? Priority { get; init; }
+
+    /// <summary>Where to POST this job's end (signed like the account's webhooks, with its first endpoint's secret).</summary>
+    /// <example>https://hooks.example.com/jobs</example>
+    public string? WebhookUrl { get; init; }
 }

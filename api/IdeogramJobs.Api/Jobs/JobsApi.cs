@@ -5,6 +5,7 @@ using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
+using IdeogramJobs.Api.Webhooks;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Queries;
@@ -135,6 +136,11 @@ public static partial class JobsApi
         }
 
         OverridesText.TryWrite(request.Overrides, "overrides", errors, out var overridesJson);
+        if (await context.RequestServices.GetRequiredService<JobWebhookCheck>().ProblemAsync(request.WebhookUrl, context) is { } webhookError)
+        {
+            errors.Add(webhookError);
+        }
+
         if (errors.Count > 0)
         {
             return (SettingsProblems.Invalid(errors), null);
@@ -152,6 +158,7 @@ public static partial class JobsApi
             IdempotencyKey = idempotencyKey,
             StyleReferenceImages = images ?? [],
             CharacterReferenceImage = characterReference,
+            WebhookUrl = request.WebhookUrl,
         });
         return (null, result);
     }

@@ -3,6 +3,7 @@ using IdeogramJobs.Database;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Grains;
 using IdeogramJobs.Grains.Recovery;
+using IdeogramJobs.Grains.Webhooks;
 using IdeogramJobs.Hosting.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddDatabase();
         silo.Services.AddJobEngine(silo.Configuration);
         silo.Services.AddHostedService<DeadSiloRecovery>();
+        silo.Services.AddWebhookDelivery();
 
         // Direct probes only. With indirect ones, a survivor near its vote asks another survivor to probe the lost
         // silo, whose own probe takes the same timeout as the request: the request times out first, counts as

@@ -29,4 +29,7 @@ public sealed record JobSubmission
 
     /// <summary>The character reference image sent with the submission (Ideogram takes exactly one), if any.</summary>
     [Id(11)] public StyleReferenceUpload? CharacterReferenceImage { get; init; }
+
+    /// <summary>The job's own webhook URL (checked by the API), told when the job ends.</summary>
+    [Id(12)] public string? WebhookUrl { get; init; }
 }

@@ -3,6 +3,7 @@ using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Migrations.C360Req;
+using IdeogramJobs.Database.Webhooks;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Budgets;
@@ -12,7 +13,7 @@ namespace IdeogramJobs.Database.Budgets;
 /// standing is read in one statement from the tables, never from memory, so a reactivated account grain
 /// sees exactly what was billed and reserved before.
 /// </summary>
-public sealed class MySqlAccountBudgetStore(C360ReqDatabase database) : IAccountBudgetStore
+public sealed class MySqlAccountBudgetStore(C360ReqDatabase database, WebhookOutbox webhooks) : IAccountBudgetStore
 {
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
 
@@ -70,11 +71,13 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database) : IAccount
 
     public async Task<bool> TryRecordAlertAsync(BudgetAlert alert, CancellationToken cancellationToken)
     {
+        // The alert row and its webhook deliveries are written together: the event is sent exactly when it is recorded.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new MySqlCommand("""
             INSERT IGNORE INTO ssnews_budget_alerts (account_id, month, threshold_percent, budget_usd, committed_usd, job_id, raised_at)
             VALUES (@account, @month, @threshold, @budget, @committed, @job, @at)
-            """, connection);
+            """, connection, transaction);
         insert.Parameters.AddWithValue("account", alert.AccountId);
         insert.Parameters.AddWithValue("month", alert.Month);
         insert.Parameters.AddWithValue("threshold", alert.ThresholdPercent);
@@ -82,6 +85,13 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database) : IAccount
         insert.Parameters.AddWithValue("committed", alert.CommittedUsd);
         insert.Parameters.AddWithValue("job", alert.JobId);
         insert.Parameters.AddWithValue("at", alert.At);
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await webhooks.EnqueueAccountEventAsync(alert.AccountId, WebhookEventTypes.BudgetThresholdReached, BudgetAlertPayload.Json(alert), transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

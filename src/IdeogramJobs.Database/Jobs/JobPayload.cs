@@ -23,6 +23,7 @@ internal sealed record JobPayload
     public long? RegeneratedFrom { get; init; }
     public IdeogramJobs.Contracts.Jobs.RegenerationReplay? Replay { get; init; }
     public string? IdempotencyKey { get; init; }
+    public string? WebhookUrl { get; init; }
 
     public static JobPayload For(NewJob job) => new()
     {
@@ -35,6 +36,7 @@ internal sealed record JobPayload
         RegeneratedFrom = job.RegeneratedFrom,
         Replay = job.Replay,
         IdempotencyKey = job.IdempotencyKey,
+        WebhookUrl = job.WebhookUrl,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -5,6 +5,7 @@ using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Migrations.C360Req;
+using IdeogramJobs.Database.Webhooks;
 using System.Text.Json;
 using MySqlConnector;
 
@@ -16,7 +17,7 @@ namespace IdeogramJobs.Database.Jobs;
 /// Transitions are single conditional UPDATEs: the row itself decides whether a transition is allowed,
 /// which keeps two silos that race on a job from both winning. Times are the server's UTC_TIMESTAMP().
 /// </summary>
-public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore images) : IJobStore
+public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore images, WebhookOutbox? webhooks = null) : IJobStore
 {
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
     private const int WorkerIdChars = 100;
@@ -477,7 +478,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ("busy", setback.ProviderBusyUntil)) > 0;
 
     public async Task<bool> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken) =>
-        await ExecuteAsync(jobId, $"""
+        await EndAsync(jobId, WebhookEventTypes.JobCompleted, $"""
             UPDATE ssnews_jobs
             SET status = 'completed', results = @results, completed_at = UTC_TIMESTAMP(), progress_percentage = 100, {JobCostColumns.SetCompletedCost},
                 error_message = NULL, attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
@@ -487,7 +488,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ("results", resultsJson)) > 0;
 
     public async Task<bool> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken) =>
-        await ExecuteAsync(jobId, """
+        await EndAsync(jobId, WebhookEventTypes.JobFailed, """
             UPDATE ssnews_jobs
             SET status = 'failed', error_message = @error, retry_count = @retries, completed_at = UTC_TIMESTAMP(),
                 attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
@@ -498,7 +499,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ("retries", retryCount)) > 0;
 
     public async Task<bool> CancelAsync(long jobId, CancellationToken cancellationToken) =>
-        await ExecuteAsync(jobId, """
+        await EndAsync(jobId, WebhookEventTypes.JobCancelled, """
             UPDATE ssnews_jobs
             SET status = 'cancelled', completed_at = UTC_TIMESTAMP(), attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
             WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing')
@@ -548,5 +549,24 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A terminal UPDATE (as <see cref="ExecuteAsync"/>) whose webhook event is queued in the same transaction.</summary>
+    private async Task<int> EndAsync(long jobId, string eventType, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        if (webhooks is null)
+        {
+            return await ExecuteAsync(jobId, sql, cancellationToken, parameters);
+        }
+
+        await using var command = new MySqlCommand(sql);
+        command.Parameters.AddWithValue("job", jobId);
+        command.Parameters.AddWithValue("jobType", JobType);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await webhooks.EndJobAsync(jobId, eventType, command, cancellationToken);
     }
 }

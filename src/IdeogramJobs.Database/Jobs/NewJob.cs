@@ -31,6 +31,9 @@ public sealed record NewJob
     /// <summary>What the job is expected to cost; its unit price is what each generation is billed at.</summary>
     public IdeogramJobs.Contracts.Costs.CostEstimate? Estimate { get; init; }
 
+    /// <summary>The job's own webhook URL (already checked), told when the job ends.</summary>
+    public string? WebhookUrl { get; init; }
+
     /// <summary>SHA-256 (hex) of the submission the idempotency key came with.</summary>
     public string? RequestSha256 { get; init; }
 }

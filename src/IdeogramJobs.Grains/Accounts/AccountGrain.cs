@@ -273,6 +273,7 @@ public sealed class AccountGrain(
             IdempotencyKey = submission.IdempotencyKey,
             RequestSha256 = fingerprint,
             Estimate = estimate,
+            WebhookUrl = submission.WebhookUrl,
         }, CancellationToken.None);
 
         logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);

@@ -352,7 +352,7 @@ public sealed class LoopbackSystem : IAsyncDisposable
             LaunchSilo();
         }
 
-        var apiEnvironment = new Dictionary<string, string?>
+        var apiEnvironment = Overlay(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = databaseUrl,
             ["API_BIND_ADDRESS"] = apiHost?.Address.ToString() ?? "127.0.0.1",
@@ -363,7 +363,7 @@ public sealed class LoopbackSystem : IAsyncDisposable
             ["IMAGE_STORAGE_PATH"] = imageRoot,
             ["PUBLIC_BASE_URL"] = publicBase,
             ["LOG_LEVEL"] = "Warning",
-        };
+        }, settings.ApiEnvironment);
         Api = apiHost is null
             ? ServiceProcess.Start("api/IdeogramJobs.Api", apiEnvironment)
             : ServiceProcess.StartInNetworkNamespace(apiHost.Namespace, "api/IdeogramJobs.Api", apiEnvironment);

@@ -21,6 +21,9 @@ public sealed record ServiceSettings(
     /// <summary>More variables for every silo (a null value removes one of the deployment's).</summary>
     public IReadOnlyDictionary<string, string?> SiloEnvironment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>More variables for the API (a null value removes one of the deployment's).</summary>
+    public IReadOnlyDictionary<string, string?> ApiEnvironment { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The MariaDB server the system's database is created on; null for the tests' shared one.</summary>
     public string? DatabaseServerUrl { get; init; }
 

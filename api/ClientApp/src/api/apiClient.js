@@ -39,6 +39,7 @@ export function createApiClient({ apiKey, actingAccountId }) {
     post: (path, body, options) => json('POST', path, { ...options, body }),
     postForm: (path, form, options) => json('POST', path, { ...options, body: form }),
     put: (path, body, options) => json('PUT', path, { ...options, body }),
+    patch: (path, body, options) => json('PATCH', path, { ...options, body }),
     delete: (path, options) => json('DELETE', path, options),
     blob: async (path, body) => (await send('POST', path, { body })).blob(),
     stream: (path, signal, extraHeaders = {}) => send('GET', path, { signal, extraHeaders: { Accept: 'text/event-stream', ...extraHeaders } }),

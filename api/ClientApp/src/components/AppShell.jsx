@@ -8,6 +8,7 @@ import JobConfigManager from './JobConfigManager.jsx';
 import JobExecutor from './JobExecutor.jsx';
 import JobsList from './JobsList.jsx';
 import UsageDashboard from './UsageDashboard.jsx';
+import Webhooks from './Webhooks.jsx';
 
 const AccountScreens = [
   { path: '/run', label: 'Run a job', Screen: JobExecutor },
@@ -16,6 +17,7 @@ const AccountScreens = [
   { path: '/images', label: 'Images', Screen: GeneratedImagesManager },
   { path: '/job-types', label: 'Job types', Screen: JobConfigManager },
   { path: '/brand', label: 'Brand library', Screen: BrandLibrary },
+  { path: '/webhooks', label: 'Webhooks', Screen: Webhooks },
 ];
 
 const AdminScreens = [
