@@ -35,6 +35,11 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
         Assert.Equal(2, data["finalSettings"]!["numImages"]!.GetValue<int>());
         Assert.Null(data["error"]);
         Assert.NotNull(data["completedAt"]);
+        var cost = data["cost"]!;
+        Assert.Equal("USD", cost["currency"]!.GetValue<string>());
+        Assert.True(cost["costUsd"]!.GetValue<decimal>() > 0, "the completed job's cost is in the payload");
+        Assert.Equal(cost["estimateUsd"]!.GetValue<decimal>(), cost["costUsd"]!.GetValue<decimal>());
+        Assert.Equal(cost["costUsd"]!.GetValue<decimal>(), cost["billedUsd"]!.GetValue<decimal>());
 
         var log = await Eventually.Until(() => account.DeliveriesAsync(EndpointOf(account)), l => l.Count == 1 && l[0]!["status"]!.GetValue<string>() == "delivered", Within, "the delivery log to show it delivered");
         Assert.Equal(webhook.MessageId, log[0]!["messageId"]!.GetValue<string>());
@@ -169,6 +174,37 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
         var webhook = Assert.Single(received, w => w.Path == jobPath);
         Assert.True(webhook.Verified);
         Assert.Equal("job.completed", webhook.Type);
+    }
+
+    [Fact]
+    public async Task Crossing_the_budget_threshold_is_delivered_once_to_an_endpoint_subscribed_to_it()
+    {
+        var account = await service.NewAccountAsync();
+        var path = "/hook/" + Guid.NewGuid().ToString("N");
+        var (_, secret) = await account.CreateEndpointAsync(Receiver.Url(path), ["budget.threshold_reached"]);
+        Receiver.Trust(secret);
+        using (var budget = await service.Admin.PutAsJsonAsync($"/api/admin/accounts/{account.AccountId}/budget", new { monthlyBudgetUsd = 1.00m, thresholdPercent = 50 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, budget.StatusCode);
+        }
+
+        // 0.24 per job of 4 DEFAULT images: 24%, 48%, then 72% crosses 50%.
+        long last = 0;
+        for (var n = 0; n < 3; n++)
+        {
+            last = await account.ExecuteAsync("blog_header", $"budget webhook {n}", new { numImages = 4 });
+        }
+
+        await account.WaitForAsync(last, "completed");
+        var received = await Receiver.WaitForAsync(r => r.Any(w => w.Path == path), Within, $"the budget webhook at {path}");
+        var webhook = Assert.Single(received, w => w.Path == path);
+        Assert.True(webhook.Verified, "the signature verifies with the StandardWebhooks library");
+        Assert.Equal("budget.threshold_reached", webhook.Type);
+        var data = webhook.Body!["data"]!;
+        Assert.Equal(account.AccountId, data["accountId"]!.GetValue<string>());
+        Assert.Equal(50, data["thresholdPercent"]!.GetValue<int>());
+        Assert.Equal(1.00m, data["budgetUsd"]!.GetValue<decimal>());
+        Assert.Equal(last, data["jobId"]!.GetValue<long>());
     }
 
     private readonly Dictionary<string, long> endpoints = [];
