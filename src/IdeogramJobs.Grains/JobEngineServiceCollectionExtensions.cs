@@ -1,6 +1,7 @@
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.ProviderKeys;
 using IdeogramJobs.Grains.Retention;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Storage;
@@ -26,6 +27,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
         services.AddSingleton<JobAttemptRunner>();
+        services.AddSingleton<JobProviderKeys>();
         services.AddOptions<SiloDrainOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloDrainOptions>, SiloDrainOptionsValidator>());
         services.AddSingleton<SiloDrain>();
