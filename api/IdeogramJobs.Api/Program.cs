@@ -54,5 +54,6 @@ app.MapConfigurationsApi();
 app.MapIdeogramOptionsApi();
 app.MapAdminApi();
 app.MapRetentionAdminApi();
+app.MapOrganisationKeysAdminApi();
 app.MapBrandApi();
 app.Run();
