@@ -64,8 +64,8 @@ public sealed class OrganisationKeysTests(OrganisationKeysFixture fixture)
         var jobs = new List<(TestAccount Account, long JobId)>();
         for (var i = 0; i < 8; i++)
         {
-            jobs.Add((a, await a.ExecuteAsync("blog_header", $"harbour {i}", new { numImages = 2, renderingSpeed = "TURBO" })));
-            jobs.Add((b, await b.ExecuteAsync("blog_header", $"lighthouse {i}", new { numImages = 2, renderingSpeed = "TURBO" })));
+            jobs.Add((a, await a.ExecuteAsync("blog_header", $"harbour {i}", new { numImages = 2 })));
+            jobs.Add((b, await b.ExecuteAsync("blog_header", $"lighthouse {i}", new { numImages = 2 })));
         }
 
         foreach (var (account, jobId) in jobs)
