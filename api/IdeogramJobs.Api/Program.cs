@@ -55,5 +55,6 @@ app.MapIdeogramOptionsApi();
 app.MapAdminApi();
 app.MapRetentionAdminApi();
 app.MapOrganisationKeysAdminApi();
+app.MapProviderKeyUsageAdminApi();
 app.MapBrandApi();
 app.Run();
