@@ -9,7 +9,7 @@ namespace IdeogramJobs.Api.Tests.OrganisationKeys;
 
 /// <summary>
 /// The service as processes on loopback with a master key (SECRET_ENCRYPTION_KEYS), and a simulator that knows the
-/// service key and two organisations' keys (its allow-list), so a third key is refused with 401 as Ideogram would.
+/// service key and the organisations' keys (its allow-list), so a third key is refused with 401 as Ideogram would.
 /// Generations take about a second, so jobs overlap and each key's limit is reached.
 /// </summary>
 public sealed class OrganisationKeysFixture : IAsyncLifetime
@@ -18,6 +18,9 @@ public sealed class OrganisationKeysFixture : IAsyncLifetime
     public const string KeyOfA = "orgkeys-tests-key-of-a-0001";
     public const string KeyOfB = "orgkeys-tests-key-of-b-0002";
     public const string RefusedKey = "orgkeys-tests-refused-key-0003";
+
+    /// <summary>Used only by the usage tests, so the other tests' counts of A's and B's images stay their own.</summary>
+    public const string UsageKey = "orgkeys-tests-usage-key-0004";
 
     private readonly List<ServiceProcess> processes = [];
 
@@ -50,7 +53,7 @@ public sealed class OrganisationKeysFixture : IAsyncLifetime
         {
             ["SIMULATOR_URLS"] = $"http://127.0.0.1:{SimulatorPort}",
             ["SIMULATOR_LATENCY_SCALE"] = "0.15",
-            ["SIMULATOR_API_KEYS"] = string.Join(',', ServiceKey, KeyOfA, KeyOfB),
+            ["SIMULATOR_API_KEYS"] = string.Join(',', ServiceKey, KeyOfA, KeyOfB, UsageKey),
         }));
         processes.Add(ServiceProcess.Start("silo/IdeogramJobs.Silo", new Dictionary<string, string?>
         {
