@@ -19,8 +19,11 @@ public sealed class OrganisationKeysFixture : IAsyncLifetime
     public const string KeyOfB = "orgkeys-tests-key-of-b-0002";
     public const string RefusedKey = "orgkeys-tests-refused-key-0003";
 
-    /// <summary>Used only by the usage tests, so the other tests' counts of A's and B's images stay their own.</summary>
+    /// <summary>Used only by the usage and storage tests, so the other tests' counts of A's and B's images stay their own.</summary>
     public const string UsageKey = "orgkeys-tests-usage-key-0004";
+
+    /// <summary>The id of the fixture's master key, which every stored value names.</summary>
+    public const string MasterKeyId = "test1";
 
     private readonly List<ServiceProcess> processes = [];
 
@@ -47,7 +50,7 @@ public sealed class OrganisationKeysFixture : IAsyncLifetime
         await Database.InitializeAsync();
         await Database.MigrateAsync();
         Directory.CreateDirectory(ImageRoot);
-        var masterKey = "test1:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var masterKey = MasterKeyId + ":" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
         processes.Add(ServiceProcess.Start("src/IdeogramJobs.Ideogram.Simulator", new Dictionary<string, string?>
         {
