@@ -41,6 +41,15 @@ local_secret() {
 }
 
 scripts/install-prerequisites.sh
+
+# The master key that encrypts organisations' Ideogram keys at rest: made once, kept in .local (id:base64 of 32 bytes).
+if [ -z "${SECRET_ENCRYPTION_KEYS:-}" ]; then
+  master_key="$state/secret-encryption-key"
+  [ -s "$master_key" ] || { printf 'dev1:%s' "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$master_key"; chmod 600 "$master_key"; }
+  SECRET_ENCRYPTION_KEYS="$(cat "$master_key")"
+  export SECRET_ENCRYPTION_KEYS
+fi
+
 if [ -z "${DATABASE_URL:-}" ]; then
   scripts/mariadb.sh status >/dev/null 2>&1 || started_db=true
   scripts/mariadb.sh start

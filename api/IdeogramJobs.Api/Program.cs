@@ -60,6 +60,8 @@ app.MapIdeogramOptionsApi();
 app.MapAdminApi();
 app.MapRetentionAdminApi();
 app.MapBudgetAdminApi();
+app.MapOrganisationKeysAdminApi();
+app.MapProviderKeyUsageAdminApi();
 app.MapBrandApi();
 app.MapWebhooksApi();
 app.Run();

@@ -9,6 +9,7 @@ using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Migrations;
+using IdeogramJobs.Database.OrganisationKeys;
 using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Database.Retention;
 using IdeogramJobs.Database.Secrets;
@@ -31,6 +32,10 @@ public static class DatabaseServiceCollectionExtensions
         services.AddOptions<SecretEncryptionOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecretEncryptionOptions>, SecretEncryptionOptionsValidator>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<SecretRotation>();
+        services.AddSingleton<IOrganisationKeyStore, MySqlOrganisationKeyStore>();
+        services.AddSingleton<ISecretReEncryptor, OrganisationKeyReEncryptor>();
+        services.AddSingleton<IProviderKeyUsageQueries, MySqlProviderKeyUsageQueries>();
         services.AddSingleton<C360ReqDatabase>();
         services.AddSingleton<OrleansDatabase>();
         services.AddSingleton<DatabaseMigrator>();

@@ -2,6 +2,7 @@ using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.ProviderKeys;
 using IdeogramJobs.Grains.Retention;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Ideogram.Pricing;
@@ -32,6 +33,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
         services.AddSingleton<JobAttemptRunner>();
+        services.AddSingleton<JobProviderKeys>();
         services.AddOptions<SiloDrainOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiloDrainOptions>, SiloDrainOptionsValidator>());
         services.AddSingleton<SiloDrain>();

@@ -29,6 +29,7 @@ IScenario[] scenarios =
     new RollingRestartScenario(),
     new DatabaseOutageScenario(),
     new NamespacedHostsScenario(),
+    new OrganisationKeysScenario(),
     new WebhookSiloKillScenario(),
 ];
 

@@ -20,7 +20,7 @@ public static class AdminApi
     private const string Account = "/accounts/{accountId:" + AccountIdRouteConstraint.Name + "}";
 
     /// <summary>The key of the cluster's one capacity grain (IdeogramCapacityGrain.DefaultKey; the API does not reference the grains).</summary>
-    private const string IdeogramCapacityKey = "ideogram";
+    private const string IdeogramCapacityKey = ProviderKeyIdentity.Service;
 
     private const string CreateAccountExample = """
         {"organizationSlug":"acme","organizationName":"Acme Ltd","accountSlug":"acme-marketing","accountName":"Acme Marketing"}

@@ -1,5 +1,6 @@
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Migrations;
+using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Hosting.Health;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,8 @@ namespace IdeogramJobs.Silo.Commands;
 /// <summary>
 /// The silo executable's commands:
 /// <c>run</c> (default: migrate when MIGRATE_ON_START, then host the silo until stopped),
-/// <c>migrate</c>, <c>seed-job-types [accountId]</c>, <c>seed-demo</c> (development: DEMO_API_KEY) and
+/// <c>migrate</c>, <c>seed-job-types [accountId]</c>, <c>seed-demo</c> (development: DEMO_API_KEY),
+/// <c>secrets rotate</c> (re-encrypt every stored secret under the first key of SECRET_ENCRYPTION_KEYS) and
 /// <c>health</c> (the container healthcheck: exit 0 when the running silo is ready, else 1).
 /// </summary>
 public static class SiloCommand
@@ -81,10 +83,25 @@ public static class SiloCommand
                     Console.Out.WriteLine(accountId);
                     return 0;
 
+                case "secrets" when args.ElementAtOrDefault(1) == "rotate":
+                    foreach (var (kind, count) in await host.Services.GetRequiredService<SecretRotation>().RunAsync(stopping.Token))
+                    {
+                        logger.LogInformation("Re-encrypted {Count} {Kind} under the current master key", count, kind);
+                    }
+
+                    return 0;
+
                 default:
-                    logger.LogCritical("Unknown command {Command}; use run, migrate, seed-job-types [accountId], seed-demo or health", command);
+                    logger.LogCritical("Unknown command {Command}; use run, migrate, seed-job-types [accountId], seed-demo, secrets rotate or health", command);
                     return ConfigurationError;
             }
+        }
+        catch (SecretUnavailableException e)
+        {
+            // The message names the variable and a key id, never a value.
+            logger.LogCritical("Secrets: {Reason}", e.Message);
+            await Console.Error.WriteLineAsync($"Secrets: {e.Message}");
+            return ConfigurationError;
         }
         catch (OptionsValidationException e)
         {

@@ -4,7 +4,7 @@ namespace IdeogramJobs.Contracts.Capacity;
 
 /// <summary>
 /// The cluster-wide count of in-flight Ideogram images for one API key (Ideogram counts images,
-/// not requests). Grants are fair across accounts, in turn, and a large request is never passed
+/// not requests); keyed by its <see cref="ProviderKeyIdentity"/>. Grants are fair across accounts, in turn, and a large request is never passed
 /// over forever by smaller ones.
 /// </summary>
 [Alias("ideogramjobs.ideogram-capacity-grain")]
@@ -45,6 +45,10 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("forget")]
     Task ForgetAsync(long jobId, string? attemptToken);
+
+    /// <summary>The key's in-flight limit changed: the grain starts again and rebuilds its count from the table under the new limit.</summary>
+    [Alias("orgkey.limit-changed")]
+    Task LimitChangedAsync();
 
     [AlwaysInterleave, Alias("snapshot")]
     Task<CapacitySnapshot> GetSnapshotAsync();

@@ -30,9 +30,10 @@ public interface IJobStore
     /// <summary>
     /// Every claim on Ideogram's in-flight places the table shows (attempts that may be calling it,
     /// abandoned calls that may still run, dispatched jobs waiting in the order they asked), for a
-    /// capacity grain that activates after its silo died.
+    /// capacity grain that activates after its silo died; only the jobs pinned to <paramref name="keyIdentity"/>
+    /// (a job never pinned counts for the service key).
     /// </summary>
-    Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, string keyIdentity, CancellationToken cancellationToken);
 
     /// <summary>
     /// How long the most recent jobs that completed in one attempt took from claim to completion, newest first:

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Columns;
@@ -224,7 +225,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             : null;
     }
 
-    public async Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CapacityClaim>> ListCapacityClaimsAsync(DateTime now, string keyIdentity, CancellationToken cancellationToken)
     {
         // Running: owned and not yet answered. Abandoned: a call given up on that may still run.
         // Waiting: dispatched, free, not answered and not in a backoff. Oldest request first.
@@ -234,12 +235,15 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                    EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation
             FROM ssnews_jobs j
             WHERE j.job_type = @jobType AND j.account_id IS NOT NULL
+              AND COALESCE((SELECT p.key_identity FROM ideogram_job_keys p WHERE p.job_id = j.job_id), @serviceKey) = @keyIdentity
               AND (j.provider_busy_until > @now
                    OR (j.status IN ('queued', 'processing') AND (j.attempt_token IS NOT NULL OR j.dispatched_at IS NOT NULL)))
             ORDER BY j.dispatched_at, j.job_id
             """, connection);
         select.Parameters.AddWithValue("jobType", JobType);
         select.Parameters.AddWithValue("now", now);
+        select.Parameters.AddWithValue("serviceKey", ProviderKeyIdentity.Service);
+        select.Parameters.AddWithValue("keyIdentity", keyIdentity);
 
         var claims = new List<CapacityClaim>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);

@@ -3,6 +3,7 @@ using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.ProviderKeys;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -10,7 +11,8 @@ using Orleans.Concurrency;
 namespace IdeogramJobs.Grains.Capacity;
 
 /// <summary>
-/// The one place in the cluster that counts Ideogram's in-flight images for the API key. It only
+/// The one place in the cluster that counts Ideogram's in-flight images for one API key (keyed by its
+/// <see cref="ProviderKeyIdentity"/>: the service key, or an organisation's own, with its own limit). It only
 /// hands out permits, so every call may interleave. Its state is memory, rebuilt from the table when
 /// it activates (again, after its silo died): attempts that may be calling Ideogram and abandoned
 /// calls it may still run are counted before anything is granted, and jobs that were waiting queue
@@ -19,25 +21,30 @@ namespace IdeogramJobs.Grains.Capacity;
 [Reentrant]
 public sealed class IdeogramCapacityGrain(
     IJobStore jobs,
+    JobProviderKeys keys,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILocalSiloDetails silo,
     JobMetrics metrics,
     ILogger<IdeogramCapacityGrain> logger) : Grain, IIdeogramCapacityGrain
 {
-    public const string DefaultKey = "ideogram";
+    public const string DefaultKey = ProviderKeyIdentity.Service;
 
     /// <summary>How long past the attempt bound a lease lasts: the attempt's own clean-up, with room to spare.</summary>
     public static readonly TimeSpan LeaseMargin = TimeSpan.FromMinutes(1);
 
     private static readonly TimeSpan ExpiryScan = TimeSpan.FromSeconds(15);
 
-    private readonly FairCapacityScheduler scheduler = new(options.Value.IdeogramMaxInflightImages, options.Value.JobTimeout + LeaseMargin);
+    private FairCapacityScheduler scheduler = new(options.Value.IdeogramMaxInflightImages, options.Value.JobTimeout + LeaseMargin);
+
+    private string KeyIdentity => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var limit = await keys.LimitAsync(KeyIdentity, cancellationToken);
+        scheduler = new FairCapacityScheduler(limit, options.Value.JobTimeout + LeaseMargin);
         var now = time.GetUtcNow();
-        var claims = await jobs.ListCapacityClaimsAsync(now.UtcDateTime, cancellationToken);
+        var claims = await jobs.ListCapacityClaimsAsync(now.UtcDateTime, KeyIdentity, cancellationToken);
 
         // The columns hold whole seconds: a second more covers what they cut off.
         var earlierCalls = await jobs.ListRecentCallDurationsAsync(FairCapacityScheduler.RecentCalls, cancellationToken);
@@ -66,8 +73,8 @@ public sealed class IdeogramCapacityGrain(
             .ToList();
 
         logger.LogInformation(
-            "Ideogram capacity activated on {Silo}: {InUse} of {Capacity} images in flight, {Waiting} job(s) waiting",
-            silo.SiloAddress, scheduler.InUse, scheduler.Capacity, scheduler.Waiting);
+            "Ideogram capacity of key {KeyIdentity} activated on {Silo}: {InUse} of {Capacity} images in flight, {Waiting} job(s) waiting",
+            KeyIdentity, silo.SiloAddress, scheduler.InUse, scheduler.Capacity, scheduler.Waiting);
         Notify(granted);
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
     }
@@ -75,7 +82,11 @@ public sealed class IdeogramCapacityGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The grain's next activation (perhaps on another silo) reports from there; this silo reports nothing.
-        metrics.CapacityObserved(0, 0);
+        if (KeyIdentity == DefaultKey)
+        {
+            metrics.CapacityObserved(0, 0);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -110,6 +121,13 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
+    public Task LimitChangedAsync()
+    {
+        // The next call activates the grain again, which reads the new limit and counts what holds the key from the table.
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     public Task<CapacitySnapshot> GetSnapshotAsync() => Task.FromResult(new CapacitySnapshot
     {
         Capacity = scheduler.Capacity,
@@ -137,7 +155,14 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
-    private void Observe() => metrics.CapacityObserved(scheduler.InUse, scheduler.WaitingUnits);
+    private void Observe()
+    {
+        // The gauges describe the service key; organisations' keys are read through the admin API.
+        if (KeyIdentity == DefaultKey)
+        {
+            metrics.CapacityObserved(scheduler.InUse, scheduler.WaitingUnits);
+        }
+    }
 
     private void Notify(IReadOnlyList<long> granted)
     {

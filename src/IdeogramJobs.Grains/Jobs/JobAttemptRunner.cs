@@ -6,6 +6,7 @@ using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.ProviderKeys;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Translation;
@@ -25,6 +26,7 @@ public sealed class JobAttemptRunner(
     IJobStore jobs,
     IIdeogramClient ideogram,
     GeneratedImageRecorder recorder,
+    JobProviderKeys keys,
     IOptions<JobEngineOptions> options,
     JobMetrics metrics,
     JobTracing tracing,
@@ -85,10 +87,27 @@ public sealed class JobAttemptRunner(
             return (null, Setback(e, "Reading the reference images failed: "));
         }
 
+        ProviderKeyForAttempt key;
+        try
+        {
+            key = await keys.ForAttemptAsync(attempt.KeyIdentity, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+            return (null, Setback(e, "Reading the organisation's Ideogram key failed: "));
+        }
+
+        if (key.Unusable is { } unusable)
+        {
+            await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+            return (null, new AttemptOutcome(AttemptEnd.Failed, unusable));
+        }
+
         IdeogramAnswer answer;
         try
         {
-            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references, character), cancellationToken);
+            answer = await RequestAsync(attempt, new IdeogramGenerateRequest(job.EffectivePrompt, job.FinalSettings, references, character) { ApiKey = key.ApiKey }, cancellationToken);
         }
         catch (Exception e) when (MayStillRun(e))
         {
@@ -103,6 +122,12 @@ public sealed class JobAttemptRunner(
         catch (Exception e)
         {
             await observer.ProviderCallEndedAsync(TimeSpan.Zero);
+            if (e is IdeogramException { Kind: IdeogramFailureKind.Unauthorized } refused && key.ApiKey is not null)
+            {
+                // The organisation's own key: its jobs fail with the reason, and the service key is not blamed.
+                return (null, new AttemptOutcome(AttemptEnd.Failed, await keys.RefusedAsync(key, refused.StatusCode, CancellationToken.None)));
+            }
+
             return (null, e switch
             {
                 IdeogramSettingsException => new AttemptOutcome(AttemptEnd.Failed, e.Message),

@@ -10,6 +10,7 @@ using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Grains.Capacity;
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Options;
+using IdeogramJobs.Grains.ProviderKeys;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ namespace IdeogramJobs.Grains.Jobs;
 public sealed class JobGrain(
     IJobStore jobs,
     JobAttemptRunner runner,
+    JobProviderKeys keys,
     SiloDrain drain,
     ISystemLog systemLog,
     IOptions<JobEngineOptions> options,
@@ -73,6 +75,9 @@ public sealed class JobGrain(
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
     private bool capacityOwed;
 
+    /// <summary>The key the job is pinned to, whose capacity grain it uses for every attempt.</summary>
+    private string keyIdentity = ProviderKeyIdentity.Service;
+
     /// <summary>Whether the wake-up reminder exists: false when known absent, null when unknown.</summary>
     private bool? wakeUpRegistered;
 
@@ -80,7 +85,7 @@ public sealed class JobGrain(
 
     private int Units => job!.FinalSettings.NumImages ?? 1;
 
-    private IIdeogramCapacityGrain Capacity => GrainFactory.GetGrain<IIdeogramCapacityGrain>(IdeogramCapacityGrain.DefaultKey);
+    private IIdeogramCapacityGrain Capacity => GrainFactory.GetGrain<IIdeogramCapacityGrain>(keyIdentity);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +96,7 @@ public sealed class JobGrain(
         }
 
         events.Add(JobEventKind.Status, job.Status, job.ProgressPercentage, job.ProgressDetails);
+        keyIdentity = await keys.PinnedAsync(JobId, cancellationToken);
         wakeUpRegistered = job.Status == JobStatus.Queued && job.NextAttemptAt is null ? false : null;
         capacityOwed = job.DispatchedAt is not null || job.AttemptToken is not null;
         if (job.Status.IsTerminal())
@@ -320,10 +326,18 @@ public sealed class JobGrain(
             return;
         }
 
-        if (Units > settings.IdeogramMaxInflightImages)
+        var key = await keys.ChooseAsync(JobId, CancellationToken.None);
+        keyIdentity = key.Identity;
+        if (key.Unusable is { } unusable && !current.HasGeneration)
+        {
+            await FailWithoutAttemptAsync(unusable);
+            return;
+        }
+
+        if (Units > key.MaxInflightImages)
         {
             await FailWithoutAttemptAsync(string.Create(CultureInfo.InvariantCulture,
-                $"The job asks for {Units} images at once, more than Ideogram's in-flight limit configured for the key (IDEOGRAM_MAX_INFLIGHT_IMAGES = {settings.IdeogramMaxInflightImages}); lower numImages."));
+                $"The job asks for {Units} images at once, more than Ideogram's in-flight limit configured for the key ({key.LimitSetting} = {key.MaxInflightImages}); lower numImages."));
             return;
         }
 
@@ -504,7 +518,7 @@ public sealed class JobGrain(
             }
 
             leaseToken = current.HasGeneration ? null : token;
-            attempt = new RunningAttempt(current, token, number, claimedAt) { Trace = startedBy };
+            attempt = new RunningAttempt(current, token, number, claimedAt) { Trace = startedBy, KeyIdentity = keyIdentity };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -8,4 +8,7 @@ public sealed record RunningAttempt(StoredJob Job, string Token, int Number, Dat
 {
     /// <summary>The trace of the call that started the job (its submission), so the attempt's spans join it.</summary>
     public ActivityContext Trace { get; init; }
+
+    /// <summary>The key the job is pinned to (see <see cref="ProviderKeys.JobProviderKeys"/>).</summary>
+    public string KeyIdentity { get; init; } = Contracts.Capacity.ProviderKeyIdentity.Service;
 }

@@ -97,11 +97,12 @@ public sealed class GenerateHandler(
             return await WriteAsync(context, ProviderResults.UnsafePrompt(), "safety marker in the prompt");
         }
 
-        var admission = limiter.TryAcquire(fingerprint, request.NumImages, current.InflightLimit);
+        var inflightLimit = current.InflightLimitFor(apiKey);
+        var admission = limiter.TryAcquire(fingerprint, request.NumImages, inflightLimit);
         if (admission.Lease is null)
         {
             stats.Count(fingerprint, CounterKind.RejectedInflight);
-            return await WriteAsync(context, ProviderResults.InflightLimit(admission.InflightBefore, request.NumImages, current.InflightLimit), $"in-flight limit: {admission.InflightBefore} in flight, {request.NumImages} asked, limit {current.InflightLimit}");
+            return await WriteAsync(context, ProviderResults.InflightLimit(admission.InflightBefore, request.NumImages, inflightLimit), $"in-flight limit: {admission.InflightBefore} in flight, {request.NumImages} asked, limit {inflightLimit}");
         }
 
         if (draw.Outcome == InjectedOutcome.None)

@@ -1,15 +1,17 @@
 using IdeogramJobs.Ideogram.Simulator.Behaviour;
 using IdeogramJobs.Ideogram.Simulator.Options;
+using IdeogramJobs.Ideogram.Simulator.Stats;
 
 namespace IdeogramJobs.Ideogram.Simulator.Endpoints;
 
 /// <summary>
 /// The body of <c>GET /_simulator/config</c>. The API-key allow-list is shown only as a count: keys
-/// are secrets. <c>latencySeconds</c> gives each speed's range at the current scale.
+/// are secrets, and per-key in-flight limits by key fingerprint (as in <c>/_simulator/stats</c>). <c>latencySeconds</c> gives each speed's range at the current scale.
 /// </summary>
 public sealed record SimulatorConfigDocument(
     double LatencyScale,
     int InflightLimit,
+    IReadOnlyDictionary<string, int> KeyInflightLimits,
     FailureRatesDocument FailureRates,
     int? RetryAfterSeconds,
     string SafetyMarker,
@@ -23,6 +25,8 @@ public sealed record SimulatorConfigDocument(
     public static SimulatorConfigDocument From(SimulatorOptions options) => new(
         options.LatencyScale,
         options.InflightLimit,
+        PerKeyInflightLimits.Parse(options.KeyInflightLimits).Limits.ToDictionary(
+            pair => KeyFingerprint.Of(pair.Key), pair => pair.Value, StringComparer.Ordinal),
         new FailureRatesDocument(options.FailureRate429, options.FailureRate500, options.FailureRate503, options.FailureRateHang),
         options.RetryAfterSeconds,
         options.SafetyMarker,

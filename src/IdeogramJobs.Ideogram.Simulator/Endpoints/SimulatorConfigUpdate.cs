@@ -10,7 +10,7 @@ namespace IdeogramJobs.Ideogram.Simulator.Endpoints;
 public static class SimulatorConfigUpdate
 {
     private static readonly string[] Fields =
-        ["latencyScale", "inflightLimit", "failureRates", "retryAfterSeconds", "safetyMarker", "imageUrlTtlSeconds", "seed", "hangSeconds"];
+        ["latencyScale", "inflightLimit", "keyInflightLimits", "failureRates", "retryAfterSeconds", "safetyMarker", "imageUrlTtlSeconds", "seed", "hangSeconds"];
 
     private static readonly string[] RateFields = ["rateLimited", "serverError", "serviceUnavailable", "hang"];
 
@@ -30,6 +30,7 @@ public static class SimulatorConfigUpdate
             {
                 case "latencyScale": Number(value, property.Name, errors, number => updated.LatencyScale = number); break;
                 case "inflightLimit": Integer(value, property.Name, errors, number => updated.InflightLimit = number); break;
+                case "keyInflightLimits": ApplyKeyLimits(value, updated, errors); break;
                 case "retryAfterSeconds":
                     if (value.ValueKind == JsonValueKind.Null)
                     {
@@ -60,6 +61,36 @@ public static class SimulatorConfigUpdate
             }
         }
         return errors.Count == 0 ? (updated, errors) : (null, errors);
+    }
+
+    /// <summary>An object of key to limit replaces every per-key limit; an empty object removes them.</summary>
+    private static void ApplyKeyLimits(JsonElement limits, SimulatorOptions updated, List<string> errors)
+    {
+        if (limits.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("'keyInflightLimits' must be an object of API key to in-flight limit.");
+            return;
+        }
+        var entries = new List<KeyValuePair<string, int>>();
+        var position = 0;
+        foreach (var property in limits.EnumerateObject())
+        {
+            position++;
+            // The key is a secret: errors say which entry, not which key.
+            if (property.Name.Contains(','))
+            {
+                errors.Add($"'keyInflightLimits' entry {position} has a key containing ','.");
+            }
+            else if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var limit))
+            {
+                errors.Add($"'keyInflightLimits' entry {position} must have a whole-number limit.");
+            }
+            else
+            {
+                entries.Add(new KeyValuePair<string, int>(property.Name, limit));
+            }
+        }
+        updated.KeyInflightLimits = PerKeyInflightLimits.Format(entries);
     }
 
     private static void ApplyRates(JsonElement rates, SimulatorOptions updated, List<string> errors)

@@ -27,6 +27,13 @@ public sealed record SimulatorOptions
     [ConfigurationKeyName("SIMULATOR_INFLIGHT_LIMIT")]
     public int InflightLimit { get; set; } = 10;
 
+    /// <summary>
+    /// Keys with a limit of their own instead of <see cref="InflightLimit"/>, as <c>key1=4,key2=6</c>
+    /// (see <see cref="PerKeyInflightLimits"/>); shown only by fingerprint.
+    /// </summary>
+    [ConfigurationKeyName(PerKeyInflightLimits.Variable)]
+    public string KeyInflightLimits { get; set; } = "";
+
     /// <summary>Seeds the per-request random sequence behind failure injection, latencies and unrequested image seeds.</summary>
     [ConfigurationKeyName("SIMULATOR_SEED")]
     public int Seed { get; set; } = 1;
@@ -68,6 +75,10 @@ public sealed record SimulatorOptions
     /// </summary>
     [ConfigurationKeyName("SIMULATOR_IMAGE_SCALE")]
     public int ImageScale { get; set; } = 1;
+
+    /// <summary>The in-flight images allowed for <paramref name="apiKey"/>: its own limit, else the default.</summary>
+    public int InflightLimitFor(string apiKey) =>
+        PerKeyInflightLimits.Parse(KeyInflightLimits).Limits.GetValueOrDefault(apiKey, InflightLimit);
 
     public IReadOnlySet<string> ApiKeyAllowList() =>
         ApiKeys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

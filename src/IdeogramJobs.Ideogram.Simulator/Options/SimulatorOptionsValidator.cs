@@ -34,6 +34,7 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         {
             failures.Add($"SIMULATOR_INFLIGHT_LIMIT (inflightLimit) must be at least 1, got {options.InflightLimit}.");
         }
+        failures.AddRange(PerKeyInflightLimits.Parse(options.KeyInflightLimits).Failures);
         CheckRate(failures, "SIMULATOR_FAILURE_RATE_429", "failureRates.rateLimited", options.FailureRate429);
         CheckRate(failures, "SIMULATOR_FAILURE_RATE_500", "failureRates.serverError", options.FailureRate500);
         CheckRate(failures, "SIMULATOR_FAILURE_RATE_503", "failureRates.serviceUnavailable", options.FailureRate503);

@@ -11,7 +11,7 @@ namespace IdeogramJobs.Ideogram.Http;
 
 /// <summary>
 /// The Ideogram V3 client: translate (refusing bad input before any call), POST the multipart
-/// request with the raw key in <c>Api-Key</c> under the resilience pipeline, read the answer
+/// request with the raw key in <c>Api-Key</c> (the request's own key, or IDEOGRAM_API_KEY) under the resilience pipeline, read the answer
 /// leniently, then download every image. Failures are thrown, not logged: the caller handles
 /// and logs them once; only retries and the circuit are logged here.
 /// </summary>
@@ -63,7 +63,8 @@ internal sealed class IdeogramClient : IIdeogramClient
         }
 
         var started = timeProvider.GetTimestamp();
-        var answer = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, ct), cancellationToken).ConfigureAwait(false);
+        var apiKey = request.ApiKey?.Value ?? options.ApiKey;
+        var answer = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, apiKey, ct), cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Ideogram generated {ImageCount} images ({WithheldCount} withheld by its safety check) in {ElapsedMs} ms",
             answer.Images.Count, answer.Images.Count(i => !i.IsImageSafe), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -73,11 +74,11 @@ internal sealed class IdeogramClient : IIdeogramClient
     public Task<IReadOnlyList<GeneratedImage>> DownloadAsync(IReadOnlyList<GeneratedImageLink> images, CancellationToken cancellationToken) =>
         downloader.DownloadAllAsync(images, cancellationToken);
 
-    private async ValueTask<IdeogramAnswer> SendAttemptAsync(V3GenerateRequest request, CancellationToken cancellationToken)
+    private async ValueTask<IdeogramAnswer> SendAttemptAsync(V3GenerateRequest request, string? apiKey, CancellationToken cancellationToken)
     {
         var client = httpClientFactory.CreateClient(IdeogramHttpClientNames.Generate);
         using var message = new HttpRequestMessage(HttpMethod.Post, generateUri) { Content = V3MultipartEncoder.Encode(request) };
-        message.Headers.TryAddWithoutValidation("Api-Key", options.ApiKey);
+        message.Headers.TryAddWithoutValidation("Api-Key", apiKey);
 
         HttpResponseMessage response;
         try
@@ -88,7 +89,7 @@ internal sealed class IdeogramClient : IIdeogramClient
         }
         catch (HttpRequestException exception)
         {
-            throw ProviderFailureClassifier.FromTransport(exception, generateUri, options.ApiKey);
+            throw ProviderFailureClassifier.FromTransport(exception, generateUri, apiKey);
         }
 
         using (response)
@@ -102,7 +103,7 @@ internal sealed class IdeogramClient : IIdeogramClient
                     metrics.ProviderOverLimit();
                 }
 
-                throw ProviderFailureClassifier.FromResponse(response.StatusCode, response.ReasonPhrase, response.Headers, body, timeProvider, options.ApiKey);
+                throw ProviderFailureClassifier.FromResponse(response.StatusCode, response.ReasonPhrase, response.Headers, body, timeProvider, apiKey);
             }
 
             return V3GenerateResponseReader.Read(body, request.Prompt, options.BaseUri, timeProvider);

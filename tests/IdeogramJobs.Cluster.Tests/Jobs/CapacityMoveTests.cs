@@ -26,7 +26,7 @@ public sealed class CapacityMoveTests(CapacityMoveFixture fixture) : IClassFixtu
             n => n == 2,
             TimeSpan.FromSeconds(30),
             "two generations to be in flight while four jobs wait");
-        var capacity = await fixture.Cluster.Client.GetGrain<IIdeogramCapacityGrain>("ideogram").GetSnapshotAsync();
+        var capacity = await fixture.Cluster.Client.GetGrain<IIdeogramCapacityGrain>(ProviderKeyIdentity.Service).GetSnapshotAsync();
         await fixture.Cluster.KillSiloAsync(fixture.Cluster.Silos.Single(s => s.SiloAddress.ToString() == capacity.Silo));
 
         foreach (var (account, jobId) in submitted)
@@ -37,7 +37,7 @@ public sealed class CapacityMoveTests(CapacityMoveFixture fixture) : IClassFixtu
         var totals = await fixture.Simulator.TotalsAsync();
         Assert.Equal(0, totals["rejectedInflight"]!.GetValue<int>());
         Assert.True(totals["maxInflightImages"]!.GetValue<int>() <= 2, $"{totals["maxInflightImages"]} images were in flight at once");
-        var moved = await fixture.Cluster.Client.GetGrain<IIdeogramCapacityGrain>("ideogram").GetSnapshotAsync();
+        var moved = await fixture.Cluster.Client.GetGrain<IIdeogramCapacityGrain>(ProviderKeyIdentity.Service).GetSnapshotAsync();
         Assert.NotEqual(capacity.Silo, moved.Silo);
     }
 }

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Images;
@@ -90,7 +91,7 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
         var now = busyUntil.AddMinutes(-5);
         Assert.Equal(
             [new CapacityClaim(jobId, accountId, 2, CapacityClaimKind.Abandoned, now, busyUntil)],
-            await store.ListCapacityClaimsAsync(now, CancellationToken.None));
+            await store.ListCapacityClaimsAsync(now, ProviderKeyIdentity.Service, CancellationToken.None));
         Assert.False(await store.TakeOverAsync(jobId, First, "again", null, CancellationToken.None));
     }
 

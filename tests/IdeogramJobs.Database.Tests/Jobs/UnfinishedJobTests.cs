@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Images;
@@ -103,7 +104,7 @@ public sealed class UnfinishedJobTests : IAsyncLifetime
             NextAttemptAt = now.AddMinutes(1),
         }, CancellationToken.None);
 
-        var claims = await store.ListCapacityClaimsAsync(now, CancellationToken.None);
+        var claims = await store.ListCapacityClaimsAsync(now, ProviderKeyIdentity.Service, CancellationToken.None);
 
         Assert.Equal(
             [
