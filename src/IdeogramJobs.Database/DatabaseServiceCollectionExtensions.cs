@@ -35,6 +35,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<SecretRotation>();
         services.AddSingleton<IOrganisationKeyStore, MySqlOrganisationKeyStore>();
         services.AddSingleton<ISecretReEncryptor, OrganisationKeyReEncryptor>();
+        services.AddSingleton<ISecretReEncryptor, WebhookSecretReEncryptor>();
         services.AddSingleton<IProviderKeyUsageQueries, MySqlProviderKeyUsageQueries>();
         services.AddSingleton<C360ReqDatabase>();
         services.AddSingleton<OrleansDatabase>();

@@ -7,6 +7,7 @@ using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Database.Logs;
 using IdeogramJobs.Database.Queries;
+using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,16 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
         var account = await services.GetRequiredService<IAccountStore>().GetAsync(accountId, CancellationToken.None);
         Assert.Equal("Account acme", account?.Name);
         Assert.Equal(5, (await services.GetRequiredService<IJobConfigurationStore>().ListAsync(accountId, false, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Secrets_rotate_reencrypts_organisation_keys_and_webhook_secrets()
+    {
+        await using var services = Services();
+
+        Assert.Equal(
+            ["organisation Ideogram keys", "webhook signing secrets"],
+            services.GetServices<ISecretReEncryptor>().Select(r => r.Kind).Order());
     }
 
     [Fact]
