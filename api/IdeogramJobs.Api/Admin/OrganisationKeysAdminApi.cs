@@ -1,3 +1,4 @@
+using IdeogramJobs.Api.Accounts;
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
@@ -13,7 +14,9 @@ namespace IdeogramJobs.Api.Admin;
 /// </summary>
 public static class OrganisationKeysAdminApi
 {
-    private const string OrganisationKey = "/organizations/{organizationId}/ideogram-key";
+    // Organisation ids (UUID strings, or numbers in older databases) have the shape of account ids, so the same
+    // constraint turns an id that cannot exist into a 404 before any lookup.
+    private const string OrganisationKey = "/organizations/{organizationId:" + AccountIdRouteConstraint.Name + "}/ideogram-key";
 
     private const string SetKeyExample = """{"apiKey":"ideogram-api-key-of-the-organisation"}""";
 

@@ -36,8 +36,9 @@ public sealed class OrganisationKeysScenario : IScenario
     {
         var accountsPerOrganisation = settings.Quick ? 2 : 3;
         var serviceAccounts = settings.Quick ? 3 : 5;
-        var jobsPerLimitUnit = settings.Quick ? 4 : 20;
-        var latencySeconds = settings.Quick ? 2.0 : 3.0;
+        // Full runs at Ideogram's real DEFAULT latency, where the moments between one call and the next matter as they do in production.
+        var jobsPerLimitUnit = settings.Quick ? 4 : 8;
+        var latencySeconds = settings.Quick ? 2.0 : ProviderLatency.Mean("DEFAULT");
         var keys = Enumerable.Range(0, Organisations)
             .Select(o => new BenchProviderKey($"org{o:00}", $"bench-org{o:00}-key-{Guid.NewGuid():N}", LimitOf(o)))
             .Prepend(new BenchProviderKey("service", "bench-ideogram-key", ServiceLimit))

@@ -25,8 +25,10 @@ public sealed class AdministrationTests(UiServiceFixture fixture)
         await page.GetByLabel("Account").SelectOptionAsync(new SelectOptionValue { Label = accountName });
         await page.GetByLabel("Time range").SelectOptionAsync(new SelectOptionValue { Label = "Last 7 days" });
         var totals = page.GetByTestId("usage-totals");
-        await Expect(totals.Locator("div").Filter(new() { HasText = "Jobs" }).Locator("dd")).ToHaveTextAsync("1", new() { Timeout = UiWaits.Step });
-        await Expect(totals.Locator("div").Filter(new() { HasText = "Images" }).Locator("dd")).ToHaveTextAsync("2");
+        ILocator Total(string label) => totals.Locator("div").Filter(new() { Has = page.GetByText(label, new() { Exact = true }) }).Locator("dd");
+        await Expect(Total("Jobs")).ToHaveTextAsync("1", new() { Timeout = UiWaits.Step });
+        await Expect(Total("Images")).ToHaveTextAsync("2");
+        await Expect(Total("Billed")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\$\d+\.\d{2}"));
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Jobs per day by outcome" })).ToBeVisibleAsync();
         await fixture.ScreenshotAsync(page, "16-usage");
 
