@@ -6,9 +6,9 @@ namespace IdeogramJobs.Grains.Capacity;
 /// Shares a fixed number of units (Ideogram's in-flight images) among jobs of many accounts.
 /// Waiting requests are granted account by account in turn (one busy account cannot crowd out the
 /// others) and in order within an account. When the request at the head needs more units than are
-/// free, other accounts' requests that fit may use the units it cannot (otherwise they would idle),
-/// but only one capacity's worth of units in all while it waits, so a large request is delayed by
-/// about one generation at most and never starved.
+/// free, requests that fit may use the units it cannot (otherwise they would idle): other accounts'
+/// next ones first, then later ones of any account. Only one capacity's worth of units passes it in
+/// all while it waits, so a large request is delayed by about one generation at most and never starved.
 /// A grant is a lease whose clock starts when it is granted and restarts each time its job asks
 /// again; one not released by its deadline (its silo died) is taken back. Units of a call that was
 /// given up on stay counted until Ideogram has surely finished it, because Ideogram keeps generating.
@@ -368,19 +368,49 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
                 passer = passer.Next;
             }
 
-            if (passer is null)
+            if (passer is not null)
+            {
+                var taken = waiting[passer.Value].First!.Value;
+                TakeTurn(passer);
+                Grant(taken, now);
+                bypassed += taken.Units;
+                granted.Add(taken.JobId);
+                continue;
+            }
+
+            if (LaterPasser() is not { } later)
             {
                 break;
             }
 
-            var taken = waiting[passer.Value].First!.Value;
-            TakeTurn(passer);
-            Grant(taken, now);
-            bypassed += taken.Units;
-            granted.Add(taken.JobId);
+            later.List!.Remove(later);
+            Grant(later.Value, now);
+            bypassed += later.Value.Units;
+            granted.Add(later.Value.JobId);
         }
 
         return granted;
+    }
+
+    /// <summary>
+    /// A request behind its account's next one that may pass, when no account's next request can: with only a few
+    /// accounts on a key, their next requests alone often do not fit the units a blocked head leaves, and the units
+    /// would idle. It keeps its account's turn; the bound on passing the head is the same.
+    /// </summary>
+    private LinkedListNode<Waiter>? LaterPasser()
+    {
+        foreach (var accountId in turns)
+        {
+            for (var node = waiting[accountId].First!.Next; node is not null; node = node.Next)
+            {
+                if (MayPass(node.Value))
+                {
+                    return node;
+                }
+            }
+        }
+
+        return null;
     }
 
     private bool Fits(Waiter waiter) => InUse + waiter.Units <= Capacity;

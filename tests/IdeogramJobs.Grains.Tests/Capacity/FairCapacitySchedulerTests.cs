@@ -389,4 +389,41 @@ public sealed class FairCapacitySchedulerTests
 
         Assert.Equal([2], granted);
     }
+    [Fact]
+    public void A_later_smaller_request_uses_units_a_blocked_head_cannot_and_the_head_still_goes_first_once_it_fits()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        Assert.True(scheduler.Request(1, "a", 1, Later));
+        Assert.True(scheduler.Request(2, "a", 3, Later));
+        Assert.False(scheduler.Request(3, "a", 4, Later));
+        Assert.False(scheduler.Request(4, "a", 2, Later));
+
+        // Three units free up: the 4-image head cannot use them, the 2-image request behind it can.
+        Assert.Equal([4], scheduler.Release(2, Later));
+        Assert.Equal(3, scheduler.InUse);
+
+        Assert.Empty(scheduler.Release(1, Later));
+        Assert.Equal([3], scheduler.Release(4, Later));
+    }
+
+    [Fact]
+    public void Later_requests_pass_a_blocked_head_by_one_capacity_at_most()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        Assert.True(scheduler.Request(1, "a", 3, Later));
+        Assert.True(scheduler.Request(5, "a", 1, Later));
+        Assert.False(scheduler.Request(2, "a", 4, Later));
+        for (var job = 10; job < 20; job++)
+        {
+            Assert.False(scheduler.Request(job, "a", 1, Later));
+        }
+
+        foreach (var (released, passer) in new[] { (5L, 10L), (10L, 11L), (11L, 12L), (12L, 13L) })
+        {
+            Assert.Equal([passer], scheduler.Release(released, Later));
+        }
+
+        Assert.Empty(scheduler.Release(13, Later));
+        Assert.Equal([2], scheduler.Release(1, Later));
+    }
 }
