@@ -7,6 +7,7 @@ namespace IdeogramJobs.Benchmarks.Peers;
 /// <param name="StatementsPerJob">MariaDB's Questions per job, less the benchmark's own polls.</param>
 /// <param name="DataStatementsPerJob">Com_select + Com_insert + Com_update + Com_delete per job, less the polls.</param>
 /// <param name="BilledPerJob">Generations the simulator billed per completed job.</param>
+/// <param name="StatementsByCommand">The commands MariaDB counted most, per job.</param>
 public sealed record QuartzPeerResult(
     int Instances,
     double Seconds,
@@ -16,4 +17,5 @@ public sealed record QuartzPeerResult(
     double MariaDbCpuMsPerJob,
     double StatementsPerJob,
     double DataStatementsPerJob,
-    double BilledPerJob);
+    double BilledPerJob,
+    string StatementsByCommand);

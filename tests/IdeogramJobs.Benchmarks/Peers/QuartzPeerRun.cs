@@ -86,7 +86,7 @@ public static class QuartzPeerRun
             var seconds = clock.Elapsed.TotalSeconds;
             var cpu = peers.Sum(p => ProcessCpu.SecondsOf(p.ProcessId)) - cpuBefore;
             var mariaDbCpu = ProcessCpu.SecondsOf(mariaDbProcessId) - mariaDbCpuBefore;
-            var statements = (await MariaDbStatements.ReadAsync(jobsDatabase.ConnectionString, cancellationToken)).Since(statementsBefore);
+            var statements = (await MariaDbStatements.ReadAsync(jobsDatabase.ConnectionString, cancellationToken)).Since(statementsBefore, ended.Polls);
             var billed = await BilledAsync(simulatorClient, cancellationToken) - billedBefore;
             var completed = ended.Completed - warmed.Completed;
             return new QuartzPeerResult(
@@ -96,9 +96,10 @@ public static class QuartzPeerRun
                 ended.Failed - warmed.Failed,
                 cpu * 1000 / totalJobs,
                 mariaDbCpu * 1000 / totalJobs,
-                (double)(statements.Questions - ended.Polls) / totalJobs,
-                (double)(statements.DataStatements - ended.Polls) / totalJobs,
-                completed == 0 ? double.NaN : (double)billed / completed);
+                (double)statements.Questions / totalJobs,
+                (double)statements.DataStatements / totalJobs,
+                completed == 0 ? double.NaN : (double)billed / completed,
+                statements.LargestPerJob(totalJobs, 8));
         }
         finally
         {

@@ -106,8 +106,8 @@ public sealed class OrchestrationThroughputScenario : IScenario
             endToEndSeconds = clock.Elapsed.TotalSeconds;
             cpuPerJob = Cpu().ToDictionary(used => used.Key, used => (used.Value - cpuBefore[used.Key]) * 1000 / totalJobs);
             var polls = (long)Math.Floor(endToEndSeconds / PollEvery.TotalSeconds);
-            statements = (await MariaDbStatements.ReadAsync(system.Database.ConnectionString, timeout.Token)).Since(statementsBefore);
-            statements = statements with { Questions = statements.Questions - polls, Selects = statements.Selects - polls };
+            statements = (await MariaDbStatements.ReadAsync(system.Database.ConnectionString, timeout.Token)).Since(statementsBefore, polls);
+            notes.Add("ours, statements per job by command: " + statements.LargestPerJob(totalJobs, 8));
             counts = ended.Since(warmed);
             submitSeconds = submitted;
             var billed = (await system.SimulatorTotalsAsync(timeout.Token))["succeeded"]!.GetValue<long>() - billedBefore;
@@ -145,6 +145,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
                 new("statements per job: Quartz.NET peer (select+insert+update+delete)", peer.DataStatementsPerJob, "statements", 2),
                 new("billed generations per completed job: Quartz.NET peer", peer.BilledPerJob, "generations", 2, "1.00"),
             ]);
+            notes.Add("Quartz.NET peer, statements per job by command: " + peer.StatementsByCommand);
         }
         catch (Exception e) when (e is not OutOfMemoryException && !cancellationToken.IsCancellationRequested)
         {
