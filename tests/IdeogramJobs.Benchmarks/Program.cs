@@ -1,7 +1,14 @@
 using IdeogramJobs.Benchmarks;
+using IdeogramJobs.Benchmarks.Peers;
 using IdeogramJobs.Benchmarks.Reporting;
 using IdeogramJobs.Benchmarks.Scenarios;
 using IdeogramJobs.Testing;
+
+// Scenario 2 starts this executable again as a Quartz.NET scheduler instance of its peer baseline.
+if (args is [QuartzPeerHost.Argument])
+{
+    return await QuartzPeerHost.RunAsync();
+}
 
 BenchSettings settings;
 try

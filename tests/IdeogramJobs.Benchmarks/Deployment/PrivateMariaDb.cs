@@ -19,6 +19,9 @@ public sealed class PrivateMariaDb : IAsyncDisposable
     /// <summary>A mysql:// URL of the server (its c360req database), as DATABASE_URL takes it.</summary>
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>The server's process (its pid file), for the CPU it uses.</summary>
+    public int ProcessId => int.Parse(File.ReadAllText(Path.Combine(home, "mariadb.pid")).Trim(), CultureInfo.InvariantCulture);
+
     public static async Task<PrivateMariaDb> StartAsync(CancellationToken cancellationToken)
     {
         var server = new PrivateMariaDb();

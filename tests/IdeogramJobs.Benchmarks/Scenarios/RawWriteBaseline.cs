@@ -15,10 +15,13 @@ public static class RawWriteBaseline
 {
     private const string AccountId = "bench-baseline";
 
-    /// <summary>Runs <paramref name="jobs"/> jobs' writes with <paramref name="concurrency"/> writers; returns the elapsed time.</summary>
-    public static async Task<TimeSpan> RunAsync(int jobs, int concurrency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="jobs"/> jobs' writes with <paramref name="concurrency"/> writers on the MariaDB
+    /// server <paramref name="databaseServerUrl"/> names; returns the elapsed time.
+    /// </summary>
+    public static async Task<TimeSpan> RunAsync(string databaseServerUrl, int jobs, int concurrency, CancellationToken cancellationToken)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(databaseServerUrl);
         await database.InitializeAsync();
         try
         {
