@@ -162,7 +162,7 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
     [Fact]
     public async Task A_jobs_own_webhook_url_is_told_of_its_end_signed_with_the_accounts_first_endpoint_secret()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         var (_, secret) = await account.CreateEndpointAsync(Receiver.Url("/unused/" + Guid.NewGuid().ToString("N")), ["budget.threshold_reached"]);
         Receiver.Trust(secret);
         var jobPath = "/job/" + Guid.NewGuid().ToString("N");
@@ -179,7 +179,7 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
     [Fact]
     public async Task Crossing_the_budget_threshold_is_delivered_once_to_an_endpoint_subscribed_to_it()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         var path = "/hook/" + Guid.NewGuid().ToString("N");
         var (_, secret) = await account.CreateEndpointAsync(Receiver.Url(path), ["budget.threshold_reached"]);
         Receiver.Trust(secret);
@@ -213,7 +213,7 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
 
     private async Task<(TestAccount Account, string Path)> SubscribedAccountAsync()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         var path = "/hook/" + Guid.NewGuid().ToString("N");
         var (endpointId, secret) = await account.CreateEndpointAsync(Receiver.Url(path));
         Receiver.Trust(secret);

@@ -11,7 +11,7 @@ public sealed class WebhookEndpointsApiTests(WebhookServiceFixture service)
     [Fact]
     public async Task The_secret_is_shown_on_create_and_rotate_and_never_in_reads()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         var (endpointId, secret) = await account.CreateEndpointAsync(service.Receiver.Url("/crud"));
         Assert.StartsWith("whsec_", secret);
 
@@ -33,7 +33,7 @@ public sealed class WebhookEndpointsApiTests(WebhookServiceFixture service)
     [Fact]
     public async Task An_admin_changes_events_disables_and_deletes_an_endpoint()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         var (endpointId, _) = await account.CreateEndpointAsync(service.Receiver.Url("/change"));
 
         using var changed = await account.Http.PatchAsJsonAsync($"{WebhookEndpointsApi.Path}/{endpointId}", new { eventTypes = new[] { "job.failed" }, enabled = false });
@@ -55,10 +55,10 @@ public sealed class WebhookEndpointsApiTests(WebhookServiceFixture service)
     [Fact]
     public async Task User_keys_cannot_manage_endpoints_and_accounts_do_not_see_each_others()
     {
-        var owner = await service.NewAccountAsync();
+        var owner = await service.NewAccountAsync("admin");
         var (endpointId, _) = await owner.CreateEndpointAsync(service.Receiver.Url("/private"));
         var user = await service.NewAccountAsync("user");
-        var otherAdmin = await service.NewAccountAsync();
+        var otherAdmin = await service.NewAccountAsync("admin");
 
         using var byUser = await user.Http.PostAsJsonAsync(WebhookEndpointsApi.Path, new { url = service.Receiver.Url("/x") });
         using var byOther = await otherAdmin.Http.GetAsync($"{WebhookEndpointsApi.Path}/{endpointId}");
@@ -70,7 +70,7 @@ public sealed class WebhookEndpointsApiTests(WebhookServiceFixture service)
     [Fact]
     public async Task The_service_admin_manages_an_accounts_endpoints_by_naming_it()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
         using var request = new HttpRequestMessage(HttpMethod.Post, WebhookEndpointsApi.Path) { Content = JsonContent.Create(new { url = service.Receiver.Url("/by-admin") }) };
         request.Headers.Add("X-Account-Id", account.AccountId);
 

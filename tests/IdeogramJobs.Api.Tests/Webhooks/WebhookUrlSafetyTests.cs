@@ -28,7 +28,7 @@ public sealed class WebhookUrlSafetyTests(ServiceFixture service)
     [Fact]
     public async Task A_jobs_webhook_url_is_checked_the_same_way_naming_webhookUrl()
     {
-        var account = await service.NewAccountAsync();
+        var account = await service.NewAccountAsync("admin");
 
         using var response = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = "blog_header", prompt = "a harbour", webhookUrl = "http://169.254.169.254/" });
 
