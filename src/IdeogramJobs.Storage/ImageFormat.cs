@@ -1,3 +1,5 @@
+using IdeogramJobs.Contracts.Images;
+
 namespace IdeogramJobs.Storage;
 
 /// <summary>An image format the stores accept, with its file extension and MIME type.</summary>
@@ -10,25 +12,7 @@ public sealed record ImageFormat(string Extension, string ContentType)
     public static IReadOnlyList<ImageFormat> All { get; } = [Png, Jpeg, Webp];
 
     /// <summary>Recognises the format from the file signature; null when the bytes are none of the accepted formats.</summary>
-    public static ImageFormat? Detect(ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return Png;
-        }
-
-        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return Jpeg;
-        }
-
-        if (content.Length >= 12 && content[..4].SequenceEqual("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8))
-        {
-            return Webp;
-        }
-
-        return null;
-    }
+    public static ImageFormat? Detect(ReadOnlySpan<byte> content) => FromContentType(ImageSignature.Detect(content));
 
     /// <summary>The format a declared MIME type names (parameters ignored, image/jpg accepted); null when unsupported.</summary>
     public static ImageFormat? FromContentType(string? contentType)

@@ -3,8 +3,8 @@ using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Brand;
+using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Ideogram.Images;
 using IdeogramJobs.Ideogram.Translation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Api.Problems;
+using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using Microsoft.AspNetCore.Http.Json;
@@ -101,7 +102,8 @@ public sealed class ExecuteRequestReader(IOptions<JsonOptions> json)
             await using var stream = file.OpenReadStream();
             var content = new byte[file.Length];
             await stream.ReadExactlyAsync(content, context.RequestAborted);
-            if (ImageKind(content) is not { } contentType)
+            // The image type by its first bytes, not by what the client claims.
+            if (ImageSignature.Detect(content) is not { } contentType)
             {
                 return (null, [], null, TypedResults.Problem(
                     $"'{file.FileName}' is not a JPEG, PNG or WebP image.",
@@ -156,13 +158,4 @@ public sealed class ExecuteRequestReader(IOptions<JsonOptions> json)
         errors.Add(new("overrides", "overrides must be a JSON object, e.g. {\"aspectRatio\":\"1:1\"}."));
         return null;
     }
-
-    /// <summary>The image type by its first bytes, not by what the client claims.</summary>
-    private static string? ImageKind(byte[] content) => content switch
-    {
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
-        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "image/webp",
-        _ => null,
-    };
 }

@@ -16,6 +16,10 @@ public sealed record JobSettings
     [Id(2)] public string? MagicPrompt { get; init; }
     [Id(3)] public string? RenderingSpeed { get; init; }
     [Id(4)] public int? NumImages { get; init; }
+
+    /// <summary>How many images Ideogram makes for these settings: <see cref="NumImages"/>, or its default of one.</summary>
+    [JsonIgnore]
+    public int ImageCount => NumImages ?? 1;
     [Id(5)] public ColorPalette? ColorPalette { get; init; }
     [Id(6)] public string? NegativePrompt { get; init; }
     [Id(7)] public IReadOnlyList<string>? StyleCodes { get; init; }

@@ -521,7 +521,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     /// <summary>The images a row read with <see cref="FirstFinalSettings"/> asks for; one when its settings say none.</summary>
     private static int ImagesAsked(MySqlDataReader reader) =>
         reader.GetNullableString("final_settings") is { } finalSettings
-            ? SettingsJson.Deserialize<JobSettings>(finalSettings).NumImages ?? 1
+            ? SettingsJson.Deserialize<JobSettings>(finalSettings).ImageCount
             : 1;
 
     private static async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(MySqlConnection connection, string accountId, string idempotencyKey, CancellationToken cancellationToken)

@@ -239,7 +239,7 @@ public sealed class AccountGrain(
             return BudgetRefusals.ToResult(budget.Refusal!, logger);
         }
 
-        var images = resolution.FinalSettings.NumImages ?? 1;
+        var images = resolution.FinalSettings.ImageCount;
         var decision = admission.TryAdmit(images);
         if (!decision.Admitted)
         {
@@ -353,7 +353,7 @@ public sealed class AccountGrain(
             return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal!, logger).Message };
         }
 
-        var decision = admission.TryAdmit(job.FinalSettings.NumImages ?? 1);
+        var decision = admission.TryAdmit(job.FinalSettings.ImageCount);
         if (!decision.Admitted)
         {
             await accounts.RecordRejectionAsync(AccountId, decision.Limit!, job.JobTypeName, CancellationToken.None);

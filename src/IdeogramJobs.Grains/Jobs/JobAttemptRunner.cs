@@ -167,7 +167,7 @@ public sealed class JobAttemptRunner(
     private async Task<IdeogramAnswer> RequestAsync(RunningAttempt attempt, IdeogramGenerateRequest request, CancellationToken cancellationToken)
     {
         var speed = request.Settings.RenderingSpeed;
-        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.NumImages ?? 1);
+        using var activity = tracing.StartGeneration(attempt.Job.JobId, speed, request.Settings.ImageCount);
         var started = time.GetTimestamp();
         try
         {

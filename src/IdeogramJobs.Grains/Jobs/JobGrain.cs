@@ -83,7 +83,7 @@ public sealed class JobGrain(
 
     private long JobId => this.GetPrimaryKeyLong();
 
-    private int Units => job!.FinalSettings.NumImages ?? 1;
+    private int Units => job!.FinalSettings.ImageCount;
 
     private IIdeogramCapacityGrain Capacity => GrainFactory.GetGrain<IIdeogramCapacityGrain>(keyIdentity);
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.ExceptionServices;
+using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Ideogram.Failures;
-using IdeogramJobs.Ideogram.Images;
 using IdeogramJobs.Ideogram.Options;
 using IdeogramJobs.Ideogram.Resilience;
 using IdeogramJobs.Ideogram.Translation;

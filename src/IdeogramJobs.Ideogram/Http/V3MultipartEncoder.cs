@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using IdeogramJobs.Ideogram.Images;
+using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Ideogram.Translation;
 
 namespace IdeogramJobs.Ideogram.Http;

@@ -15,7 +15,7 @@ public sealed class JobCostEstimator(IOptions<IdeogramPrices> prices)
     public CostEstimate Estimate(JobSettings settings, bool hasCharacterReference)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var images = settings.NumImages ?? 1;
+        var images = settings.ImageCount;
         var perImage = PerImage(settings.RenderingSpeed, hasCharacterReference);
         return new CostEstimate { PerImage = perImage, Images = images, Total = perImage * images };
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Images;
 
 namespace IdeogramJobs.Ideogram.Translation;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace IdeogramJobs.Ideogram.Images;
+namespace IdeogramJobs.Contracts.Images;
 
 /// <summary>
 /// Recognises PNG, JPEG and WebP by their leading bytes, so a declared content type can be
