@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Grains.Configurations.Settings;
 
@@ -8,10 +9,11 @@ namespace IdeogramJobs.Grains.Tests.Configurations;
 public sealed class SettingNamesTests
 {
     [Fact]
-    public void Known_setting_names_are_the_JobSettings_members_camel_cased_in_declaration_order()
+    public void Known_setting_names_are_the_JobSettings_json_members_camel_cased_in_declaration_order()
     {
         var members = typeof(JobSettings)
             .GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(property => property.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .OrderBy(property => property.MetadataToken)
             .Select(property => JsonNamingPolicy.CamelCase.ConvertName(property.Name));
 
