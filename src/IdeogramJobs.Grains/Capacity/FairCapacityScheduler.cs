@@ -255,7 +255,8 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>
     /// Counts a call given up on whose lease this scheduler never held: it was rebuilt after the job noted the
     /// call in its row, so the call may already be counted, read back from the table. It is the same call: counted
-    /// once, with the earlier start and the later bound.
+    /// once, with the earlier start and the later bound, and as given up on when first known to be, so what the
+    /// grain learned of call lengths still frees it.
     /// </summary>
     private void AbandonOnce(long jobId, AbandonedCall call)
     {
@@ -267,6 +268,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             {
                 Units = Math.Max(call.Units, readBack.Units),
                 Started = readBack.Started < call.Started ? readBack.Started : call.Started,
+                AbandonedAt = readBack.AbandonedAt < call.AbandonedAt ? readBack.AbandonedAt : call.AbandonedAt,
                 Bound = Later(call.Bound, readBack.Bound),
             };
         }

@@ -426,4 +426,16 @@ public sealed class FairCapacitySchedulerTests
         Assert.Empty(scheduler.Release(13, Later));
         Assert.Equal([2], scheduler.Release(1, Later));
     }
+    [Fact]
+    public void A_taken_over_call_read_back_by_a_rebuilt_scheduler_is_freed_by_what_it_learned_not_held_to_the_bound()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.LearnFrom(Enumerable.Repeat(TimeSpan.FromSeconds(3), 20));
+        scheduler.HoldAbandoned(1, 4, Later, Later + TimeSpan.FromMinutes(5));
+
+        scheduler.TakeBack(1, 4, Later + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+        scheduler.Expire(Later + TimeSpan.FromSeconds(31));
+
+        Assert.Equal(0, scheduler.InUse);
+    }
 }
