@@ -13,6 +13,9 @@ public sealed record StoredOrganisationKey(
     /// <summary>Ideogram's default in-flight limit per organisation, until an admin sets another.</summary>
     public const int DefaultMaxInflightImages = 10;
 
+    /// <summary>The in-flight limit of an organisation's key: the one set for it, else the default (also with no row yet).</summary>
+    public static int LimitOf(StoredOrganisationKey? stored) => stored?.MaxInflightImages ?? DefaultMaxInflightImages;
+
     /// <summary>The purpose the key is encrypted under, so a value copied to another organisation's row does not decrypt.</summary>
     public static string Purpose(string organizationId) => $"organisation-ideogram-key:{organizationId}";
 

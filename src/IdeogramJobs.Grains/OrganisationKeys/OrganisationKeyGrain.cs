@@ -83,7 +83,7 @@ public sealed class OrganisationKeyGrain(
             : stored.RefusedAt is null ? OrganisationKeyStatus.Active : OrganisationKeyStatus.RefusedByIdeogram,
         LastFour = stored?.LastFour,
         SetAt = stored?.SetAt,
-        MaxInflightImages = stored?.MaxInflightImages ?? StoredOrganisationKey.DefaultMaxInflightImages,
+        MaxInflightImages = StoredOrganisationKey.LimitOf(stored),
         RefusedAt = stored?.RefusedAt,
         RefusedReason = stored?.RefusedReason,
     };

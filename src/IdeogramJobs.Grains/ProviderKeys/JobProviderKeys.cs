@@ -38,13 +38,13 @@ public sealed class JobProviderKeys(
 
         var stored = await store.GetAsync(organizationId, cancellationToken);
         return new ProviderKeyChoice(
-            identity, stored?.MaxInflightImages ?? StoredOrganisationKey.DefaultMaxInflightImages, "the organisation key's maxInflightImages", Unusable(stored));
+            identity, StoredOrganisationKey.LimitOf(stored), "the organisation key's maxInflightImages", Unusable(stored));
     }
 
     /// <summary>The in-flight limit of the key with this identity, for its capacity grain.</summary>
     public async Task<int> LimitAsync(string identity, CancellationToken cancellationToken) =>
         ProviderKeyIdentity.OrganisationOf(identity) is { } organizationId
-            ? (await store.GetAsync(organizationId, cancellationToken))?.MaxInflightImages ?? StoredOrganisationKey.DefaultMaxInflightImages
+            ? StoredOrganisationKey.LimitOf(await store.GetAsync(organizationId, cancellationToken))
             : options.Value.IdeogramMaxInflightImages;
 
     /// <summary>The key an attempt sends, read afresh (a replaced key is used at once, a refused one not at all).</summary>

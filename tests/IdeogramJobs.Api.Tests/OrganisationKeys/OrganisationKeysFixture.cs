@@ -45,7 +45,7 @@ public sealed class OrganisationKeysFixture() : LoopbackServiceFixture(ServiceKe
     /// <summary>The simulator's counters for one key (by its fingerprint), or null when it never saw the key.</summary>
     public async Task<JsonNode?> SimulatorStatsOfAsync(string apiKey)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)))[..12];
+        var fingerprint = SimulatorKeyFingerprint.Of(apiKey);
         return JsonNode.Parse(await Simulator.GetStringAsync("/_simulator/stats"))!["keys"]![fingerprint];
     }
 }

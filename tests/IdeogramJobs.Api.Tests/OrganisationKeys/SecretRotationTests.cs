@@ -172,7 +172,7 @@ public sealed class SecretRotationTests : IAsyncLifetime
 
     private async Task<long> ImagesOfAsync(string apiKey)
     {
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)))[..12];
+        var fingerprint = SimulatorKeyFingerprint.Of(apiKey);
         return JsonNode.Parse(await simulator.GetStringAsync("/_simulator/stats"))!["keys"]![fingerprint]?["images"]?.GetValue<long>() ?? 0;
     }
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using IdeogramJobs.Benchmarks.Deployment;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Benchmarks.Scenarios;
 
@@ -21,5 +20,5 @@ public sealed class BenchProviderKey(string label, string apiKey, int limit)
     public List<BenchAccount> Accounts { get; } = [];
 
     /// <summary>How the simulator names the key in /_simulator/stats (the first 12 hex characters of its SHA-256).</summary>
-    public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)))[..12];
+    public string Fingerprint => SimulatorKeyFingerprint.Of(ApiKey);
 }
