@@ -116,7 +116,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     {
         if (!held.ContainsKey(jobId))
         {
-            Take(jobId, new Lease(Math.Max(units, 1), granted, deadline, attemptToken, AccountId: null));
+            Take(jobId, new Lease(Math.Max(units, 1), granted, deadline, attemptToken, AccountId: null) { ReadBack = true });
         }
     }
 
@@ -187,7 +187,11 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     {
         held.Remove(jobId);
         InUse -= lease.Units;
-        Abandon(new AbandonedCall(lease.Units, lease.Granted, now, Later(lease.Deadline, now)));
+
+        // A lease read back after a restart was given up on when its silo died, some time after its grant: only the
+        // call's start is known, as for a take-over. A live one was given up on now (its release was lost).
+        var givenUpAt = lease.ReadBack ? lease.Granted : now;
+        Abandon(new AbandonedCall(lease.Units, lease.Granted, givenUpAt, Later(lease.Deadline, now)) { ReadBackFor = lease.ReadBack ? jobId : null });
     }
 
     /// <summary>
@@ -498,6 +502,9 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>A grant; bound to an attempt once that attempt has claimed the job.</summary>
     private sealed record Lease(int Units, DateTimeOffset Granted, DateTimeOffset Deadline, string? AttemptToken, string? AccountId)
     {
+        /// <summary>Whether the lease was read back from the table after a restart rather than granted by this scheduler.</summary>
+        public bool ReadBack { get; init; }
+
         /// <summary>Whether the attempt with <paramref name="token"/> (none: the job before it claims) may use or give back this lease.</summary>
         public bool BelongsTo(string? token) => AttemptToken is null || AttemptToken == token;
     }

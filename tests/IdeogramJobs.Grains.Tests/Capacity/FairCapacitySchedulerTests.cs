@@ -438,4 +438,18 @@ public sealed class FairCapacitySchedulerTests
 
         Assert.Equal(0, scheduler.InUse);
     }
+    [Fact]
+    public void A_lease_read_back_after_a_restart_and_let_go_by_the_next_attempt_is_counted_once_and_freed_by_what_was_learned()
+    {
+        var scheduler = new FairCapacityScheduler(10, Lease);
+        scheduler.LearnFrom(Enumerable.Repeat(TimeSpan.FromSeconds(3), 20));
+        scheduler.Hold(1, 4, Later, Later + Lease, "dead-attempt");
+
+        Assert.True(scheduler.Request(1, "a", 4, Later + TimeSpan.FromSeconds(17), "next-attempt"));
+        scheduler.TakeBack(1, 4, Later + TimeSpan.FromSeconds(17), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(8, scheduler.InUse);
+        scheduler.Expire(Later + TimeSpan.FromSeconds(18));
+        Assert.Equal(4, scheduler.InUse);
+    }
 }
