@@ -45,6 +45,37 @@ public sealed class ControlEndpointTests
     }
 
     [Fact]
+    public async Task Captured_requests_are_listed_as_answered_and_numbered_as_they_arrived()
+    {
+        await using var simulator = await SimulatorHost.StartAsync(options => options.FailureRateHang = 1.0);
+        var hanging = simulator.GenerateAsync(GenerateForm.WithPrompt("the slow one"));
+        await simulator.WaitForStatsAsync(stats => stats.GetProperty("totals").GetProperty("hangs").GetInt32() == 1, "the first request to be hanging");
+        await simulator.ConfigureAsync(new { failureRates = new { hang = 0.0 } });
+        using (var quick = await simulator.GenerateAsync(GenerateForm.WithPrompt("the quick one")))
+        {
+            await quick.AssertStatusAsync(HttpStatusCode.OK);
+        }
+
+        await simulator.ConfigureAsync(new { hangSeconds = 0 });
+        using (await hanging)
+        {
+        }
+
+        var captured = (await simulator.GetJsonAsync("/_simulator/requests")).EnumerateArray()
+            .Select(request => (Prompt: request.GetProperty("fields")[0].GetProperty("value").GetString(), Arrival: request.GetProperty("arrival").GetInt64()))
+            .ToList();
+        Assert.Equal([("the quick one", 1L), ("the slow one", 0L)], captured);
+
+        await simulator.ResetAsync();
+        using (var afterReset = await simulator.GenerateAsync(GenerateForm.WithPrompt("after reset")))
+        {
+            await afterReset.AssertStatusAsync(HttpStatusCode.OK);
+        }
+
+        Assert.Equal(0, LastCaptured(await simulator.GetJsonAsync("/_simulator/requests")).GetProperty("arrival").GetInt64());
+    }
+
+    [Fact]
     public async Task Captured_file_parts_show_name_file_name_type_and_length_but_not_the_bytes()
     {
         await using var simulator = await SimulatorHost.StartAsync();

@@ -34,6 +34,7 @@ public sealed class GenerateHandler(
     {
         // Latency and hangs count from arrival, which is also before the images are counted in flight.
         var started = time.GetTimestamp();
+        var arrival = captured.Arrive();
         var apiKey = context.Request.Headers["Api-Key"].ToString();
         var fingerprint = string.IsNullOrEmpty(apiKey) ? null : KeyFingerprint.Of(apiKey);
         var draft = new CaptureDraft();
@@ -58,7 +59,7 @@ public sealed class GenerateHandler(
         }
         finally
         {
-            captured.Add(new CapturedRequest(fingerprint, status, context.Request.ContentType, draft.Fields, draft.LatencySeconds));
+            captured.Add(new CapturedRequest(arrival, fingerprint, status, context.Request.ContentType, draft.Fields, draft.LatencySeconds));
             logger.LogInformation(
                 "Generate request from key {Fingerprint} answered {Status} after {ElapsedMs} ms: {Outcome}",
                 fingerprint ?? "(none)", status, (long)time.GetElapsedTime(started).TotalMilliseconds, outcome);

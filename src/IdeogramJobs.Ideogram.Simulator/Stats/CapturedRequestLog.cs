@@ -1,12 +1,16 @@
 namespace IdeogramJobs.Ideogram.Simulator.Stats;
 
-/// <summary>The last <see cref="Capacity"/> generate requests, oldest dropped first.</summary>
+/// <summary>The last <see cref="Capacity"/> generate requests answered, oldest dropped first.</summary>
 public sealed class CapturedRequestLog
 {
     public const int Capacity = 500;
 
     private readonly Lock _gate = new();
     private readonly Queue<CapturedRequest> _requests = new();
+    private long _arrivals;
+
+    /// <summary>Numbers a request as it arrives, from 0 after each <see cref="Clear"/>.</summary>
+    public long Arrive() => Interlocked.Increment(ref _arrivals) - 1;
 
     public void Add(CapturedRequest request)
     {
@@ -34,6 +38,7 @@ public sealed class CapturedRequestLog
         lock (_gate)
         {
             _requests.Clear();
+            Interlocked.Exchange(ref _arrivals, 0);
         }
     }
 }

@@ -23,7 +23,9 @@ public sealed class FairnessTests(FairnessFixture fixture) : IClassFixture<Fairn
         var seenBefore = (await fixture.Simulator.RequestsAsync()).Count;
         await fixture.WaitForAsync(quiet, quietJob, JobStatus.Completed);
 
+        // The simulator lists requests as answered; a short call answers before a longer one that came first.
         var prompts = (await fixture.Simulator.RequestsAsync())
+            .OrderBy(r => r!["arrival"]!.GetValue<long>())
             .Select(r => r!["fields"]!.AsArray().First(f => f!["name"]!.GetValue<string>() == "prompt")!["value"]!.GetValue<string>())
             .ToList();
         var position = prompts.IndexOf("the quiet one");
