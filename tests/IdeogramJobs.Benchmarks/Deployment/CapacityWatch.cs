@@ -18,7 +18,18 @@ public sealed class CapacityWatch(LoopbackSystem system)
 
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
-        using var response = await system.Admin.GetAsync("/api/admin/capacity", cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await system.Admin.GetAsync("/api/admin/capacity", cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The grain's silo just died and the call to it waits until the cluster says so: no sample this time.
+            return;
+        }
+
+        using var answered = response;
         if (!response.IsSuccessStatusCode)
         {
             // The grain is moving (its silo just died): nothing to compare this time.

@@ -95,7 +95,7 @@ public static class DisruptedLoad
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // Reported below: what did not end within the bound is what was lost or stuck.
         }
