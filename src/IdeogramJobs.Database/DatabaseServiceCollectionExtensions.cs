@@ -57,6 +57,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
+        services.AddSingleton<BilledSpendAlerts>();
         services.AddSingleton<IJobCostStore, MySqlJobCostStore>();
         services.AddOptions<WebhookOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();

@@ -1,3 +1,4 @@
+using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.Jobs;
@@ -28,6 +29,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddIdeogramClient(configuration);
         services.AddIdeogramPrices(configuration);
         services.AddSingleton<BudgetThresholdAlerts>();
+        services.AddSingleton<IBudgetAlertAnnouncer>(provider => provider.GetRequiredService<BudgetThresholdAlerts>());
         services.AddSingleton<AccountBudgetGate>();
         services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);

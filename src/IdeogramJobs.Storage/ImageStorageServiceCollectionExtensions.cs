@@ -12,7 +12,7 @@ public static class ImageStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IImageStore"/>: Sirv when SIRV_CLIENT_ID is set, local disk otherwise. Always
-    /// registers <see cref="LocalImageFiles"/> for the API's /media/ endpoint. Both option sets are
+    /// registers <see cref="LocalImageFiles"/> for the API's /media/ endpoint and <see cref="ImageUrlBuilder"/>. Both option sets are
     /// validated at start, so a half-configured Sirv fails loudly instead of silently using local disk.
     /// </summary>
     public static IServiceCollection AddImageStorage(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +30,7 @@ public static class ImageStorageServiceCollectionExtensions
 
         services.TryAddSingleton<LocalImageRoot>();
         services.TryAddSingleton<LocalImageFiles>();
+        services.TryAddSingleton<ImageUrlBuilder>();
         // Retention deletes files written to local disk even after the service has moved to Sirv.
         services.TryAddSingleton<LocalDiskImageStore>();
 

@@ -11,4 +11,7 @@ public sealed record AccountBudget
 
     [Id(0)] public decimal? MonthlyBudgetUsd { get; init; }
     [Id(1)] public int ThresholdPercent { get; init; } = DefaultThresholdPercent;
+
+    /// <summary>Whether spending <paramref name="usd"/> this month reaches the threshold (never, without a budget).</summary>
+    public bool ThresholdReachedBy(decimal usd) => MonthlyBudgetUsd is { } budget && usd >= budget * ThresholdPercent / 100m;
 }

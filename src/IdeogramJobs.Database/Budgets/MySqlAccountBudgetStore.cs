@@ -1,4 +1,3 @@
-using System.Globalization;
 using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Database.Connections;
@@ -43,7 +42,7 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database, WebhookOut
 
         return new BudgetStanding
         {
-            Month = monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            Month = BudgetMonth.Name(monthStart),
             Budget = new AccountBudget
             {
                 MonthlyBudgetUsd = reader.IsDBNull(0) ? null : Usd.Normalize(reader.GetDecimal(0)),
@@ -74,23 +73,11 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database, WebhookOut
         // The alert row and its webhook deliveries are written together: the event is sent exactly when it is recorded.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = new MySqlCommand("""
-            INSERT IGNORE INTO ssnews_budget_alerts (account_id, month, threshold_percent, budget_usd, committed_usd, job_id, raised_at)
-            VALUES (@account, @month, @threshold, @budget, @committed, @job, @at)
-            """, connection, transaction);
-        insert.Parameters.AddWithValue("account", alert.AccountId);
-        insert.Parameters.AddWithValue("month", alert.Month);
-        insert.Parameters.AddWithValue("threshold", alert.ThresholdPercent);
-        insert.Parameters.AddWithValue("budget", alert.BudgetUsd);
-        insert.Parameters.AddWithValue("committed", alert.CommittedUsd);
-        insert.Parameters.AddWithValue("job", alert.JobId);
-        insert.Parameters.AddWithValue("at", alert.At);
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) != 1)
+        if (!await BudgetAlertRecord.TryRecordAsync(connection, transaction, webhooks, alert, cancellationToken))
         {
             return false;
         }
 
-        await webhooks.EnqueueAccountEventAsync(alert.AccountId, WebhookEventTypes.BudgetThresholdReached, BudgetAlertPayload.Json(alert), transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -1,6 +1,7 @@
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Costs;
@@ -18,7 +19,7 @@ namespace IdeogramJobs.Database.Jobs;
 /// Transitions are single conditional UPDATEs: the row itself decides whether a transition is allowed,
 /// which keeps two silos that race on a job from both winning. Times are the server's UTC_TIMESTAMP().
 /// </summary>
-public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore images, WebhookOutbox? webhooks = null) : IJobStore
+public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore images, WebhookOutbox? webhooks = null, BilledSpendAlerts? spendAlerts = null) : IJobStore
 {
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
     private const int WorkerIdChars = 100;
@@ -427,8 +428,17 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             await save.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
+        // With budgets, the billing may cross the account's threshold: its alert is written here, announced once committed.
+        if (spendAlerts is null)
+        {
+            await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        var alert = await spendAlerts.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await spendAlerts.AnnounceAsync(alert);
         return true;
     }
 

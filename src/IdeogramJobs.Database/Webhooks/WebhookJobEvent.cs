@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Costs;
+using IdeogramJobs.Database.Migrations.C360Req;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Webhooks;
@@ -8,7 +9,8 @@ namespace IdeogramJobs.Database.Webhooks;
 /// <summary>
 /// A job's terminal event as receivers get it, read inside the transaction that ended the job:
 /// <c>{ type, timestamp, data: { jobId, accountId, jobType, status, images, finalSettings, error, cost, ... } }</c>.
-/// Image URLs are the absolute ones recorded with the results (PUBLIC_BASE_URL or the CDN's).
+/// Each image keeps its storage path beside the URL recorded with the results, and the URL is built again
+/// from them when the delivery is sent (WebhookPayloadImages), so it follows the service's address.
 /// </summary>
 public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, string PayloadJson)
 {
@@ -19,10 +21,13 @@ public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, strin
                    JSON_UNQUOTE(JSON_EXTRACT(j.payload, '$.jobTypeName')) AS job_type,
                    JSON_UNQUOTE(JSON_EXTRACT(j.payload, '$.webhookUrl')) AS webhook_url,
                    (SELECT s.final_settings FROM ssnews_job_execution_settings s
-                    WHERE s.job_id = j.job_id ORDER BY s.execution_id DESC LIMIT 1) AS final_settings
+                    WHERE s.job_id = j.job_id ORDER BY s.execution_id DESC LIMIT 1) AS final_settings,
+                   (SELECT JSON_OBJECTAGG(i.image_id, i.source_image_id_external) FROM ssnews_image_assets i
+                    WHERE i.job_id = j.job_id AND i.associated_content_type = @contentType) AS storage_paths
             FROM ssnews_jobs j WHERE j.job_id = @job
             """, connection, transaction);
         select.Parameters.AddWithValue("job", jobId);
+        select.Parameters.AddWithValue("contentType", M0005_ImageAssetsJobLink.JobContentType);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.GetNullableString("account_id") is not { } accountId)
         {
@@ -38,7 +43,7 @@ public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, strin
             ["jobType"] = reader.GetNullableString("job_type"),
             ["status"] = reader.GetString("status"),
             ["prompt"] = results?["prompt"]?.DeepClone(),
-            ["images"] = results?["images"]?.DeepClone() ?? new JsonArray(),
+            ["images"] = WithStoragePaths(results?["images"]?.DeepClone() ?? new JsonArray(), reader.GetNullableString("storage_paths")),
             ["finalSettings"] = reader.GetNullableString("final_settings") is { } settings ? JsonNode.Parse(settings) : null,
             ["error"] = eventType == WebhookEventTypes.JobFailed ? reader.GetNullableString("error_message") : null,
             ["retryCount"] = reader.GetNullableInt32("retry_count") ?? 0,
@@ -56,5 +61,24 @@ public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, strin
             ["data"] = data,
         };
         return new WebhookJobEvent(accountId, reader.GetNullableString("webhook_url"), payload.ToJsonString());
+    }
+
+    /// <summary>Adds each image's storage path (by image id) to the results' images, for the URL to be built at send time.</summary>
+    private static JsonNode WithStoragePaths(JsonNode images, string? storagePathsJson)
+    {
+        if (storagePathsJson is null || JsonNode.Parse(storagePathsJson) is not JsonObject paths)
+        {
+            return images;
+        }
+
+        foreach (var image in images.AsArray().OfType<JsonObject>())
+        {
+            if (image["imageId"]?.ToString() is { } imageId && paths[imageId]?.DeepClone() is { } path)
+            {
+                image["storagePath"] = path;
+            }
+        }
+
+        return images;
     }
 }

@@ -53,5 +53,5 @@ public sealed class AccountBudgetGate(IAccountBudgetStore budgets, BudgetThresho
         }
     }
 
-    public static DateTime MonthStart(DateTimeOffset now) => new(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+    public static DateTime MonthStart(DateTimeOffset now) => BudgetMonth.Start(now.UtcDateTime);
 }

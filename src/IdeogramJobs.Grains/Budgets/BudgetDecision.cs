@@ -30,7 +30,6 @@ public sealed record BudgetDecision(bool Admitted, BudgetRefusal? Refusal, bool 
             }, false, committed, standing);
         }
 
-        var threshold = budget * standing.Budget.ThresholdPercent / 100m;
-        return new BudgetDecision(true, null, committed >= threshold, committed, standing);
+        return new BudgetDecision(true, null, standing.Budget.ThresholdReachedBy(committed), committed, standing);
     }
 }

@@ -9,11 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace IdeogramJobs.Grains.Budgets;
 
 /// <summary>
-/// The one way a budget threshold alert is raised: written durably first (unique per account, month
-/// and threshold, so racing silos and reactivations raise it once), then published on the account's
-/// event stream and written to the system log. Only the writer of the row publishes.
+/// How a budget threshold alert is raised: written durably first (unique per account, month and
+/// threshold, so racing silos, reactivations and billings raise it once), then published on the
+/// account's event stream and written to the system log. Only the writer of the row publishes;
+/// admission writes it here, a billing that crosses the threshold in its own transaction
+/// (<see cref="BilledSpendAlerts"/>), and both announce it the same way.
 /// </summary>
-public sealed class BudgetThresholdAlerts(IAccountBudgetStore budgets, ISystemLog systemLog, IGrainFactory grains, ILogger<BudgetThresholdAlerts> logger)
+public sealed class BudgetThresholdAlerts(IAccountBudgetStore budgets, ISystemLog systemLog, IGrainFactory grains, ILogger<BudgetThresholdAlerts> logger) : IBudgetAlertAnnouncer
 {
     public async Task RaiseAsync(BudgetAlert alert, CancellationToken cancellationToken)
     {
@@ -23,6 +25,12 @@ public sealed class BudgetThresholdAlerts(IAccountBudgetStore budgets, ISystemLo
             return;
         }
 
+        await AnnounceAsync(alert, cancellationToken);
+    }
+
+    public async Task AnnounceAsync(BudgetAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
         var message = string.Create(CultureInfo.InvariantCulture,
             $"Budget threshold reached: {alert.CommittedUsd:0.####} USD committed of {alert.BudgetUsd:0.##} USD in {alert.Month} ({alert.ThresholdPercent}%).");
         logger.LogWarning("Account {AccountId}: {Message}", alert.AccountId, message);

@@ -14,6 +14,7 @@ public static class WebhookDeliveryServiceCollectionExtensions
         services.AddHttpClient(WebhookHttpClient.Name, (provider, client) =>
                 client.Timeout = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider => WebhookHttpClient.CreateHandler(provider.GetRequiredService<WebhookUrlPolicy>()));
+        services.AddSingleton<WebhookPayloadImages>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDeliveryWorker>();
         return services;

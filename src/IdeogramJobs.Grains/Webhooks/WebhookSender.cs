@@ -5,7 +5,7 @@ using IdeogramJobs.Database.Webhooks;
 namespace IdeogramJobs.Grains.Webhooks;
 
 /// <summary>Sends one signed delivery and says what the receiver answered; never throws for a receiver's failure.</summary>
-public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookPayloadImages images, TimeProvider time)
 {
     private const int ErrorChars = 300;
 
@@ -13,13 +13,14 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider time)
     {
         // The timestamp is the attempt's (receivers reject old ones); the id stays the event's.
         var timestamp = WebhookSignature.Timestamp(time.GetUtcNow());
+        var payload = images.WithCurrentUrls(delivery.Payload);
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {
-            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.IdHeader, delivery.MessageId);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.MessageId, timestamp, delivery.Payload, delivery.Secrets));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.MessageId, timestamp, payload, delivery.Secrets));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("IdeogramJobs-Webhooks", "1.0"));
         try
         {

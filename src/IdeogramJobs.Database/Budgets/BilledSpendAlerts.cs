@@ -1,0 +1,118 @@
+using System.Globalization;
+using IdeogramJobs.Contracts.Budgets;
+using IdeogramJobs.Contracts.Costs;
+using IdeogramJobs.Database.Columns;
+using IdeogramJobs.Database.Costs;
+using IdeogramJobs.Database.Webhooks;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+
+namespace IdeogramJobs.Database.Budgets;
+
+/// <summary>
+/// Records what Ideogram billed for a generation and, when that brings the account's billed spend for the
+/// month to its budget threshold, the threshold alert and its webhook, all in the caller's transaction:
+/// spend that crosses the threshold raises it when it is billed, not at the next admission. Billings of an
+/// account with a budget take its budget row's lock first, so concurrent ones (on any silo) add up one
+/// after another, and the alert row's unique key leaves one alert per account, month and threshold
+/// whichever path (admission or billing) gets there first.
+/// </summary>
+public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpendAlerts> logger, IBudgetAlertAnnouncer? announcer = null)
+{
+    /// <summary>
+    /// Records the billing of <paramref name="images"/> images of the job; returns the alert when this
+    /// billing raised it (announce it with <see cref="AnnounceAsync"/> once the transaction commits).
+    /// </summary>
+    public async Task<BudgetAlert?> RecordBillingAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, int images, CancellationToken cancellationToken)
+    {
+        var budget = await LockBudgetAsync(connection, transaction, jobId, cancellationToken);
+        await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, images, cancellationToken);
+        if (budget is null)
+        {
+            return null;
+        }
+
+        var monthStart = BudgetMonth.Start(budget.Now);
+        var spent = await BilledSinceAsync(connection, transaction, budget.AccountId, monthStart, cancellationToken);
+        if (!budget.Budget.ThresholdReachedBy(spent))
+        {
+            return null;
+        }
+
+        var alert = new BudgetAlert
+        {
+            AccountId = budget.AccountId,
+            Month = BudgetMonth.Name(monthStart),
+            ThresholdPercent = budget.Budget.ThresholdPercent,
+            BudgetUsd = budget.Budget.MonthlyBudgetUsd!.Value,
+            CommittedUsd = spent,
+            JobId = jobId,
+            At = budget.Now,
+        };
+        return await BudgetAlertRecord.TryRecordAsync(connection, transaction, webhooks, alert, cancellationToken) ? alert : null;
+    }
+
+    /// <summary>
+    /// Publishes an alert <see cref="RecordBillingAsync"/> raised, after its transaction committed. The billing
+    /// stands whatever happens here: the alert row and its webhook are already durable.
+    /// </summary>
+    public async Task AnnounceAsync(BudgetAlert? alert)
+    {
+        if (alert is null || announcer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await announcer.AnnounceAsync(alert, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Account {AccountId}: the budget threshold alert raised by billing job {JobId} could not be announced", alert.AccountId, alert.JobId);
+        }
+    }
+
+    /// <summary>
+    /// The budget of the job's account, its row locked until the transaction ends, with the database's clock
+    /// (the one billed_at is written with); null when the account has no budget, and then nothing is locked.
+    /// </summary>
+    private static async Task<LockedBudget?> LockBudgetAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, CancellationToken cancellationToken)
+    {
+        await using var select = new MySqlCommand("""
+            SELECT b.account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now
+            FROM ssnews_account_budgets b
+            WHERE b.account_id = (SELECT j.account_id FROM ssnews_jobs j WHERE j.job_id = @job) AND b.monthly_budget_usd IS NOT NULL
+            FOR UPDATE
+            """, connection, transaction);
+        select.Parameters.AddWithValue("job", jobId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new LockedBudget(
+            reader.GetString("account_id"),
+            new AccountBudget { MonthlyBudgetUsd = Usd.Normalize(reader.GetDecimal("monthly_budget_usd")), ThresholdPercent = reader.GetInt32("threshold_percent") },
+            reader.GetUtcDateTime("now"));
+    }
+
+    /// <summary>
+    /// The account's billings since the month began, this one included. A locking read: it sees every billing
+    /// committed before the budget lock was granted, whenever this transaction's snapshot was taken.
+    /// </summary>
+    private static async Task<decimal> BilledSinceAsync(MySqlConnection connection, MySqlTransaction transaction, string accountId, DateTime monthStart, CancellationToken cancellationToken)
+    {
+        await using var sum = new MySqlCommand("""
+            SELECT COALESCE(SUM(l.amount_usd), 0) FROM ssnews_job_billings l
+            WHERE l.account_id = @account AND l.billed_at >= @month
+            LOCK IN SHARE MODE
+            """, connection, transaction);
+        sum.Parameters.AddWithValue("account", accountId);
+        sum.Parameters.AddWithValue("month", monthStart);
+        return Usd.Normalize(Convert.ToDecimal(await sum.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
+    }
+
+    private sealed record LockedBudget(string AccountId, AccountBudget Budget, DateTime Now);
+}
