@@ -6,9 +6,8 @@ namespace IdeogramJobs.Contracts.Telemetry;
 
 /// <summary>
 /// The service's own metrics (meter "IdeogramJobs"). Recording is a counter add or a histogram record
-/// with a few tags of small fixed cardinality, cheap enough for the hot path. The capacity gauges read
-/// the figures the capacity grain last recorded in this process: only the silo hosting that grain
-/// reports non-zero values, so sum() across silos is the cluster's figure.
+/// with a few tags of small fixed cardinality, cheap enough for the hot path. The capacity gauges are
+/// <see cref="ProviderCapacityGauges"/>.
 /// </summary>
 public sealed class JobMetrics
 {
@@ -25,8 +24,6 @@ public sealed class JobMetrics
     private readonly Counter<long> providerOverLimit;
     private readonly Counter<long> storageUploads;
     private readonly Counter<long> storageThrottled;
-    private int inflightImages;
-    private int waitingUnits;
 
     public JobMetrics(IMeterFactory meterFactory)
     {
@@ -40,10 +37,6 @@ public sealed class JobMetrics
         providerOverLimit = meter.CreateCounter<long>("ideogramjobs.provider.over_limit", "{response}", "Ideogram answered 429: over its in-flight or rate limit.");
         storageUploads = meter.CreateCounter<long>("ideogramjobs.storage.uploads", "{image}", "Images saved to the image store, by store and outcome.");
         storageThrottled = meter.CreateCounter<long>("ideogramjobs.storage.throttled", "{response}", "Sirv answered 429: its API rate limit was reached.");
-        meter.CreateObservableGauge("ideogramjobs.provider.inflight_images", () => Volatile.Read(ref inflightImages), "{image}",
-            "Ideogram images in flight as the capacity grain counts them (non-zero on the silo hosting it only).");
-        meter.CreateObservableGauge("ideogramjobs.provider.waiting_units", () => Volatile.Read(ref waitingUnits), "{image}",
-            "Images of jobs waiting for Ideogram capacity (non-zero on the silo hosting the capacity grain only).");
     }
 
     public void JobFinished(string jobType, JobStatus status) =>
@@ -70,11 +63,4 @@ public sealed class JobMetrics
         storageUploads.Add(1, new TagList { { "store", store }, { "outcome", outcome } });
 
     public void StorageThrottled() => storageThrottled.Add(1);
-
-    /// <summary>The capacity grain's current figures; zeros when it leaves this silo.</summary>
-    public void CapacityObserved(int inflight, int waiting)
-    {
-        Volatile.Write(ref inflightImages, inflight);
-        Volatile.Write(ref waitingUnits, waiting);
-    }
 }

@@ -10,6 +10,7 @@ public static class JobTelemetryServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<JobMetrics>();
+        services.TryAddSingleton<ProviderCapacityGauges>();
         services.TryAddSingleton<JobTracing>();
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class IdeogramCapacityGrain(
     IOptions<JobEngineOptions> options,
     TimeProvider time,
     ILocalSiloDetails silo,
-    JobMetrics metrics,
+    ProviderCapacityGauges gauges,
     ILogger<IdeogramCapacityGrain> logger) : Grain, IIdeogramCapacityGrain
 {
     public const string DefaultKey = ProviderKeyIdentity.Service;
@@ -82,11 +82,7 @@ public sealed class IdeogramCapacityGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The grain's next activation (perhaps on another silo) reports from there; this silo reports nothing.
-        if (KeyIdentity == DefaultKey)
-        {
-            metrics.CapacityObserved(0, 0);
-        }
-
+        gauges.Left(KeyIdentity);
         return Task.CompletedTask;
     }
 
@@ -155,14 +151,7 @@ public sealed class IdeogramCapacityGrain(
         return Task.CompletedTask;
     }
 
-    private void Observe()
-    {
-        // The gauges describe the service key; organisations' keys are read through the admin API.
-        if (KeyIdentity == DefaultKey)
-        {
-            metrics.CapacityObserved(scheduler.InUse, scheduler.WaitingUnits);
-        }
-    }
+    private void Observe() => gauges.Observed(KeyIdentity, scheduler.InUse, scheduler.WaitingUnits);
 
     private void Notify(IReadOnlyList<long> granted)
     {

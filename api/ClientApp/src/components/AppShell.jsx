@@ -7,6 +7,7 @@ import GeneratedImagesManager from './GeneratedImagesManager.jsx';
 import JobConfigManager from './JobConfigManager.jsx';
 import JobExecutor from './JobExecutor.jsx';
 import JobsList from './JobsList.jsx';
+import OrganisationKeys from './OrganisationKeys.jsx';
 import UsageDashboard from './UsageDashboard.jsx';
 import Webhooks from './Webhooks.jsx';
 
@@ -23,6 +24,7 @@ const AccountScreens = [
 const AdminScreens = [
   { path: '/accounts', label: 'Accounts', Screen: AccountPicker },
   { path: '/usage', label: 'Usage', Screen: UsageDashboard },
+  { path: '/organisation-keys', label: 'Organisation keys', Screen: OrganisationKeys },
 ];
 
 /** Navigation and the current screen; the path in the address bar names the screen. */
