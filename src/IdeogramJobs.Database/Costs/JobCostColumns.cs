@@ -21,22 +21,6 @@ public static class JobCostColumns
         cost_usd = unit_price_usd * (SELECT JSON_LENGTH(g.images) FROM ssnews_job_generations g WHERE g.job_id = ssnews_jobs.job_id)
         """;
 
-    /// <summary>Records the estimate the job was accepted with, in the transaction that inserts it.</summary>
-    public static async Task WriteEstimateAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, CostEstimate? estimate, CancellationToken cancellationToken)
-    {
-        if (estimate is null)
-        {
-            return;
-        }
-
-        await using var update = new MySqlCommand(
-            "UPDATE ssnews_jobs SET unit_price_usd = @unit, estimate_usd = @estimate WHERE job_id = @job", connection, transaction);
-        update.Parameters.AddWithValue("unit", estimate.PerImage);
-        update.Parameters.AddWithValue("estimate", estimate.Total);
-        update.Parameters.AddWithValue("job", jobId);
-        await update.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Records one generation Ideogram answered (and so billed), in the transaction that saves it: a row of
     /// ssnews_job_billings and the job's running billed_usd.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
@@ -38,13 +39,19 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        // The job, its estimate and its settings in one round trip; the SELECT hands back the job's id, which
+        // LAST_INSERT_ID() still holds for the settings row after it.
         long jobId;
         await using (var insertJob = new MySqlCommand("""
             INSERT INTO ssnews_jobs
-                (organization_id, account_id, job_type, status, priority, payload, max_retries, created_by, created_at)
+                (organization_id, account_id, job_type, status, priority, payload, max_retries, created_by, created_at,
+                 unit_price_usd, estimate_usd)
             VALUES
                 ((SELECT a.organization_id FROM ssnews_accounts a WHERE a.account_id = @account),
-                 @account, @jobType, 'queued', @priority, @payload, @maxRetries, @createdBy, UTC_TIMESTAMP())
+                 @account, @jobType, 'queued', @priority, @payload, @maxRetries, @createdBy, UTC_TIMESTAMP(), @unit, @estimate);
+            SELECT LAST_INSERT_ID();
+            INSERT INTO ssnews_job_execution_settings (job_id, config_id, user_overrides, final_settings, created_at)
+            VALUES (LAST_INSERT_ID(), @config, @overrides, @final, UTC_TIMESTAMP());
             """, connection, transaction))
         {
             insertJob.Parameters.AddWithValue("account", job.AccountId);
@@ -53,23 +60,13 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             insertJob.Parameters.AddWithValue("payload", JobPayload.For(job).ToJson());
             insertJob.Parameters.AddWithValue("maxRetries", job.MaxRetries);
             insertJob.Parameters.AddWithValue("createdBy", ColumnText.Cut(job.CreatedBy, CreatedByChars));
-            await insertJob.ExecuteNonQueryAsync(cancellationToken);
-            jobId = insertJob.LastInsertedId;
+            insertJob.Parameters.AddWithValue("unit", job.Estimate?.PerImage);
+            insertJob.Parameters.AddWithValue("estimate", job.Estimate?.Total);
+            insertJob.Parameters.AddWithValue("config", job.ConfigId);
+            insertJob.Parameters.AddWithValue("overrides", job.UserOverridesJson);
+            insertJob.Parameters.AddWithValue("final", SettingsJson.Serialize(job.FinalSettings));
+            jobId = Convert.ToInt64(await insertJob.FirstSelectedValueAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
-
-        await using (var insertSettings = new MySqlCommand("""
-            INSERT INTO ssnews_job_execution_settings (job_id, config_id, user_overrides, final_settings, created_at)
-            VALUES (@job, @config, @overrides, @final, UTC_TIMESTAMP())
-            """, connection, transaction))
-        {
-            insertSettings.Parameters.AddWithValue("job", jobId);
-            insertSettings.Parameters.AddWithValue("config", job.ConfigId);
-            insertSettings.Parameters.AddWithValue("overrides", job.UserOverridesJson);
-            insertSettings.Parameters.AddWithValue("final", SettingsJson.Serialize(job.FinalSettings));
-            await insertSettings.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await JobCostColumns.WriteEstimateAsync(connection, transaction, jobId, job.Estimate, cancellationToken);
 
         for (var index = 0; index < job.StyleReferenceImages.Count; index++)
         {
@@ -137,15 +134,18 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<StoredJob?> GetAsync(long jobId, CancellationToken cancellationToken)
     {
         StoredJob job;
+        bool hasImages;
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         await using (var select = new MySqlCommand($"""
             SELECT j.job_id, j.account_id, j.status, j.priority, j.payload, j.progress_percentage, j.progress_details,
                    j.retry_count, j.max_retries, j.error_message, j.worker_id, j.created_at, j.started_at, j.completed_at,
                    j.attempt_token, j.attempt_deadline, j.dispatched_at, j.next_attempt_at, j.interruptions,
                    EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id) AS has_generation,
-                   s.config_id, s.user_overrides, s.final_settings, {JobCostColumns.Select}
+                   EXISTS (SELECT 1 FROM ssnews_image_assets i WHERE i.job_id = j.job_id) AS has_images,
+                   s.config_id, s.user_overrides, s.final_settings, {JobCostColumns.Select}, p.key_identity
             FROM ssnews_jobs j
             JOIN ssnews_job_execution_settings s ON s.job_id = j.job_id
+            LEFT JOIN ideogram_job_keys p ON p.job_id = j.job_id
             WHERE j.job_id = @job AND j.job_type = @jobType
             ORDER BY s.execution_id
             LIMIT 1
@@ -192,10 +192,13 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 Interruptions = reader.GetInt32("interruptions"),
                 HasGeneration = reader.GetBoolean("has_generation"),
                 Cost = JobCostColumns.Read(reader),
+                PinnedKeyIdentity = reader.GetNullableString("key_identity"),
             };
+            hasImages = reader.GetBoolean("has_images");
         }
 
-        return job with { Images = await images.ListForJobAsync(jobId, cancellationToken) };
+        // Most reads are of jobs not yet run (an activation), which have no images to read.
+        return hasImages ? job with { Images = await images.ListForJobAsync(jobId, cancellationToken) } : job;
     }
 
     public async Task<IReadOnlyList<StyleReferenceUpload>> GetStyleReferencesAsync(long jobId, CancellationToken cancellationToken)

@@ -48,6 +48,9 @@ public sealed record StoredJob
     /// <summary>Whether Ideogram's answer is saved, so no further attempt generates again.</summary>
     public bool HasGeneration { get; init; }
 
+    /// <summary>The Ideogram key identity the job is pinned to (ideogram_job_keys), null until it first asks for capacity.</summary>
+    public string? PinnedKeyIdentity { get; init; }
+
     /// <summary>The job's estimate, cost and billed amounts (ssnews_jobs money columns), null when none is recorded.</summary>
     public IdeogramJobs.Contracts.Costs.JobCost? Cost { get; init; }
 

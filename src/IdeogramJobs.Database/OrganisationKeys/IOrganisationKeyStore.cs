@@ -28,9 +28,6 @@ public interface IOrganisationKeyStore
     /// </summary>
     Task<string> PinJobAsync(long jobId, CancellationToken cancellationToken);
 
-    /// <summary>The key identity pinned to the job, or null when none is yet.</summary>
-    Task<string?> GetPinAsync(long jobId, CancellationToken cancellationToken);
-
     /// <summary>Every stored encrypted key, for re-encryption under a new master key.</summary>
     Task<IReadOnlyList<(string OrganizationId, string EncryptedKey)>> ListEncryptedAsync(CancellationToken cancellationToken);
 

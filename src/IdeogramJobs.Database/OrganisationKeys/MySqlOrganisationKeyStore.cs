@@ -83,27 +83,19 @@ public sealed class MySqlOrganisationKeyStore(C360ReqDatabase database) : IOrgan
 
     public async Task<string> PinJobAsync(long jobId, CancellationToken cancellationToken)
     {
+        // One round trip: the pin, then what it is (this call's or an earlier one's).
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (var insert = new MySqlCommand("""
+        await using var pin = new MySqlCommand("""
             INSERT IGNORE INTO ideogram_job_keys (job_id, key_identity)
             SELECT j.job_id, CASE WHEN k.encrypted_key IS NOT NULL THEN CONCAT(@orgPrefix, j.organization_id) ELSE @service END
             FROM ssnews_jobs j LEFT JOIN ideogram_organization_keys k ON k.organization_id = j.organization_id
-            WHERE j.job_id = @job
-            """, connection))
-        {
-            insert.Parameters.AddWithValue("job", jobId);
-            insert.Parameters.AddWithValue("orgPrefix", ProviderKeyIdentity.ForOrganisation(string.Empty));
-            insert.Parameters.AddWithValue("service", ProviderKeyIdentity.Service);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return await ReadPinAsync(connection, jobId, cancellationToken) ?? ProviderKeyIdentity.Service;
-    }
-
-    public async Task<string?> GetPinAsync(long jobId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await ReadPinAsync(connection, jobId, cancellationToken);
+            WHERE j.job_id = @job;
+            SELECT key_identity FROM ideogram_job_keys WHERE job_id = @job;
+            """, connection);
+        pin.Parameters.AddWithValue("job", jobId);
+        pin.Parameters.AddWithValue("orgPrefix", ProviderKeyIdentity.ForOrganisation(string.Empty));
+        pin.Parameters.AddWithValue("service", ProviderKeyIdentity.Service);
+        return await pin.FirstSelectedValueAsync(cancellationToken) as string ?? ProviderKeyIdentity.Service;
     }
 
     public async Task<IReadOnlyList<(string OrganizationId, string EncryptedKey)>> ListEncryptedAsync(CancellationToken cancellationToken)
@@ -130,13 +122,6 @@ public sealed class MySqlOrganisationKeyStore(C360ReqDatabase database) : IOrgan
         update.Parameters.AddWithValue("old", previous);
         update.Parameters.AddWithValue("new", reEncrypted);
         return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
-
-    private static async Task<string?> ReadPinAsync(MySqlConnection connection, long jobId, CancellationToken cancellationToken)
-    {
-        await using var select = new MySqlCommand("SELECT key_identity FROM ideogram_job_keys WHERE job_id = @job", connection);
-        select.Parameters.AddWithValue("job", jobId);
-        return await select.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static StoredOrganisationKey Read(MySqlDataReader reader) => new(

@@ -96,7 +96,7 @@ public sealed class JobGrain(
         }
 
         events.Add(JobEventKind.Status, job.Status, job.ProgressPercentage, job.ProgressDetails);
-        keyIdentity = await keys.PinnedAsync(JobId, cancellationToken);
+        keyIdentity = job.PinnedKeyIdentity ?? ProviderKeyIdentity.Service;
         wakeUpRegistered = job.Status == JobStatus.Queued && job.NextAttemptAt is null ? false : null;
         capacityOwed = job.DispatchedAt is not null || job.AttemptToken is not null;
         if (job.Status.IsTerminal())
@@ -326,8 +326,9 @@ public sealed class JobGrain(
             return;
         }
 
-        var key = await keys.ChooseAsync(JobId, CancellationToken.None);
+        var key = await keys.ChooseAsync(JobId, current.PinnedKeyIdentity, CancellationToken.None);
         keyIdentity = key.Identity;
+        job = job! with { PinnedKeyIdentity = key.Identity };
         if (key.Unusable is { } unusable && !current.HasGeneration)
         {
             await FailWithoutAttemptAsync(unusable);

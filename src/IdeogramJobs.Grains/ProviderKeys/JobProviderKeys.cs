@@ -23,14 +23,13 @@ public sealed class JobProviderKeys(
     TimeProvider time,
     ILogger<JobProviderKeys> logger)
 {
-    /// <summary>The identity pinned to the job, or the service key while none is (such a job has asked for no capacity yet).</summary>
-    public async Task<string> PinnedAsync(long jobId, CancellationToken cancellationToken) =>
-        await store.GetPinAsync(jobId, cancellationToken) ?? ProviderKeyIdentity.Service;
-
-    /// <summary>Pins the job's key (once) and says its limit and whether it can be used.</summary>
-    public async Task<ProviderKeyChoice> ChooseAsync(long jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pins the job's key (once: <paramref name="pinned"/> is the identity its row already holds, if any) and says
+    /// its limit and whether it can be used.
+    /// </summary>
+    public async Task<ProviderKeyChoice> ChooseAsync(long jobId, string? pinned, CancellationToken cancellationToken)
     {
-        var identity = await store.PinJobAsync(jobId, cancellationToken);
+        var identity = pinned ?? await store.PinJobAsync(jobId, cancellationToken);
         if (ProviderKeyIdentity.OrganisationOf(identity) is not { } organizationId)
         {
             return new ProviderKeyChoice(identity, options.Value.IdeogramMaxInflightImages, "IDEOGRAM_MAX_INFLIGHT_IMAGES", null);

@@ -73,8 +73,6 @@ public sealed class InMemoryOrganisationKeyStore : IOrganisationKeyStore
         return Task.FromResult(identity);
     }
 
-    public Task<string?> GetPinAsync(long jobId, CancellationToken cancellationToken) => Task.FromResult(pins.GetValueOrDefault(jobId));
-
     public Task<IReadOnlyList<(string OrganizationId, string EncryptedKey)>> ListEncryptedAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<(string, string)>>([.. rows.Values.Where(row => row.EncryptedKey is not null).Select(row => (row.OrganizationId, row.EncryptedKey!))]);
 

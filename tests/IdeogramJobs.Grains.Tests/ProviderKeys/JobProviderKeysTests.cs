@@ -37,7 +37,7 @@ public sealed class JobProviderKeysTests
     [Fact]
     public async Task A_job_of_an_organisation_without_a_key_uses_the_service_key_and_its_limit()
     {
-        var choice = await keys.ChooseAsync(1, CancellationToken.None);
+        var choice = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
 
         Assert.Equal(new ProviderKeyChoice(ProviderKeyIdentity.Service, 12, "IDEOGRAM_MAX_INFLIGHT_IMAGES", null), choice);
         Assert.Null((await keys.ForAttemptAsync(choice.Identity, CancellationToken.None)).ApiKey);
@@ -48,7 +48,7 @@ public sealed class JobProviderKeysTests
     {
         StoreKey(limit: 6);
 
-        var choice = await keys.ChooseAsync(1, CancellationToken.None);
+        var choice = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
         var attempt = await keys.ForAttemptAsync(choice.Identity, CancellationToken.None);
 
         Assert.Equal(("org:org_acme", 6, (string?)null), (choice.Identity, choice.MaxInflightImages, choice.Unusable));
@@ -60,35 +60,35 @@ public sealed class JobProviderKeysTests
     [Fact]
     public async Task A_job_keeps_the_key_it_was_first_given_when_its_organisation_sets_one_later()
     {
-        var first = await keys.ChooseAsync(1, CancellationToken.None);
+        var first = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
         StoreKey(limit: 6);
 
-        var again = await keys.ChooseAsync(1, CancellationToken.None);
+        var again = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
 
         Assert.Equal(ProviderKeyIdentity.Service, first.Identity);
         Assert.Equal(ProviderKeyIdentity.Service, again.Identity);
-        Assert.Equal(ProviderKeyIdentity.Service, await keys.PinnedAsync(1, CancellationToken.None));
+        Assert.Equal(ProviderKeyIdentity.Service, (await keys.ChooseAsync(1, first.Identity, CancellationToken.None)).Identity);
     }
 
     [Fact]
     public async Task A_removed_key_makes_the_job_pinned_to_it_unusable_with_a_reason_and_sends_nothing()
     {
         StoreKey(limit: 6);
-        var choice = await keys.ChooseAsync(1, CancellationToken.None);
+        var choice = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
         await store.RemoveKeyAsync(Organisation, CancellationToken.None);
 
         var attempt = await keys.ForAttemptAsync(choice.Identity, CancellationToken.None);
 
         Assert.Null(attempt.ApiKey);
         Assert.Contains("removed", attempt.Unusable, StringComparison.Ordinal);
-        Assert.Contains("removed", (await keys.ChooseAsync(1, CancellationToken.None)).Unusable, StringComparison.Ordinal);
+        Assert.Contains("removed", (await keys.ChooseAsync(1, pinned: null, CancellationToken.None)).Unusable, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_refusal_marks_the_key_refused_so_later_attempts_send_nothing_and_fail_with_the_reason()
     {
         StoreKey(limit: 6);
-        var choice = await keys.ChooseAsync(1, CancellationToken.None);
+        var choice = await keys.ChooseAsync(1, pinned: null, CancellationToken.None);
         var attempt = await keys.ForAttemptAsync(choice.Identity, CancellationToken.None);
 
         var reason = await keys.RefusedAsync(attempt, HttpStatusCode.Unauthorized, CancellationToken.None);
