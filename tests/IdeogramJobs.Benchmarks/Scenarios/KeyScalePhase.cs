@@ -10,7 +10,7 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 /// each poll of ssnews_jobs), so every key always has work beyond its limit. Every 200 ms the simulator's in-flight
 /// images per key and the jobs ended per account are read. The window opens once every key has completed a job
 /// and the warm-up has passed, and closes after the shape's window; images completed (ssnews_image_assets rows)
-/// and CPU time are read at both ends. Then submission stops and every job is waited for.
+/// and every process's CPU time are read at both ends. Then submission stops and every job is waited for.
 /// </summary>
 public static class KeyScalePhase
 {
@@ -24,7 +24,7 @@ public static class KeyScalePhase
     private static readonly TimeSpan IdleBound = TimeSpan.FromSeconds(60);
 
     public static async Task<ScenarioResult> RunAsync(
-        LoopbackSystem system, IReadOnlyList<BenchProviderKey> keys, KeyScaleShape shape, double latencySeconds, CancellationToken cancellationToken)
+        LoopbackSystem system, Func<IReadOnlyDictionary<string, double>> cpu, IReadOnlyList<BenchProviderKey> keys, KeyScaleShape shape, double latencySeconds, CancellationToken cancellationToken)
     {
         var accounts = keys.SelectMany(key => key.Accounts.Select(account => (Key: key, Account: account))).ToArray();
         var endedBefore = await EndedByAccountAsync(system);
@@ -87,7 +87,7 @@ public static class KeyScalePhase
                         windowStart = now;
                         imagesAtStart = await ImagesCompletedAsync(system);
                         completedAtStart = completed.Sum();
-                        cpuAtStart = system.CpuSeconds();
+                        cpuAtStart = cpu();
                         machineAtStart = ProcessCpu.MachineBusySeconds();
                     }
 
@@ -109,7 +109,7 @@ public static class KeyScalePhase
                     windowEnd = now;
                     imagesAtEnd = await ImagesCompletedAsync(system);
                     completedAtEnd = completed.Sum();
-                    cpuAtEnd = system.CpuSeconds();
+                    cpuAtEnd = cpu();
                     machineAtEnd = ProcessCpu.MachineBusySeconds();
                 }
             }
@@ -181,7 +181,9 @@ public static class KeyScalePhase
             new("CPU per completed image in the window: silo + API", engineCpuPerJob * jobs / images, "ms", 2),
             new("machine CPU busy in the window (every process)", machineBusy, $"of {cores} cores", 2),
             new("  of which the processes measured above", measuredBusy, $"of {cores} cores", 2),
-            new("images/s the measured processes' CPU per image allows on this machine's cores", cores * 1000 / (measuredCpuPerJob * jobs / images), "images/s", 1),
+            new("cores the ideal needs at this CPU per image: silo + API", ideal * engineCpuPerJob * jobs / images / 1000, $"of {cores} cores", 2),
+            new("cores the ideal needs at this CPU per image: every process measured", ideal * measuredCpuPerJob * jobs / images / 1000, $"of {cores} cores", 2),
+            new("images/s the measured processes' CPU per image allows with the machine's cores to themselves", cores * 1000 / (measuredCpuPerJob * jobs / images), "images/s", 1),
         ]);
 
         var notes = new List<string>

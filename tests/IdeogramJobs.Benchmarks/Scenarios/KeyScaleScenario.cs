@@ -37,25 +37,32 @@ public sealed class KeyScaleScenario : IScenario
         ];
         var keys = Enumerable.Range(0, Organisations).Select(o => OrganisationKeyDeployment.NewKey(o, KeyLimit)).ToList();
 
+        // A MariaDB server of the scenario's own: its CPU is the system's alone, whatever other tests do on the shared one.
+        await using var server = await PrivateMariaDb.StartAsync(cancellationToken);
+
         // The service key is in the deployment but no account uses it.
         await using var system = await LoopbackSystem.StartAsync(OrganisationKeyDeployment.With(new ServiceSettings(
             SimulatorLatencyScale: ProviderLatency.ScaleForDefault(LatencySeconds),
             SimulatorInflightLimit: KeyLimit,
             IdeogramMaxInflightImages: KeyLimit,
             MaxConcurrentJobs: MaxConcurrentJobs,
-            SimulatorImageScale: 8), keys));
+            SimulatorImageScale: 8) { DatabaseServerUrl = server.Url }, keys));
         await OrganisationKeyDeployment.ProvisionAsync(system, keys, AccountsPerOrganisation, 0, cancellationToken);
+        IReadOnlyDictionary<string, double> Cpu() => new Dictionary<string, double>(system.CpuSeconds())
+        {
+            ["MariaDB"] = ProcessCpu.SecondsOf(server.ProcessId),
+        };
 
         var figures = new List<Figure> { new("keys (organisations with their own key)", keys.Count, "keys", 0) };
         var notes = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"{Organisations} organisations with their own keys, limit {KeyLimit} images each in the engine and the simulator, {AccountsPerOrganisation} accounts each (MAX_CONCURRENT_JOBS {MaxConcurrentJobs}), each account topping up to {KeyScalePhase.Backlog} unfinished jobs after every poll (so a key has {AccountsPerOrganisation * KeyScalePhase.Backlog} for its {KeyLimit} places); simulator latency {LatencySeconds:0.0} s per request on average (DEFAULT's range scaled: {ProviderLatency.Range("DEFAULT").Min * ProviderLatency.ScaleForDefault(LatencySeconds):0.00}-{ProviderLatency.Range("DEFAULT").Max * ProviderLatency.ScaleForDefault(LatencySeconds):0.00} s); blog_header jobs; a phase of 1-image jobs, then one of 1-4 images, each measured over {window.TotalSeconds:0} s after a warm-up of {warmUp.TotalSeconds:0} s from its first submission and until every key has completed a job; CPU per job from /proc of each process over the window; every process, the benchmark client and other sessions' work share this machine's {Environment.ProcessorCount} cores"),
+                $"{Organisations} organisations with their own keys, limit {KeyLimit} images each in the engine and the simulator, {AccountsPerOrganisation} accounts each (MAX_CONCURRENT_JOBS {MaxConcurrentJobs}), each account topping up to {KeyScalePhase.Backlog} unfinished jobs after every poll (so a key has {AccountsPerOrganisation * KeyScalePhase.Backlog} for its {KeyLimit} places); simulator latency {LatencySeconds:0.0} s per request on average (DEFAULT's range scaled: {ProviderLatency.Range("DEFAULT").Min * ProviderLatency.ScaleForDefault(LatencySeconds):0.00}-{ProviderLatency.Range("DEFAULT").Max * ProviderLatency.ScaleForDefault(LatencySeconds):0.00} s); blog_header jobs; a phase of 1-image jobs, then one of 1-4 images, each measured over {window.TotalSeconds:0} s after a warm-up of {warmUp.TotalSeconds:0} s from its first submission and until every key has completed a job; CPU per job from /proc of each process over the window, MariaDB a server of the scenario's own (its figure includes the benchmark's polls: two queries every 200 ms); every process, the benchmark client and other sessions' work share this machine's {Environment.ProcessorCount} cores"),
         };
         string? error = null;
         foreach (var shape in shapes)
         {
-            var phase = await KeyScalePhase.RunAsync(system, keys, shape, LatencySeconds, cancellationToken);
+            var phase = await KeyScalePhase.RunAsync(system, Cpu, keys, shape, LatencySeconds, cancellationToken);
             figures.AddRange(phase.Figures.Select(figure => figure with { Name = $"[{shape.Label}] {figure.Name}" }));
             notes.AddRange(phase.Notes.Select(note => $"[{shape.Label}] {note}"));
             if (!phase.Ran)
