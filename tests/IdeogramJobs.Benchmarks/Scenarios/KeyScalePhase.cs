@@ -8,8 +8,9 @@ namespace IdeogramJobs.Benchmarks.Scenarios;
 /// <summary>
 /// One phase of scenario 15. Every account keeps <see cref="Backlog"/> unfinished jobs submitted (topped up after
 /// each poll of ssnews_jobs), so every key always has work beyond its limit. Every 200 ms the simulator's in-flight
-/// images per key and the jobs ended per account are read. The window opens once every key has completed a job
-/// and the warm-up has passed, and closes after the shape's window; images completed (ssnews_image_assets rows)
+/// images per key are read, and every second the phase's jobs ended per account (less often, as the poll is MariaDB
+/// work the CPU figures count). The window opens at a poll once every key has completed a job and the warm-up has
+/// passed, and closes at the first poll after the shape's window; images completed (ssnews_image_assets rows)
 /// and every process's CPU time are read at both ends. Then submission stops and every job is waited for.
 /// </summary>
 public static class KeyScalePhase
@@ -18,6 +19,7 @@ public static class KeyScalePhase
     public const int Backlog = 20;
 
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(200);
+    private const int SamplesPerJobPoll = 5;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(180);
@@ -27,7 +29,7 @@ public static class KeyScalePhase
         LoopbackSystem system, Func<IReadOnlyDictionary<string, double>> cpu, IReadOnlyList<BenchProviderKey> keys, KeyScaleShape shape, double latencySeconds, CancellationToken cancellationToken)
     {
         var accounts = keys.SelectMany(key => key.Accounts.Select(account => (Key: key, Account: account))).ToArray();
-        var endedBefore = await EndedByAccountAsync(system);
+        var lastJobBefore = await system.Database.CountAsync("SELECT COALESCE(MAX(job_id), 0) FROM ssnews_jobs");
         var terminalBefore = (await system.CountJobsAsync()).Terminal;
         var imagesBefore = await ImagesCompletedAsync(system);
         var totalsBefore = await system.SimulatorTotalsAsync(cancellationToken);
@@ -55,6 +57,7 @@ public static class KeyScalePhase
         IReadOnlyDictionary<string, double> cpuAtEnd = new Dictionary<string, double>();
         double machineAtEnd = 0;
         var clock = Stopwatch.StartNew();
+        var tick = 0;
         using var ticker = new PeriodicTimer(SampleEvery);
         try
         {
@@ -66,23 +69,26 @@ public static class KeyScalePhase
                 }
 
                 var stats = (await system.SimulatorStatsAsync(timeout.Token))["keys"]!;
-                var endedNow = await EndedByAccountAsync(system);
-                var now = clock.Elapsed.TotalSeconds;
-                for (var a = 0; a < accounts.Length; a++)
+                var jobsPolled = tick++ % SamplesPerJobPoll == 0;
+                if (jobsPolled)
                 {
-                    var before = endedBefore.GetValueOrDefault(accounts[a].Account.AccountId);
-                    var current = endedNow.GetValueOrDefault(accounts[a].Account.AccountId);
-                    Volatile.Write(ref ended[a], current.Ended - before.Ended);
-                    completed[a] = current.Completed - before.Completed;
-                    if (polled[a].CurrentCount == 0)
+                    var endedNow = await EndedByAccountAsync(system, lastJobBefore);
+                    for (var a = 0; a < accounts.Length; a++)
                     {
-                        polled[a].Release();
+                        var current = endedNow.GetValueOrDefault(accounts[a].Account.AccountId);
+                        Volatile.Write(ref ended[a], current.Ended);
+                        completed[a] = current.Completed;
+                        if (polled[a].CurrentCount == 0)
+                        {
+                            polled[a].Release();
+                        }
                     }
                 }
 
+                var now = clock.Elapsed.TotalSeconds;
                 if (windowStart is null)
                 {
-                    if (now >= shape.WarmUp.TotalSeconds && keys.All(key => accounts.Where((pair, a) => pair.Key == key && completed[a] > 0).Any()))
+                    if (jobsPolled && now >= shape.WarmUp.TotalSeconds && keys.All(key => accounts.Where((pair, a) => pair.Key == key && completed[a] > 0).Any()))
                     {
                         windowStart = now;
                         imagesAtStart = await ImagesCompletedAsync(system);
@@ -104,7 +110,7 @@ public static class KeyScalePhase
                     }
                 }
 
-                if (now - windowStart >= shape.Window.TotalSeconds)
+                if (jobsPolled && now - windowStart >= shape.Window.TotalSeconds)
                 {
                     windowEnd = now;
                     imagesAtEnd = await ImagesCompletedAsync(system);
@@ -134,9 +140,9 @@ public static class KeyScalePhase
         var idle = await system.WaitForProviderIdleAsync(IdleBound, cancellationToken);
         var totalsAfter = await system.SimulatorTotalsAsync(cancellationToken);
         long Delta(string counter) => (totalsAfter[counter]?.GetValue<long>() ?? 0) - (totalsBefore[counter]?.GetValue<long>() ?? 0);
-        var endedAfter = await EndedByAccountAsync(system);
-        var phaseCompleted = accounts.Sum(pair => endedAfter.GetValueOrDefault(pair.Account.AccountId).Completed - endedBefore.GetValueOrDefault(pair.Account.AccountId).Completed);
-        var phaseFailed = accounts.Sum(pair => endedAfter.GetValueOrDefault(pair.Account.AccountId).Ended - endedBefore.GetValueOrDefault(pair.Account.AccountId).Ended) - phaseCompleted;
+        var endedAfter = (await EndedByAccountAsync(system, lastJobBefore)).Values;
+        var phaseCompleted = endedAfter.Sum(count => count.Completed);
+        var phaseFailed = endedAfter.Sum(count => count.Ended) - phaseCompleted;
         var phaseImages = await ImagesCompletedAsync(system) - imagesBefore;
 
         var seconds = windowEnd!.Value - windowStart!.Value;
@@ -233,11 +239,11 @@ public static class KeyScalePhase
         }
     }
 
-    /// <summary>Jobs ended (and of them completed) per account so far.</summary>
-    private static async Task<Dictionary<string, (long Ended, long Completed)>> EndedByAccountAsync(LoopbackSystem system)
+    /// <summary>Jobs of the phase (those after <paramref name="lastJobBefore"/>) ended, and of them completed, per account so far.</summary>
+    private static async Task<Dictionary<string, (long Ended, long Completed)>> EndedByAccountAsync(LoopbackSystem system, long lastJobBefore)
     {
-        var rows = await system.Database.QueryAsync(
-            "SELECT account_id, COUNT(*) AS ended, COALESCE(SUM(status = 'completed'), 0) AS completed FROM ssnews_jobs WHERE status IN ('completed', 'failed', 'cancelled') GROUP BY account_id");
+        var rows = await system.Database.QueryAsync(string.Create(CultureInfo.InvariantCulture,
+            $"SELECT account_id, COUNT(*) AS ended, COALESCE(SUM(status = 'completed'), 0) AS completed FROM ssnews_jobs WHERE job_id > {lastJobBefore} AND status IN ('completed', 'failed', 'cancelled') GROUP BY account_id"));
         return rows.ToDictionary(
             row => row["account_id"]!,
             row => (long.Parse(row["ended"]!, CultureInfo.InvariantCulture), long.Parse(row["completed"]!, CultureInfo.InvariantCulture)));
