@@ -38,6 +38,7 @@ IScenario[] scenarios =
     new NamespacedHostsScenario(),
     new OrganisationKeysScenario(),
     new WebhookSiloKillScenario(),
+    new KeyScaleScenario(),
 ];
 
 using var cap = new CancellationTokenSource(settings.TotalCap);

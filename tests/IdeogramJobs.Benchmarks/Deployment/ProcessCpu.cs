@@ -18,6 +18,18 @@ public static class ProcessCpu
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
+    /// <summary>
+    /// CPU time every process of the machine has used so far (all cores, idle and I/O wait left out), in seconds:
+    /// what else ran beside the measured processes on a shared machine.
+    /// </summary>
+    public static double MachineBusySeconds()
+    {
+        // "cpu  user nice system idle iowait irq softirq steal ...", in clock ticks summed over the cores.
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+            .Select(field => long.Parse(field, CultureInfo.InvariantCulture)).ToArray();
+        return (fields.Take(8).Sum() - fields[3] - fields[4]) / TicksPerSecond;
+    }
+
     /// <summary>The MariaDB server of this machine, if one runs here (the benchmark may use a remote one).</summary>
     public static int? MariaDbServer()
     {

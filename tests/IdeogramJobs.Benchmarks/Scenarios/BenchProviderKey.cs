@@ -4,7 +4,7 @@ using IdeogramJobs.Testing;
 namespace IdeogramJobs.Benchmarks.Scenarios;
 
 /// <summary>
-/// One Ideogram key of scenario 13: the service key or an organisation's own, its in-flight limit (the same in the
+/// One Ideogram key of scenarios 13 and 15: the service key or an organisation's own, its in-flight limit (the same in the
 /// engine and the simulator), and the accounts whose jobs use it.
 /// </summary>
 public sealed class BenchProviderKey(string label, string apiKey, int limit)

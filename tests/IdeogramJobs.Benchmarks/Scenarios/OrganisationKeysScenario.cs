@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using IdeogramJobs.Benchmarks.Deployment;
 using IdeogramJobs.Benchmarks.Reporting;
 
@@ -40,7 +37,7 @@ public sealed class OrganisationKeysScenario : IScenario
         var jobsPerLimitUnit = settings.Quick ? 4 : 8;
         var latencySeconds = settings.Quick ? 2.0 : ProviderLatency.Mean("DEFAULT");
         var keys = Enumerable.Range(0, Organisations)
-            .Select(o => new BenchProviderKey($"org{o:00}", $"bench-org{o:00}-key-{Guid.NewGuid():N}", LimitOf(o)))
+            .Select(o => OrganisationKeyDeployment.NewKey(o, LimitOf(o)))
             .Prepend(new BenchProviderKey("service", "bench-ideogram-key", ServiceLimit))
             .ToList();
         var random = new Random(13);
@@ -50,23 +47,13 @@ public sealed class OrganisationKeysScenario : IScenario
         var idealSeconds = plan.Max(pair => pair.Value.Sum() * latencySeconds / pair.Key.Limit);
         var bound = TimeSpan.FromSeconds(idealSeconds * 4 + 120);
 
-        await using var system = await LoopbackSystem.StartAsync(new ServiceSettings(
+        await using var system = await LoopbackSystem.StartAsync(OrganisationKeyDeployment.With(new ServiceSettings(
             SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: ServiceLimit,
             IdeogramMaxInflightImages: ServiceLimit,
             MaxConcurrentJobs: MaxConcurrentJobs,
-            SimulatorImageScale: 8)
-        {
-            SiloEnvironment = new Dictionary<string, string?>
-            {
-                ["SECRET_ENCRYPTION_KEYS"] = "bench1:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            },
-            SimulatorEnvironment = new Dictionary<string, string?>
-            {
-                ["SIMULATOR_KEY_INFLIGHT_LIMITS"] = string.Join(",", keys.Skip(1).Select(key => $"{key.ApiKey}={key.Limit.ToString(CultureInfo.InvariantCulture)}")),
-            },
-        });
-        await ProvisionAsync(system, keys, accountsPerOrganisation, serviceAccounts, cancellationToken);
+            SimulatorImageScale: 8), keys));
+        await OrganisationKeyDeployment.ProvisionAsync(system, keys, accountsPerOrganisation, serviceAccounts, cancellationToken);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);
@@ -218,46 +205,4 @@ public sealed class OrganisationKeysScenario : IScenario
     };
 
     private static double Ratio(long numerator, long denominator) => denominator == 0 ? double.NaN : (double)numerator / denominator;
-
-    /// <summary>
-    /// Creates each organisation with its accounts (one organisation slug, several account slugs), stores its key and
-    /// limit over the admin API, and creates the service key's accounts, each in an organisation without a key.
-    /// </summary>
-    private static async Task ProvisionAsync(
-        LoopbackSystem system, List<BenchProviderKey> keys, int accountsPerOrganisation, int serviceAccounts, CancellationToken cancellationToken)
-    {
-        foreach (var key in keys)
-        {
-            var isService = key.IsService;
-            var accounts = isService ? serviceAccounts : accountsPerOrganisation;
-            var run = Guid.NewGuid().ToString("N")[..8];
-            string? organizationId = null;
-            for (var a = 0; a < accounts; a++)
-            {
-                var organizationSlug = isService ? $"svc{a}-{run}" : $"{key.Label}-{run}";
-                using var created = await system.Admin.PostAsJsonAsync("/api/admin/accounts", new
-                {
-                    organizationSlug,
-                    organizationName = "Org " + organizationSlug,
-                    accountSlug = $"{key.Label}-a{a}-{run}",
-                    accountName = $"Account {a} of {key.Label}",
-                }, cancellationToken);
-                var account = await ApiResponses.ReadSuccessAsync(created, "creating an account", cancellationToken);
-                var accountId = account["accountId"]!.GetValue<string>();
-                organizationId = account["organizationId"]!.GetValue<string>();
-                using var issued = await system.Admin.PostAsJsonAsync($"/api/admin/accounts/{accountId}/keys", new { name = "bench", role = "user" }, cancellationToken);
-                var apiKey = (await ApiResponses.ReadSuccessAsync(issued, "issuing a key", cancellationToken))["key"]!.GetValue<string>();
-                key.Accounts.Add(new BenchAccount(accountId, system.Client(apiKey)));
-            }
-
-            if (!isService)
-            {
-                var keyPath = $"/api/admin/organizations/{organizationId}/ideogram-key";
-                using var set = await system.Admin.PutAsJsonAsync(keyPath, new { apiKey = key.ApiKey }, cancellationToken);
-                await ApiResponses.ReadSuccessAsync(set, $"setting {key.Label}'s Ideogram key", cancellationToken);
-                using var limit = await system.Admin.PutAsJsonAsync(keyPath + "/limit", new { maxInflightImages = key.Limit }, cancellationToken);
-                await ApiResponses.ReadSuccessAsync(limit, $"setting {key.Label}'s in-flight limit", cancellationToken);
-            }
-        }
-    }
 }
