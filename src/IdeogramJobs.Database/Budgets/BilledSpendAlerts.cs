@@ -10,8 +10,8 @@ using MySqlConnector;
 namespace IdeogramJobs.Database.Budgets;
 
 /// <summary>
-/// Records what Ideogram billed for a generation and, when that brings the account's billed spend for the
-/// month to its budget threshold, the threshold alert and its webhook, all in the caller's transaction:
+/// When what Ideogram billed for a generation brings the account's billed spend for the month to its budget
+/// threshold, records the threshold alert and its webhook in the billing's transaction:
 /// spend that crosses the threshold raises it when it is billed, not at the next admission. Billings of an
 /// account with a budget take its budget row's lock first, so concurrent ones (on any silo) add up one
 /// after another, and the alert row's unique key leaves one alert per account, month and threshold
@@ -20,18 +20,33 @@ namespace IdeogramJobs.Database.Budgets;
 public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpendAlerts> logger, IBudgetAlertAnnouncer? announcer = null)
 {
     /// <summary>
-    /// Records the billing of <paramref name="images"/> images of the job; returns the alert when this
-    /// billing raised it (announce it with <see cref="AnnounceAsync"/> once the transaction commits).
+    /// The statement that locks the budget of job @job's account (a row only when it has one), to run in the
+    /// saving batch before its billing; read its answer with <see cref="ReadLockedAsync"/>.
     /// </summary>
-    public async Task<BudgetAlert?> RecordBillingAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, int images, CancellationToken cancellationToken)
-    {
-        var budget = await LockBudgetAsync(connection, transaction, jobId, cancellationToken);
-        await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, images, cancellationToken);
-        if (budget is null)
-        {
-            return null;
-        }
+    public const string LockBudget = """
+        SELECT b.account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now
+        FROM ssnews_account_budgets b
+        WHERE b.account_id = (SELECT j.account_id FROM ssnews_jobs j WHERE j.job_id = @job) AND b.monthly_budget_usd IS NOT NULL
+        FOR UPDATE;
+        """;
 
+    /// <summary>The budget <see cref="LockBudget"/> locked, with the database's clock (the one billed_at is written with); null when none.</summary>
+    public static async Task<LockedBudget?> ReadLockedAsync(MySqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
+            ? new LockedBudget(
+                reader.GetString("account_id"),
+                new AccountBudget { MonthlyBudgetUsd = Usd.Normalize(reader.GetDecimal("monthly_budget_usd")), ThresholdPercent = reader.GetInt32("threshold_percent") },
+                reader.GetUtcDateTime("now"))
+            : null;
+
+    /// <summary>
+    /// After the billing, in its transaction: when the month's billed spend of the locked budget's account now
+    /// reaches the threshold, records the alert and its webhook; returns the alert when this billing raised it
+    /// (announce it with <see cref="AnnounceAsync"/> once the transaction commits).
+    /// </summary>
+    public async Task<BudgetAlert?> RaiseIfCrossedAsync(MySqlConnection connection, MySqlTransaction transaction, LockedBudget budget, long jobId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
         var monthStart = BudgetMonth.Start(budget.Now);
         var spent = await BilledSinceAsync(connection, transaction, budget.AccountId, monthStart, cancellationToken);
         if (!budget.Budget.ThresholdReachedBy(spent))
@@ -74,31 +89,6 @@ public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpen
     }
 
     /// <summary>
-    /// The budget of the job's account, its row locked until the transaction ends, with the database's clock
-    /// (the one billed_at is written with); null when the account has no budget, and then nothing is locked.
-    /// </summary>
-    private static async Task<LockedBudget?> LockBudgetAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, CancellationToken cancellationToken)
-    {
-        await using var select = new MySqlCommand("""
-            SELECT b.account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now
-            FROM ssnews_account_budgets b
-            WHERE b.account_id = (SELECT j.account_id FROM ssnews_jobs j WHERE j.job_id = @job) AND b.monthly_budget_usd IS NOT NULL
-            FOR UPDATE
-            """, connection, transaction);
-        select.Parameters.AddWithValue("job", jobId);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new LockedBudget(
-            reader.GetString("account_id"),
-            new AccountBudget { MonthlyBudgetUsd = Usd.Normalize(reader.GetDecimal("monthly_budget_usd")), ThresholdPercent = reader.GetInt32("threshold_percent") },
-            reader.GetUtcDateTime("now"));
-    }
-
-    /// <summary>
     /// The account's billings since the month began, this one included. A locking read: it sees every billing
     /// committed before the budget lock was granted, whenever this transaction's snapshot was taken.
     /// </summary>
@@ -114,5 +104,6 @@ public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpen
         return Usd.Normalize(Convert.ToDecimal(await sum.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
     }
 
-    private sealed record LockedBudget(string AccountId, AccountBudget Budget, DateTime Now);
+    /// <summary>An account's budget, its row locked until the transaction ends, and the database's clock when it was.</summary>
+    public sealed record LockedBudget(string AccountId, AccountBudget Budget, DateTime Now);
 }

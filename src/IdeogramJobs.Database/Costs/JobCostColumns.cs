@@ -22,22 +22,17 @@ public static class JobCostColumns
         """;
 
     /// <summary>
-    /// Records one generation Ideogram answered (and so billed), in the transaction that saves it: a row of
-    /// ssnews_job_billings and the job's running billed_usd.
+    /// Statements recording one generation Ideogram answered (and so billed), in the transaction that saves it: a
+    /// row of ssnews_job_billings and the job's running billed_usd. Parameters: @job, @images, and @token, the
+    /// attempt that must still own the row.
     /// </summary>
-    public static async Task RecordBillingAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, int images, CancellationToken cancellationToken)
-    {
-        await using var record = new MySqlCommand("""
-            INSERT INTO ssnews_job_billings (job_id, account_id, images, amount_usd, billed_at)
-            SELECT job_id, account_id, @images, unit_price_usd * @images, UTC_TIMESTAMP(3) FROM ssnews_jobs
-            WHERE job_id = @job AND unit_price_usd IS NOT NULL AND account_id IS NOT NULL;
-            UPDATE ssnews_jobs SET billed_usd = COALESCE(billed_usd, 0) + unit_price_usd * @images
-            WHERE job_id = @job AND unit_price_usd IS NOT NULL;
-            """, connection, transaction);
-        record.Parameters.AddWithValue("job", jobId);
-        record.Parameters.AddWithValue("images", images);
-        await record.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public const string RecordBilling = """
+        INSERT INTO ssnews_job_billings (job_id, account_id, images, amount_usd, billed_at)
+        SELECT job_id, account_id, @images, unit_price_usd * @images, UTC_TIMESTAMP(3) FROM ssnews_jobs
+        WHERE job_id = @job AND attempt_token = @token AND unit_price_usd IS NOT NULL AND account_id IS NOT NULL;
+        UPDATE ssnews_jobs SET billed_usd = COALESCE(billed_usd, 0) + unit_price_usd * @images
+        WHERE job_id = @job AND attempt_token = @token AND unit_price_usd IS NOT NULL;
+        """;
 
     /// <summary>The job's money from a row selected with <see cref="Select"/>; null when none of it is recorded.</summary>
     public static JobCost? Read(MySqlDataReader reader)

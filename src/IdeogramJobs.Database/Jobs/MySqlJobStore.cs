@@ -401,47 +401,54 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var owned = new MySqlCommand(
-            "SELECT 1 FROM ssnews_jobs WHERE job_id = @job AND job_type = @jobType AND attempt_token = @token FOR UPDATE", connection, transaction))
+
+        // One round trip: whether the attempt still owns the row (locked), the budget of its account when budgets
+        // raise alerts (locked before the billing, so an account's billings add up one after another), then the
+        // writes, each of which does nothing unless the attempt owns the row. Images of an earlier generation
+        // (one answered but whose images could not be fetched) must not stay beside this one's at indices it does not reach.
+        await using var save = new MySqlCommand($"""
+            SELECT attempt_token = @token FROM ssnews_jobs WHERE job_id = @job AND job_type = @jobType FOR UPDATE;
+            {(spendAlerts is null ? string.Empty : BilledSpendAlerts.LockBudget)}
+            DELETE a FROM ssnews_image_assets a JOIN ssnews_jobs j ON j.job_id = a.job_id
+            WHERE a.job_id = @job AND j.attempt_token = @token;
+            INSERT INTO ssnews_job_generations (job_id, attempt_token, provider_created, images, created_at)
+            SELECT job_id, @token, @created, @generated, UTC_TIMESTAMP(3) FROM ssnews_jobs WHERE job_id = @job AND attempt_token = @token
+            ON DUPLICATE KEY UPDATE attempt_token = VALUES(attempt_token), provider_created = VALUES(provider_created),
+                images = VALUES(images), created_at = VALUES(created_at);
+            {JobCostColumns.RecordBilling}
+            """, connection, transaction);
+        save.Parameters.AddWithValue("job", jobId);
+        save.Parameters.AddWithValue("jobType", JobType);
+        save.Parameters.AddWithValue("token", token);
+        save.Parameters.AddWithValue("created", generation.Created.UtcDateTime);
+        save.Parameters.AddWithValue("generated", JsonSerializer.Serialize(generation.Images, GenerationJson));
+        save.Parameters.AddWithValue("images", generation.Images.Count);
+
+        bool owned;
+        BilledSpendAlerts.LockedBudget? budget = null;
+        await using (var reader = await save.ExecuteReaderAsync(cancellationToken))
         {
-            owned.Parameters.AddWithValue("job", jobId);
-            owned.Parameters.AddWithValue("jobType", JobType);
-            owned.Parameters.AddWithValue("token", token);
-            if (await owned.ExecuteScalarAsync(cancellationToken) is null)
+            owned = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && reader.GetBoolean(0);
+            if (spendAlerts is not null && await reader.NextResultAsync(cancellationToken))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
+                budget = await BilledSpendAlerts.ReadLockedAsync(reader, cancellationToken);
             }
         }
 
-        // Images of an earlier generation (one that was answered but whose images could not be fetched)
-        // must not stay beside this one's at indices it does not reach.
-        await using (var save = new MySqlCommand("""
-            DELETE FROM ssnews_image_assets WHERE job_id = @job;
-            INSERT INTO ssnews_job_generations (job_id, attempt_token, provider_created, images, created_at)
-            VALUES (@job, @token, @created, @images, UTC_TIMESTAMP(3))
-            ON DUPLICATE KEY UPDATE attempt_token = VALUES(attempt_token), provider_created = VALUES(provider_created),
-                images = VALUES(images), created_at = VALUES(created_at)
-            """, connection, transaction))
+        if (!owned)
         {
-            save.Parameters.AddWithValue("job", jobId);
-            save.Parameters.AddWithValue("token", token);
-            save.Parameters.AddWithValue("created", generation.Created.UtcDateTime);
-            save.Parameters.AddWithValue("images", JsonSerializer.Serialize(generation.Images, GenerationJson));
-            await save.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
         }
 
         // With budgets, the billing may cross the account's threshold: its alert is written here, announced once committed.
-        if (spendAlerts is null)
+        var alert = budget is null ? null : await spendAlerts!.RaiseIfCrossedAsync(connection, transaction, budget, jobId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (alert is not null)
         {
-            await JobCostColumns.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            await spendAlerts!.AnnounceAsync(alert);
         }
 
-        var alert = await spendAlerts.RecordBillingAsync(connection, transaction, jobId, generation.Images.Count, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await spendAlerts.AnnounceAsync(alert);
         return true;
     }
 
