@@ -2,12 +2,15 @@ using System.Diagnostics.Metrics;
 using IdeogramJobs.Cluster.Tests.Infrastructure;
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace IdeogramJobs.Cluster.Tests.Jobs;
 
 /// <summary>
 /// The capacity gauges as a metrics exporter reads them. The silos run in this process, so one listener sees both
-/// silos' meters; a series is summed over silos as a dashboard would.
+/// silos' meters; a series is summed over silos as a dashboard would. Other test classes' clusters run in this
+/// process too, so only meters made by this cluster's silos (their meter factories are the meters' scope) are read.
 /// </summary>
 public sealed class CapacityGaugesTests(JobEngineFixture fixture) : IClassFixture<JobEngineFixture>
 {
@@ -26,7 +29,7 @@ public sealed class CapacityGaugesTests(JobEngineFixture fixture) : IClassFixtur
         Assert.True(await ofOrganisation.RequestAsync(2, AccountId, 2, null), "the organisation's key granting 2 of its 10 images");
         Assert.False(await ofOrganisation.RequestAsync(3, AccountId, 9, null), "the organisation's key making 9 images wait beside its 2 in flight");
 
-        var both = Read();
+        var both = Read(SiloMeterScopes());
         Assert.Equal(3, both.Figure(Inflight, ProviderKeyIdentity.Service));
         Assert.Equal(0, both.Figure(Waiting, ProviderKeyIdentity.Service));
         Assert.Equal(2, both.Figure(Inflight, organisation));
@@ -34,26 +37,29 @@ public sealed class CapacityGaugesTests(JobEngineFixture fixture) : IClassFixtur
         Assert.All(both.TagNames, names => Assert.Equal([ProviderCapacityGauges.KeyIdentityTag], names));
 
         await service.ReleaseAsync(1, null);
-        var afterRelease = Read();
+        var afterRelease = Read(SiloMeterScopes());
         Assert.Equal(0, afterRelease.Figure(Inflight, ProviderKeyIdentity.Service));
         Assert.Equal(2, afterRelease.Figure(Inflight, organisation));
         Assert.Equal(9, afterRelease.Figure(Waiting, organisation));
 
         await ofOrganisation.ForgetAsync(3, null);
         await ofOrganisation.ReleaseAsync(2, null);
-        var released = Read();
+        var released = Read(SiloMeterScopes());
         Assert.Equal(0, released.Figure(Inflight, organisation));
         Assert.Equal(0, released.Figure(Waiting, organisation));
     }
 
-    /// <summary>One collection of both gauges, as an exporter's scrape makes it.</summary>
-    private static GaugeReading Read()
+    private IReadOnlyList<object> SiloMeterScopes() =>
+        [.. fixture.Cluster.Silos.Cast<InProcessSiloHandle>().Select(silo => (object)silo.SiloHost.Services.GetRequiredService<IMeterFactory>())];
+
+    /// <summary>One collection of both gauges of the given silos, as an exporter's scrape makes it.</summary>
+    private static GaugeReading Read(IReadOnlyList<object> siloMeterScopes)
     {
         var reading = new GaugeReading();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, subscriber) =>
         {
-            if (instrument.Meter.Name == JobMetrics.MeterName && instrument.Name is Inflight or Waiting)
+            if (instrument.Meter.Name == JobMetrics.MeterName && instrument.Name is Inflight or Waiting && siloMeterScopes.Contains(instrument.Meter.Scope))
             {
                 subscriber.EnableMeasurementEvents(instrument);
             }
