@@ -26,10 +26,10 @@ public static class JobWebhooksApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/signing-secret", GetSigningSecretAsync).WithName("GetWebhookSigningSecret")
             .WithSummary("The account's signing secret for jobs' own webhookUrls, created on first need (account admins)")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/signing-secret/rotate", RotateSigningSecretAsync).WithName("RotateWebhookSigningSecret")
             .WithSummary("A new signing secret for jobs' own webhookUrls; the old one signs beside it for WEBHOOK_SECRET_OVERLAP_HOURS")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/job-deliveries", ListDeliveriesAsync).WithName("ListJobWebhookDeliveries")
             .WithSummary("The delivery log of jobs' own webhookUrls, newest first: status, attempts, last response code and error, next attempt")
             .ProducesValidationProblem();
@@ -86,7 +86,8 @@ public static class JobWebhooksApi
             : TypedResults.Problem($"The account's jobs have no webhook delivery {deliveryId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 
+    /// <summary>A 409 like the organisation key API's, not a 5xx: the request is fine, the service's configuration lacks the master key.</summary>
     private static ProblemHttpResult SecretsUnavailable(SecretUnavailableException e) =>
-        TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Webhook secrets cannot be stored",
+        TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Webhook secrets cannot be stored",
             extensions: new Dictionary<string, object?> { ["variable"] = SecretEncryptionOptions.KeysVariable });
 }

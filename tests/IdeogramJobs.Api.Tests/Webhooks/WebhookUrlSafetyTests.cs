@@ -51,14 +51,14 @@ public sealed class WebhookUrlSafetyTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task Without_a_master_key_the_signing_secret_is_a_503_and_a_jobs_webhookUrl_is_refused_naming_webhookUrl()
+    public async Task Without_a_master_key_the_signing_secret_is_a_409_naming_the_variable_and_a_jobs_webhookUrl_is_refused_naming_webhookUrl()
     {
         var account = await service.NewAccountAsync("admin");
 
         using var secret = await account.Http.GetAsync("/api/webhooks/signing-secret");
         using var job = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = "blog_header", prompt = "a harbour", webhookUrl = "https://93.184.215.14/hook" });
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, secret.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, secret.StatusCode);
         Assert.Contains("SECRET_ENCRYPTION_KEYS", await secret.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, job.StatusCode);
         Assert.NotNull(JsonNode.Parse(await job.Content.ReadAsStringAsync())!["errors"]!["webhookUrl"]);
