@@ -36,6 +36,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IOrganisationKeyStore, MySqlOrganisationKeyStore>();
         services.AddSingleton<ISecretReEncryptor, OrganisationKeyReEncryptor>();
         services.AddSingleton<ISecretReEncryptor, WebhookSecretReEncryptor>();
+        services.AddSingleton<ISecretReEncryptor, AccountSigningSecretReEncryptor>();
         services.AddSingleton<IProviderKeyUsageQueries, MySqlProviderKeyUsageQueries>();
         services.AddSingleton<C360ReqDatabase>();
         services.AddSingleton<OrleansDatabase>();
@@ -64,6 +65,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<IWebhookStore, MySqlWebhookStore>();
+        services.AddSingleton<IJobWebhookStore, MySqlJobWebhookStore>();
         return services;
     }
 }

@@ -44,7 +44,7 @@ public sealed class DatabaseServiceRegistrationTests : IAsyncLifetime
         await using var services = Services();
 
         Assert.Equal(
-            ["organisation Ideogram keys", "webhook signing secrets"],
+            ["account webhook signing secrets", "organisation Ideogram keys", "webhook signing secrets"],
             services.GetServices<ISecretReEncryptor>().Select(r => r.Kind).Order());
     }
 

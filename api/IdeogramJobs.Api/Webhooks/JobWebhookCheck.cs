@@ -1,14 +1,15 @@
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Webhooks;
 
 namespace IdeogramJobs.Api.Webhooks;
 
 /// <summary>
-/// Checks an execute request's webhookUrl like an endpoint's URL; it is signed with the secret of the
-/// account's oldest endpoint, so the account must have one.
+/// Checks an execute request's webhookUrl like an endpoint's URL. It is signed with the account's signing
+/// secret, which is created here on first need, so a receiver can fetch it before the job ends.
 /// </summary>
-public sealed class JobWebhookCheck(WebhookUrlPolicy urls, IWebhookStore store)
+public sealed class JobWebhookCheck(WebhookUrlPolicy urls, IJobWebhookStore store)
 {
     public const string Field = "webhookUrl";
 
@@ -24,8 +25,14 @@ public sealed class JobWebhookCheck(WebhookUrlPolicy urls, IWebhookStore store)
             return new SettingsError(Field, problem, webhookUrl.Length > 200 ? webhookUrl[..200] + "…" : webhookUrl);
         }
 
-        return await store.HasEndpointAsync(Caller.From(context.User).Account, context.RequestAborted)
-            ? null
-            : new SettingsError(Field, $"A job's webhook is signed with the secret of the account's first webhook endpoint; create one first ({WebhooksApi.EndpointsPath}).");
+        try
+        {
+            await store.GetOrCreateSigningSecretAsync(Caller.From(context.User).Account, context.RequestAborted);
+            return null;
+        }
+        catch (SecretUnavailableException e)
+        {
+            return new SettingsError(Field, $"A job's webhook cannot be signed here: {e.Message}");
+        }
     }
 }

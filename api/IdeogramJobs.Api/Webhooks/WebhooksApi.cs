@@ -55,6 +55,7 @@ public static class WebhooksApi
         group.MapPost(ById + "/deliveries/{deliveryId:long:min(1)}/redeliver", RedeliverAsync).WithName("RedeliverWebhook")
             .WithSummary("Sends a delivered or failed delivery again, with the same webhook-id")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapJobWebhooksApi();
         return app;
     }
 

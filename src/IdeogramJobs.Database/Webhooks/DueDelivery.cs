@@ -5,7 +5,8 @@ public sealed record DueDelivery
 {
     public required long DeliveryId { get; init; }
     public required string MessageId { get; init; }
-    public required long EndpointId { get; init; }
+    /// <summary>Null for a job's own webhookUrl, signed with the account's signing secret instead of an endpoint's.</summary>
+    public long? EndpointId { get; init; }
     public required string Url { get; init; }
 
     /// <summary>False for a job's own webhookUrl, which a 410 Gone must not disable the signing endpoint for.</summary>

@@ -154,30 +154,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
         select.Parameters.AddWithValue("account", accountId);
         select.Parameters.AddWithValue("id", endpointId);
         select.Parameters.AddWithValue("limit", limit);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var deliveries = new List<WebhookDelivery>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var status = reader.GetString("status");
-            deliveries.Add(new WebhookDelivery
-            {
-                DeliveryId = reader.GetInt64("delivery_id"),
-                MessageId = reader.GetString("message_id"),
-                EndpointId = reader.GetInt64("endpoint_id"),
-                EventType = reader.GetString("event_type"),
-                JobId = reader.GetNullableInt64("job_id"),
-                Url = reader.GetString("url"),
-                Status = status,
-                Attempts = reader.GetInt32("attempts"),
-                LastResponseCode = reader.GetNullableInt32("last_status_code"),
-                LastError = reader.GetNullableString("last_error"),
-                NextAttemptAt = status == "pending" ? reader.GetUtcDateTime("next_attempt_at") : null,
-                CreatedAt = reader.GetUtcDateTime("created_at"),
-                DeliveredAt = reader.GetNullableUtcDateTime("delivered_at"),
-            });
-        }
-
-        return deliveries;
+        return await WebhookDeliveryRows.ReadAsync(select, cancellationToken);
     }
 
     public async Task<bool> RedeliverAsync(string accountId, long endpointId, long deliveryId, TimeSpan retryWindow, CancellationToken cancellationToken)
@@ -206,7 +183,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
             SET d.lease_owner = @owner, d.lease_until = UTC_TIMESTAMP(3) + INTERVAL @lease SECOND
             WHERE d.status = 'pending' AND d.next_attempt_at <= UTC_TIMESTAMP(3)
               AND (d.lease_until IS NULL OR d.lease_until < UTC_TIMESTAMP(3))
-              AND d.endpoint_id IN (SELECT e.endpoint_id FROM ideogram_webhook_endpoints e WHERE e.enabled = 1 OR d.target_url IS NOT NULL)
+              AND (d.endpoint_id IS NULL OR d.endpoint_id IN (SELECT e.endpoint_id FROM ideogram_webhook_endpoints e WHERE e.enabled = 1 OR d.target_url IS NOT NULL))
             ORDER BY d.next_attempt_at LIMIT @max
             """, connection))
         {
@@ -219,42 +196,18 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
             }
         }
 
-        await using var select = new MySqlCommand("""
-            SELECT d.delivery_id, d.message_id, d.endpoint_id, COALESCE(d.target_url, e.url) AS url, d.target_url IS NULL AS to_endpoint, d.payload, d.attempts,
-                   d.created_at, d.retry_until, e.secret, IF(e.previous_secret_until > UTC_TIMESTAMP(3), e.previous_secret, NULL) AS previous_secret
-            FROM ideogram_webhook_deliveries d
-            JOIN ideogram_webhook_endpoints e ON e.endpoint_id = d.endpoint_id
-            WHERE d.lease_owner = @owner AND d.status = 'pending'
-            """, connection);
-        select.Parameters.AddWithValue("owner", owner);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var due = new List<DueDelivery>();
-        while (await reader.ReadAsync(cancellationToken))
+        var (due, unsigned) = await ReadLeasedAsync(connection, owner, cancellationToken);
+        if (unsigned.Count == 0)
         {
-            var endpointId = reader.GetInt64("endpoint_id");
-            var purpose = WebhookSecret.Purpose(endpointId);
-            List<string> secrets = [protector.Unprotect(reader.GetString("secret"), purpose)];
-            if (reader.GetNullableString("previous_secret") is { } previous)
-            {
-                secrets.Add(protector.Unprotect(previous, purpose));
-            }
-
-            due.Add(new DueDelivery
-            {
-                DeliveryId = reader.GetInt64("delivery_id"),
-                MessageId = reader.GetString("message_id"),
-                EndpointId = endpointId,
-                Url = reader.GetString("url"),
-                ToEndpointUrl = reader.GetInt64("to_endpoint") == 1,
-                Payload = reader.GetString("payload"),
-                Attempts = reader.GetInt32("attempts"),
-                CreatedAt = reader.GetUtcDateTime("created_at"),
-                RetryUntil = reader.GetUtcDateTime("retry_until"),
-                Secrets = secrets,
-            });
+            return due;
         }
 
-        return due;
+        foreach (var accountId in unsigned)
+        {
+            await AccountSigningSecretRows.EnsureAsync(connection, protector, accountId, cancellationToken);
+        }
+
+        return (await ReadLeasedAsync(connection, owner, cancellationToken)).Due;
     }
 
     public async Task<bool> MarkDeliveredAsync(long deliveryId, string owner, int statusCode, CancellationToken cancellationToken) =>
@@ -328,6 +281,61 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The owner's leased deliveries with the secrets that sign them: an endpoint's, or for a job's own
+    /// webhookUrl (no endpoint) the account's signing secret. Accounts that have none yet come back apart.
+    /// </summary>
+    private async Task<(List<DueDelivery> Due, HashSet<string> Unsigned)> ReadLeasedAsync(MySqlConnection connection, string owner, CancellationToken cancellationToken)
+    {
+        await using var select = new MySqlCommand("""
+            SELECT d.delivery_id, d.message_id, d.endpoint_id, d.account_id, COALESCE(d.target_url, e.url) AS url, d.target_url IS NULL AS to_endpoint,
+                   d.payload, d.attempts, d.created_at, d.retry_until, COALESCE(e.secret, s.secret) AS secret,
+                   IF(e.endpoint_id IS NULL, IF(s.previous_secret_until > UTC_TIMESTAMP(3), s.previous_secret, NULL),
+                      IF(e.previous_secret_until > UTC_TIMESTAMP(3), e.previous_secret, NULL)) AS previous_secret
+            FROM ideogram_webhook_deliveries d
+            LEFT JOIN ideogram_webhook_endpoints e ON e.endpoint_id = d.endpoint_id
+            LEFT JOIN ideogram_webhook_signing_secrets s ON d.endpoint_id IS NULL AND s.account_id = d.account_id
+            WHERE d.lease_owner = @owner AND d.status = 'pending'
+            """, connection);
+        select.Parameters.AddWithValue("owner", owner);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var due = new List<DueDelivery>();
+        var unsigned = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var endpointId = reader.GetNullableInt64("endpoint_id");
+            var accountId = reader.GetString("account_id");
+            if (reader.GetNullableString("secret") is not { } secret)
+            {
+                unsigned.Add(accountId);
+                continue;
+            }
+
+            var purpose = endpointId is { } id ? WebhookSecret.Purpose(id) : WebhookSecret.AccountPurpose(accountId);
+            List<string> secrets = [protector.Unprotect(secret, purpose)];
+            if (reader.GetNullableString("previous_secret") is { } previous)
+            {
+                secrets.Add(protector.Unprotect(previous, purpose));
+            }
+
+            due.Add(new DueDelivery
+            {
+                DeliveryId = reader.GetInt64("delivery_id"),
+                MessageId = reader.GetString("message_id"),
+                EndpointId = endpointId,
+                Url = reader.GetString("url"),
+                ToEndpointUrl = reader.GetInt64("to_endpoint") == 1,
+                Payload = reader.GetString("payload"),
+                Attempts = reader.GetInt32("attempts"),
+                CreatedAt = reader.GetUtcDateTime("created_at"),
+                RetryUntil = reader.GetUtcDateTime("retry_until"),
+                Secrets = secrets,
+            });
+        }
+
+        return (due, unsigned);
     }
 
     private static async Task<WebhookEndpoint?> GetAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, long endpointId, CancellationToken cancellationToken)

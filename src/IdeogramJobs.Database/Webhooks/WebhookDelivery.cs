@@ -8,7 +8,8 @@ public sealed record WebhookDelivery
     /// <summary>The webhook-id header: the same on every attempt, so receivers can drop repeats.</summary>
     public required string MessageId { get; init; }
 
-    public required long EndpointId { get; init; }
+    /// <summary>The endpoint it goes to; null for a job's own webhookUrl, signed with the account's signing secret.</summary>
+    public long? EndpointId { get; init; }
     public required string EventType { get; init; }
     public long? JobId { get; init; }
 

@@ -78,14 +78,11 @@ public sealed class WebhookOutbox(C360ReqDatabase database, IOptions<WebhookOpti
             return;
         }
 
-        // A job's own webhookUrl is signed with the secret of the account's oldest endpoint (see the README).
+        // A job's own webhookUrl has no endpoint: it is signed with the account's signing secret (see the README).
         await using var perJob = new MySqlCommand("""
             INSERT INTO ideogram_webhook_deliveries
                 (message_id, endpoint_id, account_id, event_type, job_id, target_url, payload, next_attempt_at, retry_until)
-            SELECT @message, e.endpoint_id, e.account_id, @type, @job, @url, @payload, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL @retry SECOND
-            FROM ideogram_webhook_endpoints e
-            WHERE e.account_id = @account
-            ORDER BY e.endpoint_id LIMIT 1
+            VALUES (@message, NULL, @account, @type, @job, @url, @payload, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL @retry SECOND)
             """, connection, transaction);
         AddParameters(perJob, messageId, accountId, eventType, jobId, payload);
         perJob.Parameters.AddWithValue("url", jobWebhookUrl);

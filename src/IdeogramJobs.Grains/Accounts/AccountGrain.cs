@@ -134,6 +134,7 @@ public sealed class AccountGrain(
                 Status = snapshot?.Status,
                 FinalSettings = snapshot?.FinalSettings,
                 Replayed = true,
+                Estimate = ReplayedEstimate.Of(snapshot),
             };
         }
 

@@ -7,7 +7,7 @@ namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>
 /// A SHA-256 of what a submission asks for (job type, prompt, overrides, priority, regeneration source,
-/// style reference images), kept with its idempotency key: a replay of the same request returns the first
+/// style reference images, webhookUrl), kept with its idempotency key: a replay of the same request returns the first
 /// job, while the same key with a different request is refused instead of silently answered with a job
 /// that is not what was asked.
 /// </summary>
@@ -27,6 +27,13 @@ public static class SubmissionFingerprint
             Character = submission.CharacterReferenceImage is { } character ? Convert.ToHexStringLower(SHA256.HashData(character.Content)) : null,
             References = submission.StyleReferenceImages.Select(r => Convert.ToHexStringLower(SHA256.HashData(r.Content))).ToArray(),
         });
+
+        // Appended only when given, so a key recorded before the webhookUrl counted still replays its request.
+        if (submission.WebhookUrl is { } webhookUrl)
+        {
+            canonical += JsonSerializer.Serialize(new { WebhookUrl = webhookUrl });
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

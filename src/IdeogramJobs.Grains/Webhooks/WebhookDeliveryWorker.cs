@@ -65,9 +65,9 @@ public sealed class WebhookDeliveryWorker(
 
         if (result.Gone)
         {
-            if (delivery.ToEndpointUrl)
+            if (delivery.ToEndpointUrl && delivery.EndpointId is { } endpointId)
             {
-                await store.DisableEndpointAsync(delivery.EndpointId, "The receiver answered 410 Gone.", CancellationToken.None);
+                await store.DisableEndpointAsync(endpointId, "The receiver answered 410 Gone.", CancellationToken.None);
             }
 
             await store.MarkFailedAsync(delivery.DeliveryId, owner, result.StatusCode, result.Error ?? "410 Gone", CancellationToken.None);

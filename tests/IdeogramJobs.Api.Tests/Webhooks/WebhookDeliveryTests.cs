@@ -160,23 +160,6 @@ public sealed class WebhookDeliveryTests(WebhookServiceFixture service)
     }
 
     [Fact]
-    public async Task A_jobs_own_webhook_url_is_told_of_its_end_signed_with_the_accounts_first_endpoint_secret()
-    {
-        var account = await service.NewAccountAsync("admin");
-        var (_, secret) = await account.CreateEndpointAsync(Receiver.Url("/unused/" + Guid.NewGuid().ToString("N")), ["budget.threshold_reached"]);
-        Receiver.Trust(secret);
-        var jobPath = "/job/" + Guid.NewGuid().ToString("N");
-
-        using var submitted = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = "blog_header", prompt = "a pier", webhookUrl = Receiver.Url(jobPath) });
-        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-
-        var received = await Receiver.WaitForAsync(r => r.Any(w => w.Path == jobPath), Within, "the job's own webhook");
-        var webhook = Assert.Single(received, w => w.Path == jobPath);
-        Assert.True(webhook.Verified);
-        Assert.Equal("job.completed", webhook.Type);
-    }
-
-    [Fact]
     public async Task Crossing_the_budget_threshold_is_delivered_once_to_an_endpoint_subscribed_to_it()
     {
         var account = await service.NewAccountAsync("admin");

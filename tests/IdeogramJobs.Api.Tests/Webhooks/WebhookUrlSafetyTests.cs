@@ -49,4 +49,19 @@ public sealed class WebhookUrlSafetyTests(ServiceFixture service)
         Assert.Contains("SECRET_ENCRYPTION_KEYS", body);
         Assert.Equal(0, await service.Database.CountAsync($"SELECT COUNT(*) FROM ideogram_webhook_endpoints WHERE account_id = '{account.AccountId}'"));
     }
+
+    [Fact]
+    public async Task Without_a_master_key_the_signing_secret_is_a_409_naming_the_variable_and_a_jobs_webhookUrl_is_refused_naming_webhookUrl()
+    {
+        var account = await service.NewAccountAsync("admin");
+
+        using var secret = await account.Http.GetAsync("/api/webhooks/signing-secret");
+        using var job = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = "blog_header", prompt = "a harbour", webhookUrl = "https://93.184.215.14/hook" });
+
+        Assert.Equal(HttpStatusCode.Conflict, secret.StatusCode);
+        Assert.Contains("SECRET_ENCRYPTION_KEYS", await secret.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, job.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await job.Content.ReadAsStringAsync())!["errors"]!["webhookUrl"]);
+        Assert.Equal(0, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
+    }
 }

@@ -10,7 +10,7 @@ namespace IdeogramJobs.Testing.Webhooks;
 
 /// <summary>
 /// A webhook receiver on real Kestrel (127.0.0.1): it verifies every request's Standard Webhooks
-/// signature with the reference StandardWebhooks library against the secrets it is told, records what
+/// signature entries with the reference StandardWebhooks library against the secrets it is told, records what
 /// came, and can be told to answer an error status or to hang, as a receiver that is down or stuck would.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
@@ -109,16 +109,26 @@ public sealed class WebhookReceiver : IAsyncDisposable
         context.Response.StatusCode = AnswerStatus;
     }
 
-    private static bool Verifies(string secret, string body, IHeaderDictionary headers)
-    {
-        try
+    /// <summary>
+    /// Whether any signature entry verifies with the secret. StandardWebhooks 1.1.2 compares the first entry
+    /// only, and during a rotation the old secret's entry comes second, so each entry is verified on its own.
+    /// </summary>
+    private static bool Verifies(string secret, string body, IHeaderDictionary headers) =>
+        headers["webhook-signature"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(entry =>
         {
-            new StandardWebhook(secret).Verify(body, headers);
-            return true;
-        }
-        catch (WebhookVerificationException)
-        {
-            return false;
-        }
-    }
+            try
+            {
+                new StandardWebhook(secret).Verify(body, new HeaderDictionary
+                {
+                    ["webhook-id"] = headers["webhook-id"],
+                    ["webhook-timestamp"] = headers["webhook-timestamp"],
+                    ["webhook-signature"] = entry,
+                });
+                return true;
+            }
+            catch (WebhookVerificationException)
+            {
+                return false;
+            }
+        });
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import JobWebhookSigning from './JobWebhookSigning.jsx';
 
 const EndpointsPath = '/api/webhooks/endpoints';
 const JobEvents = ['job.completed', 'job.failed', 'job.cancelled'];
@@ -220,6 +221,7 @@ export default function Webhooks({ api }) {
           ))}
         </ul>
       )}
+      <JobWebhookSigning api={api} />
     </section>
   );
 }
