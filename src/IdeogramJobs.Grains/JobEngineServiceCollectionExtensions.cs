@@ -1,5 +1,6 @@
 using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
+using IdeogramJobs.Grains.ImageFiles;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Grains.ProviderKeys;
@@ -32,6 +33,8 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
+        services.AddSingleton<ImageFileRepairAtStart>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImageFileRepairAtStart>());
         services.AddSingleton<JobAttemptRunner>();
         services.AddSingleton<JobProviderKeys>();
         services.AddOptions<SiloDrainOptions>().Bind(configuration).ValidateOnStart();

@@ -8,7 +8,9 @@ namespace IdeogramJobs.Storage.Local;
 /// was synced to disk. The flusher rewrites it after each sync (the new value becomes durable with the next
 /// sync, so after a power loss it is at worst one sync old, which only widens the repair's look-back).
 /// The value found when the process started is kept, so the repair pass knows which rows to check even
-/// after this process has flushed again. A leading dot keeps the file server from ever serving it.
+/// after this process has flushed again; and the marker is not moved on until that pass has finished
+/// (<see cref="RepairPassFinished"/>), so a process that dies before then leaves the next start the same
+/// rows to check. A leading dot keeps the file server from ever serving it.
 /// </summary>
 public sealed class LocalImageFlushMarker(LocalImageRoot root)
 {
@@ -17,6 +19,7 @@ public sealed class LocalImageFlushMarker(LocalImageRoot root)
     private readonly Lock gate = new();
     private readonly Lazy<MarkerAtStart> atStart = new(() => Read(Path.Combine(root.FullPath, FileName)), LazyThreadSafetyMode.ExecutionAndPublication);
     private bool exists;
+    private bool repaired;
 
     public string FullPath { get; } = Path.Combine(root.FullPath, FileName);
 
@@ -54,12 +57,22 @@ public sealed class LocalImageFlushMarker(LocalImageRoot root)
         }
     }
 
-    /// <summary>Records that every file written before <paramref name="flushedBefore"/> is on disk.</summary>
+    /// <summary>The repair pass has checked every row the marker found at start asked for: the marker may move on.</summary>
+    public void RepairPassFinished() => Volatile.Write(ref repaired, true);
+
+    /// <summary>
+    /// Records that every file written before <paramref name="flushedBefore"/> is on disk; kept back while
+    /// the marker found at start still awaits its repair pass.
+    /// </summary>
     public void Record(DateTimeOffset flushedBefore)
     {
         lock (gate)
         {
-            _ = atStart.Value;
+            if (atStart.Value.FlushedBefore is not null && !Volatile.Read(ref repaired))
+            {
+                return;
+            }
+
             Write(flushedBefore, durably: false);
             Volatile.Write(ref exists, true);
         }

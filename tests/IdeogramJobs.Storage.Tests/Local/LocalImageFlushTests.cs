@@ -1,6 +1,7 @@
 using System.Globalization;
 using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -42,13 +43,30 @@ public sealed class LocalImageFlushTests
         var lastSync = ReadMarker(first);
 
         using var restarted = new LocalStoreHarness(root: first.Root);
-        var since = restarted.Repair.CheckRowsRecordedSince;
-        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.Png(seed: 2), "image/png"), CancellationToken.None);
-        restarted.Flusher.Flush();
 
-        Assert.Equal(lastSync - LocalImageRepair.ClockMargin, since);
-        Assert.Equal(since, restarted.Repair.CheckRowsRecordedSince);
-        Assert.True(ReadMarker(restarted) > lastSync, "the restarted process's own sync moves the marker on");
+        Assert.Equal(lastSync - LocalImageRepair.ClockMargin, restarted.Repair.CheckRowsRecordedSince);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_marker_stays_where_it_was_until_the_repair_pass_has_finished()
+    {
+        using var first = new LocalStoreHarness();
+        await first.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png"), CancellationToken.None);
+        first.Flusher.Flush();
+        var lastSync = ReadMarker(first);
+        using var restarted = new LocalStoreHarness(root: first.Root);
+        var marker = restarted.Services.GetRequiredService<LocalImageFlushMarker>();
+
+        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.Png(seed: 2), "image/png"), CancellationToken.None);
+        Assert.True(restarted.Flusher.Flush());
+        Assert.Equal(lastSync, ReadMarker(restarted));
+
+        marker.RepairPassFinished();
+        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 44, 0, TestImages.Png(seed: 3), "image/png"), CancellationToken.None);
+        Assert.True(restarted.Flusher.Flush());
+
+        Assert.True(ReadMarker(restarted) > lastSync, "the restarted process's sync after the repair pass moves the marker on");
+        Assert.Equal(lastSync - LocalImageRepair.ClockMargin, restarted.Repair.CheckRowsRecordedSince);
     }
 
     [Fact]
