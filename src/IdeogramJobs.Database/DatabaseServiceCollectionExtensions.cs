@@ -46,6 +46,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<DemoTenantSeeder>();
         services.AddSingleton<IJobStore, MySqlJobStore>();
         services.AddSingleton<IImageAssetStore, MySqlImageAssetStore>();
+        services.AddSingleton<IImageFileRecords, MySqlImageFileRecords>();
         services.AddSingleton<ISystemLog, MySqlSystemLog>();
         services.AddSingleton<IJobConfigurationStore, MySqlJobConfigurationStore>();
         services.AddSingleton<IAccountStore, MySqlAccountStore>();

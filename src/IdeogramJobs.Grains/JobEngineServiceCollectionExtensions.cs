@@ -1,6 +1,7 @@
 using IdeogramJobs.Database.Budgets;
 using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
+using IdeogramJobs.Grains.ImageFiles;
 using IdeogramJobs.Grains.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Grains.ProviderKeys;
@@ -34,6 +35,8 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
+        services.AddSingleton<ImageFileRepairAtStart>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImageFileRepairAtStart>());
         services.AddSingleton<JobAttemptRunner>();
         services.AddSingleton<JobProviderKeys>();
         services.AddOptions<SiloDrainOptions>().Bind(configuration).ValidateOnStart();

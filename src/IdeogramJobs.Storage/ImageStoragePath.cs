@@ -7,7 +7,8 @@ namespace IdeogramJobs.Storage;
 
 /// <summary>
 /// Builds storage paths of the form /&lt;folder&gt;/&lt;account&gt;/&lt;jobId&gt;/&lt;jobId&gt;-&lt;index&gt;-&lt;sha12&gt;.&lt;ext&gt;
-/// using only the characters Sirv recommends (a-z A-Z 0-9 - _) in each segment.
+/// (Sirv, and local disk before the sharded layout) or /&lt;folder&gt;/&lt;sha2&gt;/&lt;jobId&gt;-&lt;index&gt;-&lt;sha12&gt;.&lt;ext&gt;
+/// (local disk), using only the characters Sirv recommends (a-z A-Z 0-9 - _) in each segment.
 /// </summary>
 public static class ImageStoragePath
 {
@@ -17,6 +18,7 @@ public static class ImageStoragePath
     private const int MaxSanitisedAccountLength = 40;
     private const int AccountHashHexLength = 16;
     private const int ContentHashHexLength = 12;
+    private const int ShardHexLength = 2;
 
     private static readonly SearchValues<char> PlainAccountCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
@@ -29,6 +31,18 @@ public static class ImageStoragePath
         var job = jobId.ToString(CultureInfo.InvariantCulture);
         var position = index.ToString(CultureInfo.InvariantCulture);
         return $"/{folder}/{AccountSegment(accountId)}/{job}/{job}-{position}-{sha256Hex[..ContentHashHexLength]}.{format.Extension}";
+    }
+
+    /// <summary>
+    /// The local-disk path: one of 256 shard folders named by the first two hex digits of the content hash,
+    /// so a disk never gets a folder per job (creating one costs an inode and a directory block each).
+    /// The job id and index keep names unique; the hash keeps them unguessable as before.
+    /// </summary>
+    public static string BuildSharded(string folder, long jobId, int index, string sha256Hex, ImageFormat format)
+    {
+        var job = jobId.ToString(CultureInfo.InvariantCulture);
+        var position = index.ToString(CultureInfo.InvariantCulture);
+        return $"/{folder}/{sha256Hex[..ShardHexLength]}/{job}-{position}-{sha256Hex[..ContentHashHexLength]}.{format.Extension}";
     }
 
     /// <summary>

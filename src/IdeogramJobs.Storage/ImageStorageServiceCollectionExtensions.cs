@@ -4,6 +4,7 @@ using IdeogramJobs.Storage.Sirv;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Storage;
@@ -31,6 +32,10 @@ public static class ImageStorageServiceCollectionExtensions
         services.TryAddSingleton<LocalImageRoot>();
         services.TryAddSingleton<LocalImageFiles>();
         services.TryAddSingleton<ImageUrlBuilder>();
+        services.TryAddSingleton<LocalImageFlushMarker>();
+        services.TryAddSingleton<LocalImageVolumeFlusher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalImageVolumeFlusher>(provider => provider.GetRequiredService<LocalImageVolumeFlusher>()));
+        services.TryAddSingleton<LocalImageRepair>();
         // Retention deletes files written to local disk even after the service has moved to Sirv.
         services.TryAddSingleton<LocalDiskImageStore>();
 

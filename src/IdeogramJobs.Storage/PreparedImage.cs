@@ -17,7 +17,14 @@ internal sealed record PreparedImage(
     /// so the extension and Content-Type always match what is stored.
     /// </summary>
     /// <exception cref="ImageStorageException">The bytes are not PNG, JPEG or WebP (permanent).</exception>
-    public static PreparedImage Create(ImageToStore image, string folder)
+    public static PreparedImage Create(ImageToStore image, string folder) =>
+        Create(image, (format, sha256) => ImageStoragePath.Build(folder, image.AccountId, image.JobId, image.Index, sha256, format));
+
+    /// <summary>As <see cref="Create(ImageToStore, string)"/>, named in the local disk's sharded layout.</summary>
+    public static PreparedImage CreateSharded(ImageToStore image, string folder) =>
+        Create(image, (format, sha256) => ImageStoragePath.BuildSharded(folder, image.JobId, image.Index, sha256, format));
+
+    private static PreparedImage Create(ImageToStore image, Func<ImageFormat, string, string> pathOf)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrWhiteSpace(image.AccountId);
@@ -34,7 +41,7 @@ internal sealed record PreparedImage(
         }
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(image.Content.Span));
-        var path = ImageStoragePath.Build(folder, image.AccountId, image.JobId, image.Index, sha256, format);
+        var path = pathOf(format, sha256);
         var declared = ImageFormat.FromContentType(image.ContentType);
         return new PreparedImage(image, format, sha256, path, DeclaredTypeDisagrees: declared != format);
     }

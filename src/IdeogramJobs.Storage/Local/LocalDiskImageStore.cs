@@ -6,38 +6,39 @@ namespace IdeogramJobs.Storage.Local;
 
 /// <summary>
 /// Stores images on local disk under <see cref="LocalImageRoot"/>, served by the API at
-/// PUBLIC_BASE_URL/media/&lt;path&gt;. Writes go to a temporary file that is then moved into place,
-/// so a reader or a crash never sees a partial image.
+/// PUBLIC_BASE_URL/media/&lt;path&gt;, in 256 shard folders (<see cref="ImageStoragePath.BuildSharded"/>);
+/// files of the older folder-per-job layout keep being served and deleted by their recorded paths.
+/// Writes go to a temporary file that is then moved into place, so a reader or a crash never sees a
+/// partial image. On Linux a file gets no fsync of its own: the database row is the commit point,
+/// <see cref="LocalImageVolumeFlusher"/> syncs the volume every interval, and the repair pass at start
+/// handles rows whose file an OS crash lost.
 /// </summary>
-public sealed class LocalDiskImageStore : IImageStore
+public sealed class LocalDiskImageStore(
+    LocalImageRoot root,
+    LocalImageFlushMarker marker,
+    LocalImageVolumeFlusher flusher,
+    IOptions<LocalImageStorageOptions> options,
+    TimeProvider time,
+    ILogger<LocalDiskImageStore> logger) : IImageStore
 {
-    private readonly LocalImageRoot _root;
-    private readonly string _publicBaseUrl;
-    private readonly ILogger<LocalDiskImageStore> _logger;
-
-    public LocalDiskImageStore(LocalImageRoot root, IOptions<LocalImageStorageOptions> options, ILogger<LocalDiskImageStore> logger)
-    {
-        _root = root;
-        _publicBaseUrl = options.Value.ResolvePublicBaseUrl().TrimEnd('/') + LocalImageFiles.UrlPathPrefix.TrimEnd('/');
-        _logger = logger;
-    }
+    private readonly string publicBaseUrl = options.Value.ResolvePublicBaseUrl().TrimEnd('/') + LocalImageFiles.UrlPathPrefix.TrimEnd('/');
 
     public string Name => "disk";
 
     public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
     {
-        var prepared = PreparedImage.Create(image, ImageStoragePath.DefaultFolder);
+        var prepared = PreparedImage.CreateSharded(image, ImageStoragePath.DefaultFolder);
         if (prepared.DeclaredTypeDisagrees)
         {
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Image {ImageIndex} of job {JobId} for account {AccountId} was declared as {DeclaredContentType} but its bytes are {ContentType}; storing it as {ContentType}",
                 image.Index, image.JobId, image.AccountId, image.ContentType, prepared.Format.ContentType, prepared.Format.ContentType);
         }
 
-        var target = _root.FileFor(prepared.StoragePath);
+        var target = root.FileFor(prepared.StoragePath);
         try
         {
-            await WriteAtomicallyAsync(prepared, target, cancellationToken).ConfigureAwait(false);
+            await WriteAtomicallyAsync(prepared, target, cancellationToken);
         }
         catch (UnauthorizedAccessException exception)
         {
@@ -52,16 +53,16 @@ public sealed class LocalDiskImageStore : IImageStore
                 isTransient: true, retryAfter: null, exception);
         }
 
-        _logger.LogInformation(
+        logger.LogInformation(
             "Stored image {ImageIndex} of job {JobId} for account {AccountId} on local disk at {StoragePath} ({SizeBytes} bytes, {ContentType})",
             image.Index, image.JobId, image.AccountId, prepared.StoragePath, prepared.SizeBytes, prepared.Format.ContentType);
-        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicBaseUrl, prepared.StoragePath));
+        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(publicBaseUrl, prepared.StoragePath));
     }
 
     public Task DeleteAsync(string storagePath, CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(_root.FileFor(storagePath));
-        if (!target.StartsWith(_root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var target = Path.GetFullPath(root.FileFor(storagePath));
+        if (!target.StartsWith(root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ImageStorageException($"Refused to delete {storagePath}: it is outside the image folder.", isTransient: false);
         }
@@ -84,11 +85,17 @@ public sealed class LocalDiskImageStore : IImageStore
         return Task.CompletedTask;
     }
 
-    private static async Task WriteAtomicallyAsync(PreparedImage prepared, string target, CancellationToken cancellationToken)
+    private async Task WriteAtomicallyAsync(PreparedImage prepared, string target, CancellationToken cancellationToken)
     {
-        if (await HoldsSameContentAsync(target, prepared, cancellationToken).ConfigureAwait(false))
+        if (await HoldsSameContentAsync(target, prepared, cancellationToken))
         {
             return;
+        }
+
+        var syncedLater = LocalImageVolume.SyncsWholeVolume;
+        if (syncedLater)
+        {
+            marker.EnsureExists(time.GetUtcNow());
         }
 
         var directory = Path.GetDirectoryName(target)!;
@@ -99,8 +106,11 @@ public sealed class LocalDiskImageStore : IImageStore
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(prepared.Image.Content, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                await stream.WriteAsync(prepared.Image.Content, cancellationToken);
+                if (!syncedLater)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
             try
@@ -110,10 +120,15 @@ public sealed class LocalDiskImageStore : IImageStore
             catch (IOException) when (File.Exists(target))
             {
                 // A concurrent save of the same image won the race; only replace what it wrote if it differs.
-                if (!await HoldsSameContentAsync(target, prepared, cancellationToken).ConfigureAwait(false))
+                if (!await HoldsSameContentAsync(target, prepared, cancellationToken))
                 {
                     File.Move(temporary, target, overwrite: true);
                 }
+            }
+
+            if (syncedLater)
+            {
+                flusher.Written();
             }
         }
         finally
@@ -131,7 +146,7 @@ public sealed class LocalDiskImageStore : IImageStore
         }
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
         return Convert.ToHexStringLower(hash) == prepared.Sha256;
     }
 }

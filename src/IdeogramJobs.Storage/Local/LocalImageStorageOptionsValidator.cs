@@ -25,6 +25,13 @@ internal sealed class LocalImageStorageOptionsValidator : IValidateOptions<Local
             failures.Add($"{LocalImageStorageOptions.StoragePathVariable} contains characters that are not allowed in a path; got '{storagePath}'.");
         }
 
+        if (options.FlushIntervalMilliseconds is < LocalImageStorageOptions.MinFlushIntervalMilliseconds or > LocalImageStorageOptions.MaxFlushIntervalMilliseconds)
+        {
+            failures.Add(
+                $"{LocalImageStorageOptions.FlushIntervalVariable} must be between {LocalImageStorageOptions.MinFlushIntervalMilliseconds} and " +
+                $"{LocalImageStorageOptions.MaxFlushIntervalMilliseconds} milliseconds; got {options.FlushIntervalMilliseconds}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

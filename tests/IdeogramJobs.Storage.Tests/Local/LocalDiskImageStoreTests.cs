@@ -17,7 +17,7 @@ public sealed class LocalDiskImageStoreTests
 
         var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, content, "image/png"), CancellationToken.None);
 
-        var expectedPath = $"/ideogram-jobs/acct-1/42/42-0-{TestImages.Sha256(content)[..12]}.png";
+        var expectedPath = $"/ideogram-jobs/{TestImages.Sha256(content)[..2]}/42-0-{TestImages.Sha256(content)[..12]}.png";
         Assert.Equal(expectedPath, stored.StoragePath);
         Assert.Equal("http://127.0.0.1:8080/media" + expectedPath, stored.PublicUrl);
         Assert.Equal(content.Length, stored.SizeBytes);

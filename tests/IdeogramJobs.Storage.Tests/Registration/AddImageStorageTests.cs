@@ -98,6 +98,29 @@ public sealed class AddImageStorageTests
         Assert.Contains(LocalImageStorageOptions.PublicBaseUrlVariable, failure.Message);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("60001")]
+    public void A_flush_interval_out_of_range_is_rejected_naming_the_variable(string value)
+    {
+        using var services = Build(new Dictionary<string, string?> { [LocalImageStorageOptions.FlushIntervalVariable] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<LocalImageStorageOptions>>().Value);
+
+        Assert.Contains(LocalImageStorageOptions.FlushIntervalVariable, failure.Message);
+    }
+
+    [Fact]
+    public void The_volume_flusher_runs_as_a_hosted_service_once_however_often_storage_is_added()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        using var services = new ServiceCollection().AddLogging().AddImageStorage(configuration).AddImageStorage(configuration).BuildServiceProvider();
+
+        var flusher = Assert.Single(services.GetServices<IHostedService>());
+
+        Assert.Same(services.GetRequiredService<LocalImageVolumeFlusher>(), flusher);
+    }
+
     [Fact]
     public void Sirv_options_ToString_does_not_show_the_secret()
     {
