@@ -24,7 +24,7 @@ public sealed class QuartzGenerationJob(PeerJobRows rows, PeerIdeogramCalls ideo
             await rows.MarkProcessingAsync(jobId, context.Scheduler.SchedulerInstanceId, cancellationToken);
             var (url, metadata) = await ideogram.GenerateAsync(prompt, cancellationToken);
             var content = await ideogram.DownloadAsync(url, cancellationToken);
-            var (storagePath, publicUrl) = await files.SaveAsync(accountId, jobId, 0, content, cancellationToken);
+            var (storagePath, publicUrl) = await files.SaveAsync(jobId, 0, content, cancellationToken);
             await rows.InsertImageAsync(accountId, jobId, storagePath, publicUrl, prompt, metadata, cancellationToken);
             await rows.CompleteAsync(jobId, cancellationToken);
         }
