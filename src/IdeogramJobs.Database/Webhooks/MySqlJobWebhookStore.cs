@@ -76,38 +76,7 @@ public sealed class MySqlJobWebhookStore(C360ReqDatabase database, SecretProtect
     public async Task<int> ReencryptSecretsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var stale = new List<(string AccountId, string Secret, string? Previous)>();
-        await using (var select = new MySqlCommand("SELECT account_id, secret, previous_secret FROM ideogram_webhook_signing_secrets", connection))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var secret = reader.GetString("secret");
-                var previous = reader.GetNullableString("previous_secret");
-                if (protector.NeedsRotation(secret) || (previous is not null && protector.NeedsRotation(previous)))
-                {
-                    stale.Add((reader.GetString("account_id"), secret, previous));
-                }
-            }
-        }
-
-        var changed = 0;
-        foreach (var (accountId, secret, previous) in stale)
-        {
-            var purpose = WebhookSecret.AccountPurpose(accountId);
-            await using var update = new MySqlCommand("""
-                UPDATE ideogram_webhook_signing_secrets SET secret = @newSecret, previous_secret = @newPrevious
-                WHERE account_id = @account AND secret = @oldSecret AND previous_secret <=> @oldPrevious
-                """, connection);
-            update.Parameters.AddWithValue("account", accountId);
-            update.Parameters.AddWithValue("oldSecret", secret);
-            update.Parameters.AddWithValue("oldPrevious", previous);
-            update.Parameters.AddWithValue("newSecret", protector.NeedsRotation(secret) ? protector.Protect(protector.Unprotect(secret, purpose), purpose) : secret);
-            update.Parameters.AddWithValue("newPrevious", previous is not null && protector.NeedsRotation(previous) ? protector.Protect(protector.Unprotect(previous, purpose), purpose) : previous);
-            changed += await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return changed;
+        return await SecretPairReEncryption.RunAsync(connection, protector, "ideogram_webhook_signing_secrets", "account_id", id => WebhookSecret.AccountPurpose((string)id), cancellationToken);
     }
 
     private async Task<AccountSigningSecret?> ReadAsync(MySqlConnection connection, string accountId, CancellationToken cancellationToken)

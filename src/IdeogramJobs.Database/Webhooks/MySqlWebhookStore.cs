@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Secrets;
@@ -137,7 +138,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var select = new MySqlCommand("SELECT EXISTS (SELECT 1 FROM ideogram_webhook_endpoints WHERE account_id = @account)", connection);
         select.Parameters.AddWithValue("account", accountId);
-        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(string accountId, long endpointId, int limit, CancellationToken cancellationToken)
@@ -249,38 +250,7 @@ public sealed class MySqlWebhookStore(C360ReqDatabase database, SecretProtector 
     public async Task<int> ReencryptSecretsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var stale = new List<(long EndpointId, string Secret, string? Previous)>();
-        await using (var select = new MySqlCommand("SELECT endpoint_id, secret, previous_secret FROM ideogram_webhook_endpoints", connection))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var secret = reader.GetString("secret");
-                var previous = reader.GetNullableString("previous_secret");
-                if (protector.NeedsRotation(secret) || (previous is not null && protector.NeedsRotation(previous)))
-                {
-                    stale.Add((reader.GetInt64("endpoint_id"), secret, previous));
-                }
-            }
-        }
-
-        var changed = 0;
-        foreach (var (endpointId, secret, previous) in stale)
-        {
-            var purpose = WebhookSecret.Purpose(endpointId);
-            await using var update = new MySqlCommand("""
-                UPDATE ideogram_webhook_endpoints SET secret = @newSecret, previous_secret = @newPrevious
-                WHERE endpoint_id = @id AND secret = @oldSecret AND previous_secret <=> @oldPrevious
-                """, connection);
-            update.Parameters.AddWithValue("id", endpointId);
-            update.Parameters.AddWithValue("oldSecret", secret);
-            update.Parameters.AddWithValue("oldPrevious", previous);
-            update.Parameters.AddWithValue("newSecret", protector.NeedsRotation(secret) ? protector.Protect(protector.Unprotect(secret, purpose), purpose) : secret);
-            update.Parameters.AddWithValue("newPrevious", previous is not null && protector.NeedsRotation(previous) ? protector.Protect(protector.Unprotect(previous, purpose), purpose) : previous);
-            changed += await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return changed;
+        return await SecretPairReEncryption.RunAsync(connection, protector, "ideogram_webhook_endpoints", "endpoint_id", id => WebhookSecret.Purpose(Convert.ToInt64(id, CultureInfo.InvariantCulture)), cancellationToken);
     }
 
     /// <summary>

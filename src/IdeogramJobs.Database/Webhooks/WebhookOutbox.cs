@@ -15,8 +15,8 @@ public sealed class WebhookOutbox(C360ReqDatabase database, IOptions<WebhookOpti
     private readonly long retrySeconds = (long)Math.Ceiling(options.Value.RetryWindow.TotalSeconds);
 
     /// <summary>
-    /// Runs a job's terminal UPDATE and, when it changed the row, queues the job's event for the account's
-    /// subscribed endpoints and its own webhookUrl, all in one transaction. Returns the rows changed.
+    /// Runs a job's terminal UPDATE (of @job) and, when it changed the row, queues the job's event for the
+    /// account's subscribed endpoints and its own webhookUrl, all in one transaction. Returns the rows changed.
     /// </summary>
     public async Task<int> EndJobAsync(long jobId, string eventType, MySqlCommand update, CancellationToken cancellationToken)
     {
@@ -24,8 +24,34 @@ public sealed class WebhookOutbox(C360ReqDatabase database, IOptions<WebhookOpti
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         update.Connection = connection;
         update.Transaction = transaction;
-        var changed = await update.ExecuteNonQueryAsync(cancellationToken);
-        if (changed > 0 && await WebhookJobEvent.ReadAsync(connection, transaction, jobId, eventType, cancellationToken) is { } jobEvent)
+
+        // In the same round trip, whether anyone is to hear of it: most accounts have no endpoint and most jobs no
+        // webhookUrl, and then the event is neither built nor queued.
+        update.CommandText += """
+            ;
+            SELECT EXISTS (SELECT 1 FROM ideogram_webhook_endpoints e
+                           WHERE e.account_id = j.account_id AND e.enabled = 1 AND FIND_IN_SET(@eventType, e.event_types) > 0)
+                   OR JSON_EXTRACT(j.payload, '$.webhookUrl') IS NOT NULL
+            FROM ssnews_jobs j WHERE j.job_id = @job;
+            """;
+        update.Parameters.AddWithValue("eventType", eventType);
+        int changed;
+        var listened = false;
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
+                {
+                    listened = !reader.IsDBNull(0) && reader.GetBoolean(0);
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+
+            changed = reader.RecordsAffected;
+        }
+
+        if (changed > 0 && listened && await WebhookJobEvent.ReadAsync(connection, transaction, jobId, eventType, cancellationToken) is { } jobEvent)
         {
             await InsertAsync(connection, transaction, jobEvent.AccountId, eventType, jobId, jobEvent.PayloadJson, jobEvent.WebhookUrl, cancellationToken);
         }
