@@ -19,9 +19,9 @@ public static class ServiceTelemetry
     public static string[] OrleansActivitySources => ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
-    /// Metrics (ours, Orleans', ASP.NET Core, HttpClient, the runtime) for the Prometheus endpoint, and
-    /// traces (ASP.NET Core, HttpClient, Orleans' grain calls, ours); both also go to an OTLP collector
-    /// when OTEL_EXPORTER_OTLP_ENDPOINT is set. <paramref name="role"/> is "silo" or "api".
+    /// Metrics (ours, Orleans', ASP.NET Core, HttpClient, the runtime) for the Prometheus endpoint, also sent to
+    /// an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set, and then traces too (ASP.NET Core, HttpClient,
+    /// Orleans' grain calls, ours). <paramref name="role"/> is "silo" or "api".
     /// </summary>
     public static IHostApplicationBuilder AddServiceTelemetry(this IHostApplicationBuilder builder, string role)
     {
@@ -33,7 +33,7 @@ public static class ServiceTelemetry
         var configured = builder.Configuration.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = configured.OtlpEndpointUri;
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 configured.ResolveServiceName(role),
                 serviceNamespace: "ideogramjobs",
@@ -50,19 +50,20 @@ public static class ServiceTelemetry
                 {
                     metrics.AddOtlpExporter(o => o.Endpoint = otlp);
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing
-                    .AddSource(JobTracing.SourceName)
-                    .AddSource(OrleansActivitySources)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
-                    .AddHttpClientInstrumentation();
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
             });
+
+        // Traces are recorded only when they go somewhere: a listener makes every grain call, request and
+        // HttpClient call build and time a span, CPU spent on every job for nothing when no collector is set.
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(JobTracing.SourceName)
+                .AddSource(OrleansActivitySources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(o => o.Endpoint = otlp));
+        }
+
         return builder;
     }
 

@@ -28,6 +28,9 @@ public sealed class MariaDbStatements
     /// <summary>Every statement the server was sent, transaction control and session settings included.</summary>
     public long Questions => counters["Questions"];
 
+    /// <summary>Connections the server accepted: each is a handshake and a password hash on both sides, which a warm pool never needs.</summary>
+    public long Connections => counters["Connections"];
+
     /// <summary>Com_select + Com_insert + Com_update + Com_delete.</summary>
     public long DataStatements => DataCommands.Sum(name => counters[name]);
 
@@ -35,7 +38,7 @@ public sealed class MariaDbStatements
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new MySqlCommand("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' OR Variable_name LIKE 'Com\\_%'", connection);
+        await using var command = new MySqlCommand("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Connections') OR Variable_name LIKE 'Com\\_%'", connection);
         var values = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

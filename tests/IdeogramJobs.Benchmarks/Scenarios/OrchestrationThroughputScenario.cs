@@ -108,6 +108,7 @@ public sealed class OrchestrationThroughputScenario : IScenario
             var polls = (long)Math.Floor(endToEndSeconds / PollEvery.TotalSeconds);
             statements = (await MariaDbStatements.ReadAsync(system.Database.ConnectionString, timeout.Token)).Since(statementsBefore, polls);
             notes.Add("ours, statements per job by command: " + statements.LargestPerJob(totalJobs, 8));
+            notes.Add($"ours, database connections opened during the measured jobs: {statements.Connections} (a warm pool opens none)");
             counts = ended.Since(warmed);
             submitSeconds = submitted;
             var billed = (await system.SimulatorTotalsAsync(timeout.Token))["succeeded"]!.GetValue<long>() - billedBefore;
