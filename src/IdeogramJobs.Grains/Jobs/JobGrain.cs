@@ -12,13 +12,12 @@ using Microsoft.Extensions.Options;
 namespace IdeogramJobs.Grains.Jobs;
 
 /// <summary>
-/// One job's state machine. The ssnews_jobs row is its durable state: who owns the current attempt
-/// (a token every write of the attempt checks), when a retry is due, how many attempts the job spent
-/// and how many our side cut off. This activation adds the attempt in progress (<see cref="JobAttempt"/>),
-/// which runs in an interleaving timer (<see cref="JobWakeUps"/>), so status reads and cancel are
-/// answered while Ideogram works. A new activation takes a row over from an attempt only once
-/// membership says its silo is dead or the attempt's deadline passed (<see cref="JobTakeOver"/>).
-/// The parts act and say what they found; this grain alone decides the job's next phase.
+/// One job's state machine. The ssnews_jobs row is its durable state: who owns the current attempt (a token every
+/// write of the attempt checks), when a retry is due, how many attempts the job spent and how many our side cut off.
+/// This activation adds the attempt in progress (<see cref="JobAttempt"/>), which runs in an interleaving timer
+/// (<see cref="JobWakeUps"/>), so status reads and cancel are answered while Ideogram works. A new activation takes a
+/// row over from an attempt only once membership says its silo is dead or the attempt's deadline passed
+/// (<see cref="JobTakeOver"/>). The parts act and say what they found; this grain alone decides the job's next phase.
 /// </summary>
 public sealed class JobGrain : Grain, IJobGrain, IRemindable
 {
@@ -80,10 +79,9 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
     }
 
     /// <summary>
-    /// A stopping silo drains first (<see cref="SiloDrain"/>), and Orleans lets a running attempt (a timer
-    /// tick) finish before it deactivates a grain. When deactivation goes ahead while an attempt still runs,
-    /// the attempt is stopped and handed over: recorded as cut off by us, and a message wakes the job
-    /// elsewhere. A job the drain held back is woken elsewhere the same way.
+    /// A stopping silo drains first (<see cref="SiloDrain"/>), and Orleans lets a running attempt (a timer tick) finish
+    /// before it deactivates a grain. When deactivation goes ahead while an attempt still runs, the attempt is stopped and
+    /// handed over: recorded as cut off by us, and a message wakes the job elsewhere. A job the drain held back is woken elsewhere the same way.
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -327,7 +325,6 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
         }
     }
 
-    /// <summary>Fails a job no attempt owns; the job is idle already (no attempt runs, none is due).</summary>
     private async Task FailWithoutAttemptAsync(string reason)
     {
         if (!await ending.FailWithoutAttemptAsync(reason))
