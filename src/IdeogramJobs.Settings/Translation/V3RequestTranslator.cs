@@ -21,6 +21,8 @@ public static class V3RequestTranslator
         ArgumentNullException.ThrowIfNull(settings);
         var images = styleReferenceImages ?? [];
 
+        // The account grain owns the verdict callers see; these rules run again here because a job may
+        // have been stored under older ones, and a refusal here ends the job before anything is sent.
         var errors = new List<SettingsError>();
         errors.AddRange(V3SettingsValidator.ValidatePrompt(prompt));
         errors.AddRange(V3SettingsValidator.Validate(settings));
