@@ -15,9 +15,9 @@ using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Webhooks;
 using IdeogramJobs.Database;
-using IdeogramJobs.Ideogram.Pricing;
 using IdeogramJobs.Hosting.Logging;
 using IdeogramJobs.Hosting.Telemetry;
+using IdeogramJobs.Settings.Pricing;
 
 await ApiHealthCommand.ExitIfRequestedAsync(args);
 var builder = WebApplication.CreateBuilder(args);

@@ -7,7 +7,7 @@ using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Grains.ProviderKeys;
 using IdeogramJobs.Grains.Retention;
 using IdeogramJobs.Ideogram;
-using IdeogramJobs.Ideogram.Pricing;
+using IdeogramJobs.Settings.Pricing;
 using IdeogramJobs.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Translation;
 
 namespace IdeogramJobs.Ideogram;
 

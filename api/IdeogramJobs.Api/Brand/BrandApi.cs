@@ -5,7 +5,7 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Brand;
 using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Brand;

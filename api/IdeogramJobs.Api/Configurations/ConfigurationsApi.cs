@@ -7,7 +7,7 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Pricing;
+using IdeogramJobs.Settings.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Configurations;

@@ -1,4 +1,4 @@
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 
 namespace IdeogramJobs.Api.Ideogram;
 

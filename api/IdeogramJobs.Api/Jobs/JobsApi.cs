@@ -10,7 +10,7 @@ using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -10,10 +10,11 @@ using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Configurations;
-using IdeogramJobs.Grains.Configurations.Settings;
 using IdeogramJobs.Grains.Options;
-using IdeogramJobs.Ideogram.Pricing;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Overrides;
+using IdeogramJobs.Settings.Pricing;
+using IdeogramJobs.Settings.Translation;
+using IdeogramJobs.Settings.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

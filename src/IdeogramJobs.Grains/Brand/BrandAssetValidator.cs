@@ -1,7 +1,8 @@
 using System.Globalization;
 using IdeogramJobs.Contracts.Brand;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Validation;
+using IdeogramJobs.Settings.Vocabulary;
 
 namespace IdeogramJobs.Grains.Brand;
 

@@ -1,6 +1,6 @@
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 
 namespace IdeogramJobs.Grains.Configurations;
 

@@ -1,7 +1,7 @@
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Database.Configurations;
 using IdeogramJobs.Database.Seeding;
-using IdeogramJobs.Grains.Configurations.Settings;
+using IdeogramJobs.Settings.Validation;
 using Orleans.Concurrency;
 
 namespace IdeogramJobs.Grains.Configurations;

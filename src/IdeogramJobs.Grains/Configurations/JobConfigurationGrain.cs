@@ -1,6 +1,7 @@
 using IdeogramJobs.Contracts.Configurations;
 using IdeogramJobs.Database.Configurations;
-using IdeogramJobs.Grains.Configurations.Settings;
+using IdeogramJobs.Settings.Overrides;
+using IdeogramJobs.Settings.Validation;
 
 namespace IdeogramJobs.Grains.Configurations;
 

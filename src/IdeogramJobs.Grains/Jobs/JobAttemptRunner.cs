@@ -9,7 +9,7 @@ using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Grains.ProviderKeys;
 using IdeogramJobs.Ideogram;
 using IdeogramJobs.Ideogram.Failures;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Translation;
 using IdeogramJobs.Storage;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,7 @@ using IdeogramJobs.Contracts.Images;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Options;
 using IdeogramJobs.Ideogram.Resilience;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 

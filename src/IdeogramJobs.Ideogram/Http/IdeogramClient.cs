@@ -3,7 +3,7 @@ using IdeogramJobs.Contracts.Telemetry;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Options;
 using IdeogramJobs.Ideogram.Resilience;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Translation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using IdeogramJobs.Contracts.Images;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Translation;
 
 namespace IdeogramJobs.Ideogram.Http;
 

@@ -1,5 +1,5 @@
 using IdeogramJobs.Grains.Configurations;
-using IdeogramJobs.Grains.Configurations.Settings;
+using IdeogramJobs.Settings.Validation;
 
 namespace IdeogramJobs.Grains.Tests.Configurations;
 

@@ -1,7 +1,8 @@
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Http;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Translation;
+using IdeogramJobs.Settings.Validation;
 
 namespace IdeogramJobs.Ideogram.Tests.Translation;
 
