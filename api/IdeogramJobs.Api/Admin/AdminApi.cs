@@ -130,8 +130,9 @@ public static class AdminApi
             return SettingsProblems.Invalid(errors, "The account is invalid.");
         }
 
-        var organizationId = await provisioner.EnsureOrganizationAsync(request.OrganizationSlug!, request.OrganizationName!, cancellationToken);
-        var accountId = await provisioner.EnsureAccountAsync(organizationId, request.AccountSlug!, request.AccountName!, cancellationToken);
+        // Provisioning runs to its end even when the client goes away, so no organisation is left without its account.
+        var organizationId = await provisioner.EnsureOrganizationAsync(request.OrganizationSlug!, request.OrganizationName!, CancellationToken.None);
+        var accountId = await provisioner.EnsureAccountAsync(organizationId, request.AccountSlug!, request.AccountName!, CancellationToken.None);
         Logger(loggers).LogInformation("Account {AccountId} ({AccountSlug}) is ready in organisation {OrganizationId}", accountId, request.AccountSlug, organizationId);
         var account = await accounts.GetAsync(accountId, cancellationToken)
             ?? throw new InvalidOperationException($"Account {accountId} was created but cannot be read back.");
