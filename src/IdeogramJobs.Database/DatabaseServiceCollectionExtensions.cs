@@ -37,7 +37,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<ISecretReEncryptor, OrganisationKeyReEncryptor>();
         services.AddSingleton<ISecretReEncryptor, WebhookSecretReEncryptor>();
         services.AddSingleton<ISecretReEncryptor, AccountSigningSecretReEncryptor>();
-        services.AddSingleton<IProviderKeyUsageQueries, MySqlProviderKeyUsageQueries>();
         services.AddSingleton<C360ReqDatabase>();
         services.AddSingleton<OrleansDatabase>();
         services.AddSingleton<DatabaseMigrator>();
@@ -52,10 +51,14 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IAccountStore, MySqlAccountStore>();
         services.AddSingleton<IAdmissionHistoryStore, MySqlAdmissionHistoryStore>();
         services.AddSingleton<IApiKeyStore, MySqlApiKeyStore>();
+        // The query services answer listings and analytics. The API calls them itself, as it calls the stores
+        // for edits no grain has a say in; a grain stands in between only where it decides something or
+        // holds live state, since a hop that only hands the call on adds a network round trip and nothing else.
         services.AddSingleton<IJobQueries, MySqlJobQueries>();
         services.AddSingleton<IJobLogQueries, MySqlJobLogQueries>();
         services.AddSingleton<IImageQueries, MySqlImageQueries>();
         services.AddSingleton<IUsageQueries, MySqlUsageQueries>();
+        services.AddSingleton<IProviderKeyUsageQueries, MySqlProviderKeyUsageQueries>();
         services.AddSingleton<IRetentionStore, MySqlRetentionStore>();
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();

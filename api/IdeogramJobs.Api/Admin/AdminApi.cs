@@ -5,6 +5,9 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Admin;
 using IdeogramJobs.Contracts.Capacity;
+using IdeogramJobs.Database.Accounts;
+using IdeogramJobs.Database.Tenancy;
+using IdeogramJobs.Database.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -118,7 +121,8 @@ public static class AdminApi
         return app;
     }
 
-    private static async Task<Results<Created<AccountSummary>, ValidationProblem>> CreateAccount(CreateAccountRequest request, IClusterClient cluster)
+    private static async Task<Results<Created<AccountSummary>, ValidationProblem>> CreateAccount(
+        CreateAccountRequest request, AccountProvisioner provisioner, IAccountStore accounts, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -126,12 +130,17 @@ public static class AdminApi
             return SettingsProblems.Invalid(errors, "The account is invalid.");
         }
 
-        var account = await Admin(cluster).CreateAccountAsync(request.OrganizationSlug!, request.OrganizationName!, request.AccountSlug!, request.AccountName!);
-        return TypedResults.Created($"/api/admin/accounts/{account.AccountId}", account);
+        // Provisioning runs to its end even when the client goes away, so no organisation is left without its account.
+        var organizationId = await provisioner.EnsureOrganizationAsync(request.OrganizationSlug!, request.OrganizationName!, CancellationToken.None);
+        var accountId = await provisioner.EnsureAccountAsync(organizationId, request.AccountSlug!, request.AccountName!, CancellationToken.None);
+        Logger(loggers).LogInformation("Account {AccountId} ({AccountSlug}) is ready in organisation {OrganizationId}", accountId, request.AccountSlug, organizationId);
+        var account = await accounts.GetAsync(accountId, cancellationToken)
+            ?? throw new InvalidOperationException($"Account {accountId} was created but cannot be read back.");
+        return TypedResults.Created($"/api/admin/accounts/{accountId}", account.ToSummary());
     }
 
-    private static async Task<Ok<IReadOnlyList<AccountSummary>>> ListAccounts(IClusterClient cluster) =>
-        TypedResults.Ok(await Admin(cluster).ListAccountsAsync());
+    private static async Task<Ok<IReadOnlyList<AccountSummary>>> ListAccounts(IAccountStore accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<AccountSummary>>([.. (await accounts.ListAsync(cancellationToken)).Select(a => a.ToSummary())]);
 
     private static async Task<Results<Ok<AccountSummary>, ProblemHttpResult>> GetAccount(string accountId, IClusterClient cluster) =>
         await AccountGrain(cluster, accountId).GetSummaryAsync() is { } account ? TypedResults.Ok(account) : NoSuchAccount();
@@ -163,7 +172,7 @@ public static class AdminApi
     }
 
     private static async Task<Results<Created<IssuedApiKey>, ValidationProblem, ProblemHttpResult>> IssueKey(
-        string accountId, IssueApiKeyRequest request, IClusterClient cluster, HttpContext context)
+        string accountId, IssueApiKeyRequest request, IApiKeyStore keys, ILoggerFactory loggers, HttpContext context)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -171,40 +180,46 @@ public static class AdminApi
             return SettingsProblems.Invalid(errors, "The key request is invalid.");
         }
 
-        var issued = await Admin(cluster).IssueApiKeyAsync(accountId, request.Name!, request.ParsedRole!.Value);
+        var role = request.ParsedRole!.Value;
+        var issued = await keys.IssueAsync(accountId, request.Name!, role, context.RequestAborted);
         if (issued is null)
         {
             return NoSuchAccount();
         }
+
+        Logger(loggers).LogInformation("API key {KeyId} ({KeyPrefix}, {Role}) issued for {AccountId}", issued.KeyId, issued.Prefix, role, accountId);
 
         // The response carries the key itself: no cache may keep it.
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
         return TypedResults.Created((string?)null, issued);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ApiKeyInfo>>, ProblemHttpResult>> ListKeys(string accountId, IClusterClient cluster)
+    private static async Task<Results<Ok<IReadOnlyList<ApiKeyInfo>>, ProblemHttpResult>> ListKeys(
+        string accountId, IClusterClient cluster, IApiKeyStore keys, CancellationToken cancellationToken)
     {
         if (await AccountGrain(cluster, accountId).GetSummaryAsync() is null)
         {
             return NoSuchAccount();
         }
 
-        return TypedResults.Ok(await Admin(cluster).ListApiKeysAsync(accountId));
+        return TypedResults.Ok(await keys.ListAsync(accountId, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string accountId, long keyId, IClusterClient cluster, ApiKeyCache keys)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
+        string accountId, long keyId, IApiKeyStore keys, ApiKeyCache cache, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!await Admin(cluster).RevokeApiKeyAsync(accountId, keyId))
+        if (!await keys.RevokeAsync(accountId, keyId, cancellationToken))
         {
             return ApiProblems.NotFound("No such key.", "The account has no key with this id.");
         }
 
-        keys.ForgetKey(keyId);
+        Logger(loggers).LogInformation("API key {KeyId} of {AccountId} revoked", keyId, accountId);
+        cache.ForgetKey(keyId);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<UsageReport>, ValidationProblem, ProblemHttpResult>> GetAccountUsage(
-        string accountId, IClusterClient cluster, TimeProvider time, string? from = null, string? to = null, string? granularity = null)
+        string accountId, IClusterClient cluster, IUsageQueries usage, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null, string? granularity = null)
     {
         var query = UsageRange.Parse(accountId, from, to, granularity, time.GetUtcNow(), out var errors);
         if (query is null)
@@ -217,16 +232,16 @@ public static class AdminApi
             return NoSuchAccount();
         }
 
-        return TypedResults.Ok(await Admin(cluster).GetUsageAsync(query));
+        return TypedResults.Ok(await usage.GetAsync(query, cancellationToken));
     }
 
     private static async Task<Results<Ok<UsageReport>, ValidationProblem>> GetUsage(
-        IClusterClient cluster, TimeProvider time, string? from = null, string? to = null, string? granularity = null)
+        IUsageQueries usage, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null, string? granularity = null)
     {
         var query = UsageRange.Parse(null, from, to, granularity, time.GetUtcNow(), out var errors);
         return query is null
             ? SettingsProblems.Invalid(errors, "The usage query is invalid.")
-            : TypedResults.Ok(await Admin(cluster).GetUsageAsync(query));
+            : TypedResults.Ok(await usage.GetAsync(query, cancellationToken));
     }
 
     private static async Task<Ok<ClusterSnapshot>> GetCluster(IClusterClient cluster) =>
@@ -236,6 +251,8 @@ public static class AdminApi
         TypedResults.Ok(await cluster.GetGrain<IIdeogramCapacityGrain>(IdeogramCapacityKey).GetSnapshotAsync());
 
     private static IAdminGrain Admin(IClusterClient cluster) => cluster.GetGrain<IAdminGrain>(0);
+
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(AdminApi));
 
     private static IAccountGrain AccountGrain(IClusterClient cluster, string accountId) => cluster.GetGrain<IAccountGrain>(accountId);
 

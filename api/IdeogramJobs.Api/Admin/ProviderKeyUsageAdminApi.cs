@@ -1,6 +1,7 @@
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.OrganisationKeys;
+using IdeogramJobs.Database.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Admin;
@@ -27,7 +28,7 @@ public static class ProviderKeyUsageAdminApi
     }
 
     private static async Task<Results<Ok<ProviderKeyUsageReport>, ValidationProblem>> GetProviderKeyUsage(
-        IClusterClient cluster, TimeProvider time, string? from = null, string? to = null, string? organizationId = null)
+        IProviderKeyUsageQueries usage, TimeProvider time, CancellationToken cancellationToken, string? from = null, string? to = null, string? organizationId = null)
     {
         var query = UsageRange.Parse(null, from, to, null, time.GetUtcNow(), out var errors);
         if (query is null)
@@ -35,7 +36,6 @@ public static class ProviderKeyUsageAdminApi
             return SettingsProblems.Invalid(errors, "The usage query is invalid.");
         }
 
-        var usage = cluster.GetGrain<IProviderKeyUsageGrain>(0);
-        return TypedResults.Ok(await usage.GetAsync(query.From, query.To, string.IsNullOrEmpty(organizationId) ? null : organizationId));
+        return TypedResults.Ok(await usage.GetAsync(query.From, query.To, string.IsNullOrEmpty(organizationId) ? null : organizationId, cancellationToken));
     }
 }

@@ -60,7 +60,7 @@ public static class IdeogramGenerateApi
             return SettingsProblems.Invalid("waitSeconds", $"Wait between 0 and {MaxWaitSeconds} seconds.", waitSeconds.ToString());
         }
 
-        var (problem, result) = await JobsApi.SubmitAsync(request, idempotencyKey, context, cluster);
+        var (problem, result) = await JobSubmissions.SubmitAsync(request, idempotencyKey, context, cluster);
         if (problem is not null)
         {
             return problem;

@@ -1,8 +1,8 @@
 using IdeogramJobs.Api.Authentication;
-using IdeogramJobs.Api.Jobs;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
 using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Database.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Images;
@@ -28,13 +28,13 @@ public static class ImagesApi
         images.MapGet("/", ListAsync)
             .WithName("ListImages")
             .WithSummary("The account's generated images, newest first, filtered by job type, job, status and time");
-        images.MapPost("/{imageId:long}/approve", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Approved, context, cluster))
+        images.MapPost("/{imageId:long}/approve", (long imageId, HttpContext context, IImageQueries queries) => SetOneAsync(imageId, ImageStatus.Approved, context, queries))
             .WithName("ApproveImage")
             .WithSummary("Mark an image approved");
-        images.MapPost("/{imageId:long}/reject", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Rejected, context, cluster))
+        images.MapPost("/{imageId:long}/reject", (long imageId, HttpContext context, IImageQueries queries) => SetOneAsync(imageId, ImageStatus.Rejected, context, queries))
             .WithName("RejectImage")
             .WithSummary("Mark an image rejected");
-        images.MapPost("/{imageId:long}/archive", (long imageId, HttpContext context, IClusterClient cluster) => SetOneAsync(imageId, ImageStatus.Archived, context, cluster))
+        images.MapPost("/{imageId:long}/archive", (long imageId, HttpContext context, IImageQueries queries) => SetOneAsync(imageId, ImageStatus.Archived, context, queries))
             .WithName("ArchiveImage")
             .WithSummary("Archive an image");
         images.MapPost("/status", SetManyAsync)
@@ -49,7 +49,7 @@ public static class ImagesApi
 
     private static async Task<IResult> ListAsync(
         HttpContext context,
-        IClusterClient cluster,
+        IImageQueries queries,
         ImageThumbnails thumbnails,
         ImageUrls urls,
         string? jobType = null,
@@ -65,12 +65,12 @@ public static class ImagesApi
             return problem!;
         }
 
-        if (JobsApi.PagingProblem(offset, limit) is { } paging)
+        if (Paging.Problem(offset, limit) is { } paging)
         {
             return paging;
         }
 
-        var page = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).ListImagesAsync(new ImageQuery
+        var query = new ImageQuery
         {
             JobTypeName = jobType,
             JobId = jobId,
@@ -79,7 +79,8 @@ public static class ImagesApi
             To = to?.ToUniversalTime(),
             Offset = offset,
             Limit = limit,
-        });
+        };
+        var page = await queries.ListAsync(Caller.From(context.User).Account, query, context.RequestAborted);
         return TypedResults.Ok(new Page<ImageResponse>
         {
             Items = [.. page.Items.Select(i => ToResponse(i, urls.For(context.Request, i.Url, i.StoragePath), thumbnails))],
@@ -89,15 +90,15 @@ public static class ImagesApi
         });
     }
 
-    private static async Task<Results<Ok<ImageStatusChange>, ProblemHttpResult>> SetOneAsync(long imageId, ImageStatus status, HttpContext context, IClusterClient cluster)
+    private static async Task<Results<Ok<ImageStatusChange>, ProblemHttpResult>> SetOneAsync(long imageId, ImageStatus status, HttpContext context, IImageQueries queries)
     {
-        var changed = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).SetImageStatusAsync([imageId], status);
+        var changed = await queries.SetStatusAsync(Caller.From(context.User).Account, [imageId], status, context.RequestAborted);
         return changed.Contains(imageId)
             ? TypedResults.Ok(new ImageStatusChange([imageId], status))
             : TypedResults.Problem("No such image for this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 
-    private static async Task<IResult> SetManyAsync(ImageStatusRequest request, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> SetManyAsync(ImageStatusRequest request, HttpContext context, IImageQueries queries)
     {
         if (IdsProblem(request.ImageIds) is { } problem)
         {
@@ -109,11 +110,11 @@ public static class ImagesApi
             return SettingsProblems.Invalid("status", "A status is required.", allowed: ["pendingReview", "approved", "rejected", "archived"]);
         }
 
-        var changed = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).SetImageStatusAsync(request.ImageIds!, status);
+        var changed = await queries.SetStatusAsync(Caller.From(context.User).Account, request.ImageIds!, status, context.RequestAborted);
         return TypedResults.Ok(new ImageStatusChange(changed, status));
     }
 
-    private static async Task<IResult> ExportAsync(ImageExportRequest request, HttpContext context, IClusterClient cluster, ImageArchive archive, ImageUrls urls)
+    private static async Task<IResult> ExportAsync(ImageExportRequest request, HttpContext context, IImageQueries queries, ImageArchive archive, ImageUrls urls)
     {
         if (IdsProblem(request.ImageIds) is { } problem)
         {
@@ -121,7 +122,7 @@ public static class ImagesApi
         }
 
         var account = Caller.From(context.User).Account;
-        var stored = await cluster.GetGrain<IAccountQueriesGrain>(account).GetImagesAsync(request.ImageIds!);
+        var stored = await queries.GetAsync(account, request.ImageIds!, context.RequestAborted);
         var images = stored.Select(i => i with { Url = urls.For(context.Request, i.Url, i.StoragePath) }).ToList();
         if (images.Count == 0)
         {

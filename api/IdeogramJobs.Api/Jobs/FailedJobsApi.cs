@@ -2,7 +2,7 @@ using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Database.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IdeogramJobs.Api.Jobs;
@@ -47,8 +47,8 @@ public static class FailedJobsApi
         return TypedResults.Ok(new BatchRetryResponse(results.Count(r => r.Outcome == "queued"), results));
     }
 
-    private static async Task<Results<Ok<JobLogResponse>, ProblemHttpResult>> GetLogAsync(long jobId, HttpContext context, IClusterClient cluster) =>
-        jobId > 0 && await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).GetJobLogAsync(jobId) is { } lines
+    private static async Task<Results<Ok<JobLogResponse>, ProblemHttpResult>> GetLogAsync(long jobId, HttpContext context, IJobLogQueries queries) =>
+        jobId > 0 && await queries.ListAsync(Caller.From(context.User).Account, jobId, context.RequestAborted) is { } lines
             ? TypedResults.Ok(new JobLogResponse(jobId, lines))
             : TypedResults.Problem("No such job for this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Events;
 using IdeogramJobs.Api.Hosting;
 using IdeogramJobs.Api.Images;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
-using IdeogramJobs.Api.Webhooks;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,10 +17,8 @@ using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Api.Jobs;
 
-public static partial class JobsApi
+public static class JobsApi
 {
-    private const int MaxIdempotencyKeyLength = 255;
-
     /// <summary>The submission reader and the event stream's heartbeat (SSE_HEARTBEAT_SECONDS, validated at start).</summary>
     public static IServiceCollection AddJobsApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -101,71 +98,13 @@ public static partial class JobsApi
             return readProblem;
         }
 
-        var (problem, result) = await SubmitAsync(request!, idempotencyKey, context, cluster, images, character);
+        var (problem, result) = await JobSubmissions.SubmitAsync(request!, idempotencyKey, context, cluster, images, character);
         return problem ?? SubmissionResults.ToHttp(result!, context);
-    }
-
-    /// <summary>Checks the request's shape and submits it; a problem when the shape is wrong, else the account's answer.</summary>
-    internal static async Task<(IResult? Problem, SubmissionResult? Result)> SubmitAsync(
-        ExecuteJobRequest request,
-        string? idempotencyKey,
-        HttpContext context,
-        IClusterClient cluster,
-        IReadOnlyList<StyleReferenceUpload>? images = null,
-        StyleReferenceUpload? characterReference = null)
-    {
-        var errors = new List<SettingsError>();
-        if ((request.JobType is null) == (request.ConfigId is null))
-        {
-            errors.Add(new("jobType", "Give either jobType (the job type's name) or configId, not both."));
-        }
-        else if (request.JobType is not null && !JobTypeName().IsMatch(request.JobType))
-        {
-            errors.Add(new("jobType", "A job type name is lower-case letters, digits and underscores.", Shorten(request.JobType)));
-        }
-
-        CheckPrompt(request.Prompt, required: true, errors);
-        if (request.Priority is < -100 or > 100)
-        {
-            errors.Add(new("priority", "Priority is between -100 and 100.", request.Priority.ToString()));
-        }
-
-        if (idempotencyKey is { } key && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
-        {
-            errors.Add(new("Idempotency-Key", $"An idempotency key is 1 to {MaxIdempotencyKeyLength} printable characters."));
-        }
-
-        OverridesText.TryWrite(request.Overrides, "overrides", errors, out var overridesJson);
-        if (await context.RequestServices.GetRequiredService<JobWebhookCheck>().ProblemAsync(request.WebhookUrl, context) is { } webhookError)
-        {
-            errors.Add(webhookError);
-        }
-
-        if (errors.Count > 0)
-        {
-            return (SettingsProblems.Invalid(errors), null);
-        }
-
-        var caller = Caller.From(context.User);
-        var result = await cluster.GetGrain<IAccountGrain>(caller.Account).SubmitAsync(new JobSubmission
-        {
-            JobTypeName = request.JobType,
-            ConfigId = request.ConfigId,
-            Prompt = request.Prompt!.Trim(),
-            OverridesJson = overridesJson,
-            Priority = request.Priority ?? 0,
-            IsAdmin = caller.MayOverrideAnything,
-            IdempotencyKey = idempotencyKey,
-            StyleReferenceImages = images ?? [],
-            CharacterReferenceImage = characterReference,
-            WebhookUrl = request.WebhookUrl,
-        });
-        return (null, result);
     }
 
     private static async Task<IResult> ListAsync(
         HttpContext context,
-        IClusterClient cluster,
+        IJobQueries queries,
         string? status = null,
         string? jobType = null,
         DateTime? from = null,
@@ -178,12 +117,12 @@ public static partial class JobsApi
             return problem!;
         }
 
-        if (PagingProblem(offset, limit) is { } paging)
+        if (Paging.Problem(offset, limit) is { } paging)
         {
             return paging;
         }
 
-        var page = await cluster.GetGrain<IAccountQueriesGrain>(Caller.From(context.User).Account).ListJobsAsync(new JobQuery
+        var query = new JobQuery
         {
             Status = wanted,
             JobTypeName = jobType,
@@ -191,8 +130,8 @@ public static partial class JobsApi
             To = to?.ToUniversalTime(),
             Offset = offset,
             Limit = limit,
-        });
-        return TypedResults.Ok(page);
+        };
+        return TypedResults.Ok(await queries.ListAsync(Caller.From(context.User).Account, query, context.RequestAborted));
     }
 
     private static async Task<Results<Ok<JobStatusResponse>, ProblemHttpResult>> GetStatusAsync(long jobId, HttpContext context, IClusterClient cluster) =>
@@ -228,7 +167,7 @@ public static partial class JobsApi
     private static async Task<IResult> RegenerateAsync(long jobId, RegenerateJobRequest? request, HttpContext context, IClusterClient cluster)
     {
         var errors = new List<SettingsError>();
-        CheckPrompt(request?.Prompt, required: false, errors);
+        JobSubmissions.CheckPrompt(request?.Prompt, required: false, errors);
         OverridesText.TryWrite(request?.Overrides, "overrides", errors, out var overridesJson);
         CheckRegenerationMode(request, errors);
         if (errors.Count > 0)
@@ -302,7 +241,7 @@ public static partial class JobsApi
 
         if (mode is not (RegenerationReplay.Exact or RegenerationReplay.Variations))
         {
-            errors.Add(new("mode", "mode is exact (the recorded seeds and settings) or variations (the recorded settings, new seeds).", Shorten(mode)));
+            errors.Add(new("mode", "mode is exact (the recorded seeds and settings) or variations (the recorded settings, new seeds).", JobSubmissions.Shorten(mode)));
         }
         else if (mode == RegenerationReplay.Exact && request.Overrides is not null)
         {
@@ -313,42 +252,6 @@ public static partial class JobsApi
     private static Task<JobSnapshot?> SnapshotAsync(long jobId, HttpContext context, IClusterClient cluster) =>
         jobId <= 0 ? Task.FromResult<JobSnapshot?>(null) : cluster.GetGrain<IJobGrain>(jobId).GetAsync(Caller.From(context.User).Account);
 
-    private static void CheckPrompt(string? prompt, bool required, List<SettingsError> errors)
-    {
-        if (prompt is null || prompt.Trim().Length == 0)
-        {
-            if (required)
-            {
-                errors.Add(new("prompt", "A prompt is required."));
-            }
-        }
-        else if (prompt.Length > V3Vocabulary.MaxPromptLength)
-        {
-            errors.Add(new("prompt", $"A prompt is at most {V3Vocabulary.MaxPromptLength} characters.", $"{prompt.Length} characters"));
-        }
-    }
-
-    internal static ValidationProblem? PagingProblem(int offset, int limit)
-    {
-        var errors = new List<SettingsError>();
-        if (offset < 0)
-        {
-            errors.Add(new("offset", "The offset is 0 or more.", offset.ToString()));
-        }
-
-        if (limit is < 1 or > 200)
-        {
-            errors.Add(new("limit", "The limit is between 1 and 200.", limit.ToString()));
-        }
-
-        return errors.Count > 0 ? SettingsProblems.Invalid(errors) : null;
-    }
-
     private static ProblemHttpResult JobNotFound() =>
         TypedResults.Problem("No such job for this account.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-
-    private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{1,99}$")]
-    private static partial Regex JobTypeName();
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using IdeogramJobs.Api.Authentication;
-using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Database.Secrets;
 using IdeogramJobs.Database.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,9 +64,9 @@ public static class JobWebhooksApi
 
     private static async Task<IResult> ListDeliveriesAsync(int? limit, ClaimsPrincipal user, IJobWebhookStore store, CancellationToken cancellationToken)
     {
-        if (limit is < 1 or > WebhooksApi.MaxDeliveries)
+        if (DeliveryListLimit.Problem(limit) is { } problem)
         {
-            return SettingsProblems.Invalid("limit", $"limit is 1 to {WebhooksApi.MaxDeliveries}.", limit.ToString());
+            return problem;
         }
 
         return TypedResults.Ok(await store.ListDeliveriesAsync(Caller.From(user).Account, limit ?? 50, cancellationToken));
@@ -81,7 +80,7 @@ public static class JobWebhooksApi
             return TypedResults.Accepted(DeliveriesPath);
         }
 
-        return (await store.ListDeliveriesAsync(account, WebhooksApi.MaxDeliveries, cancellationToken)).Any(d => d.DeliveryId == deliveryId)
+        return (await store.ListDeliveriesAsync(account, DeliveryListLimit.Max, cancellationToken)).Any(d => d.DeliveryId == deliveryId)
             ? TypedResults.Problem("The delivery is still pending; only a delivered or failed one can be sent again.", statusCode: StatusCodes.Status409Conflict, title: "Delivery still pending")
             : TypedResults.Problem($"The account's jobs have no webhook delivery {deliveryId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }

@@ -15,7 +15,6 @@ namespace IdeogramJobs.Api.Webhooks;
 public static class WebhooksApi
 {
     public const string EndpointsPath = "/api/webhooks/endpoints";
-    public const int MaxDeliveries = 200;
 
     private const string ById = "/{endpointId:long:min(1)}";
 
@@ -123,9 +122,9 @@ public static class WebhooksApi
     private static async Task<IResult> ListDeliveriesAsync(long endpointId, int? limit, ClaimsPrincipal user, IWebhookStore store, CancellationToken cancellationToken)
     {
         var account = Caller.From(user).Account;
-        if (limit is < 1 or > MaxDeliveries)
+        if (DeliveryListLimit.Problem(limit) is { } problem)
         {
-            return SettingsProblems.Invalid("limit", $"limit is 1 to {MaxDeliveries}.", limit.ToString());
+            return problem;
         }
 
         return await store.GetAsync(account, endpointId, cancellationToken) is null
@@ -142,7 +141,7 @@ public static class WebhooksApi
         }
 
         var known = (await store.GetAsync(account, endpointId, cancellationToken)) is not null
-            && (await store.ListDeliveriesAsync(account, endpointId, MaxDeliveries, cancellationToken)).Any(d => d.DeliveryId == deliveryId);
+            && (await store.ListDeliveriesAsync(account, endpointId, DeliveryListLimit.Max, cancellationToken)).Any(d => d.DeliveryId == deliveryId);
         return known
             ? TypedResults.Problem("The delivery is still pending; only a delivered or failed one can be sent again.", statusCode: StatusCodes.Status409Conflict, title: "Delivery still pending")
             : TypedResults.Problem($"Endpoint {endpointId} has no delivery {deliveryId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -1,8 +1,8 @@
 using IdeogramJobs.Contracts.Accounts;
-using IdeogramJobs.Database.Accounts;
 
-namespace IdeogramJobs.Grains.Accounts;
+namespace IdeogramJobs.Database.Accounts;
 
+/// <summary>An account's row as the grains and the API answer it.</summary>
 public static class AccountSummaries
 {
     public static AccountSummary ToSummary(this AccountRecord account) => new()
