@@ -5,7 +5,7 @@ using IdeogramJobs.Api.Webhooks;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
-using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Settings.Vocabulary;
 
 namespace IdeogramJobs.Api.Jobs;
 

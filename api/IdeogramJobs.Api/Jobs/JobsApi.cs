@@ -9,7 +9,6 @@ using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Queries;
-using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
