@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Options;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
+using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 

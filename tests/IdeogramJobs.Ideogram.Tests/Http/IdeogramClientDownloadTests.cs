@@ -1,6 +1,7 @@
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Ideogram.Tests.Http;
 

@@ -2,6 +2,7 @@ using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
 using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Ideogram.Tests.Http;
 

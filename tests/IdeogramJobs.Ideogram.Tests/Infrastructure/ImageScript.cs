@@ -1,3 +1,5 @@
+using IdeogramJobs.Testing;
+
 namespace IdeogramJobs.Ideogram.Tests.Infrastructure;
 
 /// <summary>How the scripted host answers one image download.</summary>

@@ -1,6 +1,7 @@
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
 using IdeogramJobs.Ideogram.Translation;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Ideogram.Tests.Translation;
 

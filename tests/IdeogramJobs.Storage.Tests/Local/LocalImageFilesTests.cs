@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -15,14 +16,14 @@ public sealed class LocalImageFilesTests : IDisposable
     {
         var root = _harness.Root;
         Directory.CreateDirectory(Path.Combine(root, "ideogram-jobs", "acct-1", "42"));
-        File.WriteAllBytes(Path.Combine(root, "ideogram-jobs", "acct-1", "42", "42-0-0123456789ab.png"), TestImages.Png());
+        File.WriteAllBytes(Path.Combine(root, "ideogram-jobs", "acct-1", "42", "42-0-0123456789ab.png"), TestImages.RandomPng());
         File.WriteAllText(Path.Combine(root, "notes.txt"), "not an image");
         File.WriteAllText(Path.Combine(root, "ideogram-jobs", "page.html"), "<script></script>");
         File.WriteAllText(Path.Combine(root, "ideogram-jobs", "page.svg"), "<svg/>");
 
         _outside = Path.Combine(_harness.Folder.Path, "outside");
         Directory.CreateDirectory(_outside);
-        File.WriteAllBytes(Path.Combine(_outside, "secret.png"), TestImages.Png(seed: 9));
+        File.WriteAllBytes(Path.Combine(_outside, "secret.png"), TestImages.RandomPng(seed: 9));
         Directory.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "linked"), _outside);
         File.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "link.png"), Path.Combine(_outside, "secret.png"));
     }
@@ -33,7 +34,7 @@ public sealed class LocalImageFilesTests : IDisposable
         Assert.True(_harness.Files.TryOpen("ideogram-jobs/acct-1/42/42-0-0123456789ab.png", out var stream, out var contentType));
         using (stream)
         {
-            Assert.Equal(TestImages.Png().Length, stream.Length);
+            Assert.Equal(TestImages.RandomPng().Length, stream.Length);
         }
 
         Assert.Equal("image/png", contentType);
