@@ -16,7 +16,17 @@ public class SimulatorFixture : IAsyncLifetime
 
     public SimulatorHost Host => host ?? throw new InvalidOperationException("The simulator has not started.");
 
-    public async Task InitializeAsync() => host = await SimulatorHost.StartAsync(Configure, clientTimeout: CallLimit);
+    public async Task InitializeAsync() => host = await SimulatorHost.StartAsync(
+        options =>
+        {
+            // Explicit, so SIMULATOR_* variables in the environment cannot change what is tested.
+            options.ListenBeyondLoopback = false;
+            options.ApiKeys = "";
+            options.ImageScale = 1;
+            options.SafetyMarker = SimulatorHost.SafetyMarker;
+            Configure(options);
+        },
+        clientTimeout: CallLimit);
 
     public async Task DisposeAsync()
     {

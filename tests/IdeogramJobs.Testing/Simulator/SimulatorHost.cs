@@ -55,8 +55,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Everything the simulator logged, at every level.</summary>
     public CapturingLoggerProvider Logs { get; }
 
-    /// <param name="configure">Settings at start, after the host's own: loopback port 0, no latency, and the rest pinned
-    /// so that SIMULATOR_* variables in the environment cannot change what is tested.</param>
+    /// <param name="configure">Settings at start, after the host's own (loopback port 0, no latency).</param>
     /// <param name="services">Changes to the simulator's services.</param>
     /// <param name="args">Command-line arguments for the simulator.</param>
     /// <param name="clientTimeout">The timeout of <see cref="Client"/>; HttpClient's default when null.</param>
@@ -72,11 +71,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             options =>
             {
                 options.Urls = "http://127.0.0.1:0";
-                options.ListenBeyondLoopback = false;
                 options.LatencyScale = 0;
-                options.ApiKeys = "";
-                options.ImageScale = 1;
-                options.SafetyMarker = SafetyMarker;
                 configure?.Invoke(options);
             },
             builder =>
