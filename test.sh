@@ -14,6 +14,10 @@ source scripts/test-database.sh
 (cd api/ClientApp && npm ci --no-audit --no-fund && npm test && npm run build)
 
 dotnet build IdeogramJobs.sln -c Release -nologo -clp:ErrorsOnly
+
+# The house style of .editorconfig: fails when layout or code style drifts. `dotnet format IdeogramJobs.sln` fixes it.
+dotnet format IdeogramJobs.sln whitespace --verify-no-changes
+dotnet format IdeogramJobs.sln style --verify-no-changes --severity warn --no-restore
 dotnet test IdeogramJobs.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"
 
 # The benchmark program must keep working: every scenario, briefly (it prints, it does not assert timings).

@@ -18,22 +18,6 @@ public sealed class ClusterOnMariaDbTests(JobEngineFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Grain_state_survives_stopping_the_silo_that_held_it()
-    {
-        var grain = fixture.Cluster.Client.GetGrain<IStateProbeGrain>(Random.Shared.NextInt64(1, long.MaxValue));
-        await grain.IncrementAsync();
-        await grain.IncrementAsync();
-        await grain.IncrementAsync();
-        var holder = await grain.GetSiloAsync();
-
-        await StopAndReplaceAsync(holder);
-
-        var count = await Eventually.Until(grain.GetAsync, c => c == 3, Recovery, "the counter to be read back as 3 on a surviving silo");
-        Assert.Equal(3, count);
-        Assert.NotEqual(holder, await grain.GetSiloAsync());
-    }
-
-    [Fact]
     public async Task A_reminder_registered_on_one_silo_fires_after_that_silo_stops()
     {
         var grain = fixture.Cluster.Client.GetGrain<IReminderProbeGrain>(Random.Shared.NextInt64(1, long.MaxValue));

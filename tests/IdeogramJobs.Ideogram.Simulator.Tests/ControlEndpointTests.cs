@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 
@@ -97,8 +98,10 @@ public sealed class ControlEndpointTests
     {
         await using var simulator = await SimulatorHost.StartAsync();
 
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("model", "V_3"))) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt(), apiKey: null)) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("model", "V_3")))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt(), apiKey: null))
+        { }
 
         var requests = await simulator.GetJsonAsync("/_simulator/requests");
         Assert.Equal(2, requests.GetArrayLength());
@@ -129,10 +132,14 @@ public sealed class ControlEndpointTests
     {
         await using var simulator = await SimulatorHost.StartAsync(options => options.InflightLimit = 4);
 
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("num_images", "3"), apiKey: "key-a")) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("num_images", "5"), apiKey: "key-a")) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("UNSAFE"), apiKey: "key-b")) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("seed", "x"), apiKey: "key-b")) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("num_images", "3"), apiKey: "key-a"))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("num_images", "5"), apiKey: "key-a"))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("UNSAFE"), apiKey: "key-b"))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt().Text("seed", "x"), apiKey: "key-b"))
+        { }
 
         var stats = await simulator.GetStatsAsync();
         var keyA = stats.GetProperty("keys").GetProperty(FingerprintOf("key-a"));
@@ -152,11 +159,16 @@ public sealed class ControlEndpointTests
     {
         await using var simulator = await SimulatorHost.StartAsync(options => options.InflightLimit = 4);
 
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-a")) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-b")) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 2"))) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 3").Text("num_images", "5"))) { }
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 4 UNSAFE"))) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-a"))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1").Text("num_images", "3"), apiKey: "key-b"))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 2")))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 3").Text("num_images", "5")))
+        { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 4 UNSAFE")))
+        { }
 
         var summary = (await simulator.GetStatsAsync()).GetProperty("billedPrompts");
         Assert.Equal((2, 1, 1, 2, 0), (summary.GetProperty("prompts").GetInt32(), summary.GetProperty("billedOnce").GetInt32(), summary.GetProperty("billedMoreThanOnce").GetInt32(), summary.GetProperty("mostForOnePrompt").GetInt32(), summary.GetProperty("untrackedGenerations").GetInt32()));
@@ -170,7 +182,8 @@ public sealed class ControlEndpointTests
     public async Task Billed_prompts_refuse_a_minimum_that_is_not_a_whole_number_and_reset_clears_them()
     {
         await using var simulator = await SimulatorHost.StartAsync();
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1"))) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt("job 1")))
+        { }
 
         using var refused = await simulator.Client.GetAsync("/_simulator/stats/prompts?minimum=two");
         await refused.AssertBadRequestNamingAsync("minimum");
@@ -185,7 +198,8 @@ public sealed class ControlEndpointTests
     {
         await using var simulator = await SimulatorHost.StartAsync();
         await simulator.ConfigureAsync(new { inflightLimit = 6, safetyMarker = "NOPE" });
-        using (await simulator.GenerateAsync(GenerateForm.WithPrompt())) { }
+        using (await simulator.GenerateAsync(GenerateForm.WithPrompt()))
+        { }
 
         await simulator.ResetAsync();
 

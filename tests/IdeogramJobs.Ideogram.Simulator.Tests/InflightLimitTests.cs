@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using IdeogramJobs.Ideogram.Simulator.Stats;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
@@ -75,7 +76,7 @@ public sealed class KeyInflightLimitTests
         Assert.Equal(15, limits.GetProperty(KeyFingerprint.Of(LargeKey)).GetInt32());
         Assert.DoesNotContain(SmallKey, config.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(LargeKey, config.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(simulator.Logs.Lines, line => line.Contains(SmallKey, StringComparison.Ordinal) || line.Contains(LargeKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(simulator.Logs.Entries.Select(entry => entry.FullText).ToList(), line => line.Contains(SmallKey, StringComparison.Ordinal) || line.Contains(LargeKey, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Options;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
+using Microsoft.Extensions.Options;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 
@@ -18,11 +19,21 @@ public sealed class OptionsTests
         {
             switch (variable)
             {
-                case "SIMULATOR_INFLIGHT_LIMIT": options.InflightLimit = 0; break;
-                case "SIMULATOR_LATENCY_SCALE": options.LatencyScale = -1; break;
-                case "SIMULATOR_FAILURE_RATE_503": options.FailureRate503 = 1.5; break;
-                case "SIMULATOR_IMAGE_URL_TTL_SECONDS": options.ImageUrlTtlSeconds = 0; break;
-                case "SIMULATOR_IMAGE_SCALE": options.ImageScale = 0; break;
+                case "SIMULATOR_INFLIGHT_LIMIT":
+                    options.InflightLimit = 0;
+                    break;
+                case "SIMULATOR_LATENCY_SCALE":
+                    options.LatencyScale = -1;
+                    break;
+                case "SIMULATOR_FAILURE_RATE_503":
+                    options.FailureRate503 = 1.5;
+                    break;
+                case "SIMULATOR_IMAGE_URL_TTL_SECONDS":
+                    options.ImageUrlTtlSeconds = 0;
+                    break;
+                case "SIMULATOR_IMAGE_SCALE":
+                    options.ImageScale = 0;
+                    break;
             }
         }));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 

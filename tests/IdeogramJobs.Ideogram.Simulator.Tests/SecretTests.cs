@@ -1,4 +1,5 @@
 using IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Simulator.Tests;
 
@@ -30,7 +31,7 @@ public sealed class SecretTests
         seen.Add((await simulator.GetStatsAsync()).ToString());
         seen.Add((await simulator.GetJsonAsync("/_simulator/requests")).ToString());
         seen.Add((await simulator.GetJsonAsync("/_simulator/config")).ToString());
-        var logs = simulator.Logs.Lines;
+        var logs = simulator.Logs.Entries.Select(entry => entry.FullText).ToList();
 
         Assert.Contains(logs, line => line.Contains("Generate request from key", StringComparison.Ordinal));
         foreach (var key in new[] { AllowedKey, RefusedKey })

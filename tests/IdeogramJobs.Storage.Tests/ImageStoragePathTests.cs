@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Storage.Tests;
 
@@ -38,9 +39,9 @@ public sealed class ImageStoragePathTests
     {
         var content = contentType switch
         {
-            "image/png" => TestImages.Png(),
-            "image/jpeg" => TestImages.Jpeg(),
-            _ => TestImages.Webp(),
+            "image/png" => TestImages.RandomPng(),
+            "image/jpeg" => TestImages.RandomJpeg(),
+            _ => TestImages.RandomWebp(),
         };
         var format = ImageFormat.Detect(content)!;
 

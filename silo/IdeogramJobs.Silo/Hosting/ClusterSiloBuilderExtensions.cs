@@ -8,7 +8,6 @@ using IdeogramJobs.Hosting.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace IdeogramJobs.Silo.Hosting;
 
@@ -17,8 +16,9 @@ public static class ClusterSiloBuilderExtensions
     private const string MySqlInvariant = "MySql.Data.MySqlConnector";
 
     /// <summary>
-    /// Membership, grain storage and reminders on MySQL, trace propagation, plus the services grains use. Shared by
-    /// the silo host and the test clusters, which bring their own ports and cluster ids.
+    /// Membership and reminders on MySQL, trace propagation, plus the services grains use. Shared by the silo host
+    /// and the test clusters, which bring their own ports and cluster ids. No grain storage provider: grains keep
+    /// their state in the c360req tables (ARCHITECTURE.md, "Where state lives").
     /// </summary>
     public static ISiloBuilder UseIdeogramJobsCluster(this ISiloBuilder silo)
     {
@@ -40,14 +40,6 @@ public static class ClusterSiloBuilderExtensions
         {
             o.Invariant = MySqlInvariant;
             o.DataSource = database.DataSource;
-        }));
-
-        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<OrleansDatabase, IServiceProvider>((o, database, services) =>
-        {
-            o.Invariant = MySqlInvariant;
-            o.DataSource = database.DataSource;
-            // Plain JSON instead of Newtonsoft with CLR type names, so renaming a state class keeps its data.
-            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
         }));
 
         silo.UseAdoNetReminderService(options => options.Configure<OrleansDatabase>((o, database) =>

@@ -8,40 +8,33 @@ namespace IdeogramJobs.Ideogram.Simulator.Behaviour;
 /// the same outcomes and latencies. Every request
 /// draws, whatever its content, so a 400 in the sequence shifts nothing it would not shift for real.
 /// </summary>
-public sealed class FailureInjector
+public sealed class FailureInjector(SimulatorSettingsStore settings)
 {
-    private readonly Lock _gate = new();
-    private readonly SimulatorSettingsStore _settings;
-    private Random _random;
-
-    public FailureInjector(SimulatorSettingsStore settings)
-    {
-        _settings = settings;
-        _random = new Random(settings.Current.Seed);
-    }
+    private readonly Lock gate = new();
+    private Random random = new(settings.Current.Seed);
 
     /// <summary>Starts the sequence again from <paramref name="seed"/>.</summary>
     public void Restart(int seed)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _random = new Random(seed);
+            random = new Random(seed);
         }
     }
 
     public RequestDraw Draw()
     {
-        var settings = _settings.Current;
+        var current = settings.Current;
         double roll;
         int unrequestedSeed;
         double latencyFraction;
-        lock (_gate)
+        lock (gate)
         {
-            roll = _random.NextDouble();
-            unrequestedSeed = _random.Next(0, int.MaxValue);
-            latencyFraction = _random.NextDouble();
+            roll = random.NextDouble();
+            unrequestedSeed = random.Next(0, int.MaxValue);
+            latencyFraction = random.NextDouble();
         }
-        return new RequestDraw(Decide(roll, settings), unrequestedSeed, latencyFraction);
+        return new RequestDraw(Decide(roll, current), unrequestedSeed, latencyFraction);
     }
 
     private static InjectedOutcome Decide(double roll, SimulatorOptions settings)

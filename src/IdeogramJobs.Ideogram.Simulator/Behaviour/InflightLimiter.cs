@@ -8,19 +8,19 @@ namespace IdeogramJobs.Ideogram.Simulator.Behaviour;
 /// </summary>
 public sealed class InflightLimiter(SimulatorStats stats)
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, int> _inflight = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, int> inflight = new(StringComparer.Ordinal);
 
     public InflightAdmission TryAcquire(string fingerprint, int images, int limit)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var current = _inflight.GetValueOrDefault(fingerprint);
+            var current = inflight.GetValueOrDefault(fingerprint);
             if (current + images > limit)
             {
                 return new InflightAdmission(null, current);
             }
-            _inflight[fingerprint] = current + images;
+            inflight[fingerprint] = current + images;
             stats.InflightChanged(fingerprint, images);
             return new InflightAdmission(new InflightLease(() => Release(fingerprint, images)), current);
         }
@@ -28,16 +28,16 @@ public sealed class InflightLimiter(SimulatorStats stats)
 
     private void Release(string fingerprint, int images)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var remaining = _inflight.GetValueOrDefault(fingerprint) - images;
+            var remaining = inflight.GetValueOrDefault(fingerprint) - images;
             if (remaining == 0)
             {
-                _inflight.Remove(fingerprint);
+                inflight.Remove(fingerprint);
             }
             else
             {
-                _inflight[fingerprint] = remaining;
+                inflight[fingerprint] = remaining;
             }
             stats.InflightChanged(fingerprint, -images);
         }

@@ -9,10 +9,10 @@ namespace IdeogramJobs.Ideogram.Simulator.Imaging;
 /// </summary>
 public sealed class ImageUrlSigner
 {
-    private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);
+    private readonly byte[] secret = RandomNumberGenerator.GetBytes(32);
 
     public string Sign(string id, long expiresAtUnixSeconds) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{id}:{expiresAtUnixSeconds}")));
+        Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"{id}:{expiresAtUnixSeconds}")));
 
     public bool IsValid(string id, long expiresAtUnixSeconds, string? signature)
     {

@@ -10,18 +10,18 @@ public sealed class RenderedImageCache : IDisposable
 {
     private const long CapacityBytes = 64L * 1024 * 1024;
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CapacityBytes });
 
     public byte[] GetOrRender(string id, ImageDescriptor image)
     {
-        if (_cache.TryGetValue(id, out byte[]? png) && png is not null)
+        if (cache.TryGetValue(id, out byte[]? png) && png is not null)
         {
             return png;
         }
         png = BandImageRenderer.Render(image);
-        _cache.Set(id, png, new MemoryCacheEntryOptions { Size = png.Length });
+        cache.Set(id, png, new MemoryCacheEntryOptions { Size = png.Length });
         return png;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose() => cache.Dispose();
 }

@@ -7,24 +7,19 @@ namespace IdeogramJobs.Ideogram.Simulator.Options;
 /// whole by <c>PUT /_simulator/config</c>. <see cref="ChangeToken"/> is cancelled on every change so
 /// that requests waiting out a latency or a hang re-evaluate it at once.
 /// </summary>
-public sealed class SimulatorSettingsStore
+public sealed class SimulatorSettingsStore(IOptions<SimulatorOptions> options)
 {
-    private readonly Lock _gate = new();
-    private SimulatorOptions _current;
-    private CancellationTokenSource _changed = new();
-
-    public SimulatorSettingsStore(IOptions<SimulatorOptions> options)
-    {
-        _current = options.Value with { };
-    }
+    private readonly Lock gate = new();
+    private SimulatorOptions current = options.Value with { };
+    private CancellationTokenSource changed = new();
 
     public SimulatorOptions Current
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _current;
+                return current;
             }
         }
     }
@@ -34,9 +29,9 @@ public sealed class SimulatorSettingsStore
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _changed.Token;
+                return changed.Token;
             }
         }
     }
@@ -50,11 +45,11 @@ public sealed class SimulatorSettingsStore
             return failures;
         }
         CancellationTokenSource previous;
-        lock (_gate)
+        lock (gate)
         {
-            _current = candidate with { };
-            previous = _changed;
-            _changed = new CancellationTokenSource();
+            current = candidate with { };
+            previous = changed;
+            changed = new CancellationTokenSource();
         }
         // Not disposed: waiters may still hold its token, and a timer-less source needs no disposal.
         previous.Cancel();

@@ -5,40 +5,40 @@ public sealed class CapturedRequestLog
 {
     public const int Capacity = 500;
 
-    private readonly Lock _gate = new();
-    private readonly Queue<CapturedRequest> _requests = new();
-    private long _arrivals;
+    private readonly Lock gate = new();
+    private readonly Queue<CapturedRequest> requests = new();
+    private long arrivals;
 
     /// <summary>Numbers a request as it arrives, from 0 after each <see cref="Clear"/>.</summary>
-    public long Arrive() => Interlocked.Increment(ref _arrivals) - 1;
+    public long Arrive() => Interlocked.Increment(ref arrivals) - 1;
 
     public void Add(CapturedRequest request)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_requests.Count == Capacity)
+            if (requests.Count == Capacity)
             {
-                _requests.Dequeue();
+                requests.Dequeue();
             }
-            _requests.Enqueue(request);
+            requests.Enqueue(request);
         }
     }
 
     /// <summary>The newest <paramref name="limit"/> requests, newest last.</summary>
     public IReadOnlyList<CapturedRequest> Latest(int limit)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _requests.Skip(Math.Max(0, _requests.Count - limit)).ToList();
+            return requests.Skip(Math.Max(0, requests.Count - limit)).ToList();
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _requests.Clear();
-            Interlocked.Exchange(ref _arrivals, 0);
+            requests.Clear();
+            Interlocked.Exchange(ref arrivals, 0);
         }
     }
 }

@@ -7,15 +7,15 @@ namespace IdeogramJobs.Ideogram.Simulator.Stats;
 /// </summary>
 public sealed class SimulatorStats
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, KeyCounters> _keys = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, KeyCounters> keys = new(StringComparer.Ordinal);
     private readonly BilledPromptLedger billed = new();
-    private long _inflightTotal;
-    private long _maxInflightTotal;
+    private long inflightTotal;
+    private long maxInflightTotal;
 
     public void CountRequest(string fingerprint)
     {
-        lock (_gate)
+        lock (gate)
         {
             For(fingerprint).Requests++;
         }
@@ -23,7 +23,7 @@ public sealed class SimulatorStats
 
     public void Count(string fingerprint, CounterKind kind)
     {
-        lock (_gate)
+        lock (gate)
         {
             For(fingerprint).Count(kind);
         }
@@ -32,7 +32,7 @@ public sealed class SimulatorStats
     /// <summary>A generation that ran to its end: Ideogram bills it, whether or not its client still waits.</summary>
     public void CountBilled(string fingerprint, string prompt, int images)
     {
-        lock (_gate)
+        lock (gate)
         {
             var counters = For(fingerprint);
             counters.Succeeded++;
@@ -44,7 +44,7 @@ public sealed class SimulatorStats
     /// <summary>Billed generations per prompt, for the prompts billed at least <paramref name="minimum"/> times.</summary>
     public IReadOnlyDictionary<string, long> BilledPerPrompt(long minimum)
     {
-        lock (_gate)
+        lock (gate)
         {
             return billed.Counts(minimum);
         }
@@ -53,27 +53,27 @@ public sealed class SimulatorStats
     /// <summary>Records a change of a key's in-flight images by <paramref name="delta"/>.</summary>
     public void InflightChanged(string fingerprint, int delta)
     {
-        lock (_gate)
+        lock (gate)
         {
             var counters = For(fingerprint);
             counters.InflightImages += delta;
             counters.MaxInflightImages = Math.Max(counters.MaxInflightImages, counters.InflightImages);
-            _inflightTotal += delta;
-            _maxInflightTotal = Math.Max(_maxInflightTotal, _inflightTotal);
+            inflightTotal += delta;
+            maxInflightTotal = Math.Max(maxInflightTotal, inflightTotal);
         }
     }
 
     public StatsSnapshot Snapshot()
     {
-        lock (_gate)
+        lock (gate)
         {
-            var keys = _keys.ToDictionary(pair => pair.Key, pair => pair.Value.ToStatistics(), StringComparer.Ordinal);
+            var perKey = keys.ToDictionary(pair => pair.Key, pair => pair.Value.ToStatistics(), StringComparer.Ordinal);
             var totals = new KeyCounters
             {
-                InflightImages = _inflightTotal,
-                MaxInflightImages = _maxInflightTotal,
+                InflightImages = inflightTotal,
+                MaxInflightImages = maxInflightTotal,
             };
-            foreach (var counters in _keys.Values)
+            foreach (var counters in keys.Values)
             {
                 totals.Requests += counters.Requests;
                 totals.Succeeded += counters.Succeeded;
@@ -86,33 +86,33 @@ public sealed class SimulatorStats
                 totals.Hangs += counters.Hangs;
                 totals.Abandoned += counters.Abandoned;
             }
-            return new StatsSnapshot(keys, totals.ToStatistics(), billed.Summary());
+            return new StatsSnapshot(perKey, totals.ToStatistics(), billed.Summary());
         }
     }
 
     public void Reset()
     {
-        lock (_gate)
+        lock (gate)
         {
-            var live = _keys.Where(pair => pair.Value.InflightImages > 0)
+            var live = keys.Where(pair => pair.Value.InflightImages > 0)
                 .Select(pair => (pair.Key, pair.Value.InflightImages))
                 .ToList();
-            _keys.Clear();
+            keys.Clear();
             billed.Clear();
             foreach (var (fingerprint, inflight) in live)
             {
-                _keys[fingerprint] = new KeyCounters { InflightImages = inflight, MaxInflightImages = inflight };
+                keys[fingerprint] = new KeyCounters { InflightImages = inflight, MaxInflightImages = inflight };
             }
-            _maxInflightTotal = _inflightTotal;
+            maxInflightTotal = inflightTotal;
         }
     }
 
     private KeyCounters For(string fingerprint)
     {
-        if (!_keys.TryGetValue(fingerprint, out var counters))
+        if (!keys.TryGetValue(fingerprint, out var counters))
         {
             counters = new KeyCounters();
-            _keys[fingerprint] = counters;
+            keys[fingerprint] = counters;
         }
         return counters;
     }

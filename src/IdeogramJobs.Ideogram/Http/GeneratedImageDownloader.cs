@@ -28,7 +28,7 @@ internal sealed class GeneratedImageDownloader(
         var downloads = results.Select((result, index) => DownloadAsync(result, index, results.Count, firstFailure)).ToArray();
         try
         {
-            return await Task.WhenAll(downloads).ConfigureAwait(false);
+            return await Task.WhenAll(downloads);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -52,12 +52,12 @@ internal sealed class GeneratedImageDownloader(
 
         try
         {
-            var (content, contentType) = await pipeline.ExecuteAsync(ct => DownloadAttemptAsync(url, ct), firstFailure.Token).ConfigureAwait(false);
+            var (content, contentType) = await pipeline.ExecuteAsync(ct => DownloadAttemptAsync(url, ct), firstFailure.Token);
             return ToImage(result, content, contentType);
         }
         catch (Exception exception) when (exception is DownloadAttemptFailure or TimeoutRejectedException)
         {
-            await firstFailure.CancelAsync().ConfigureAwait(false);
+            await firstFailure.CancelAsync();
             var reason = exception is TimeoutRejectedException
                 ? $"it did not finish within {pipeline.AttemptTimeoutText} s (IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS)"
                 : exception.Message;
@@ -69,7 +69,7 @@ internal sealed class GeneratedImageDownloader(
         }
         catch
         {
-            await firstFailure.CancelAsync().ConfigureAwait(false);
+            await firstFailure.CancelAsync();
             throw;
         }
     }
@@ -79,7 +79,7 @@ internal sealed class GeneratedImageDownloader(
         var client = httpClientFactory.CreateClient(IdeogramHttpClientNames.ImageDownload);
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
@@ -101,7 +101,7 @@ internal sealed class GeneratedImageDownloader(
                 throw TooLarge(length.ToString(CultureInfo.InvariantCulture));
             }
 
-            var content = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var content = await ReadBoundedAsync(response.Content, cancellationToken);
             var actual = ImageSignature.Detect(content);
             if (actual != declared)
             {
@@ -124,11 +124,11 @@ internal sealed class GeneratedImageDownloader(
     /// <summary>Reads at most one byte past the limit, so an unannounced oversized body is caught without buffering it.</summary>
     private async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > maxImageBytes)
             {

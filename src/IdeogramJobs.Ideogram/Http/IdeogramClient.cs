@@ -15,42 +15,24 @@ namespace IdeogramJobs.Ideogram.Http;
 /// leniently, then download every image. Failures are thrown, not logged: the caller handles
 /// and logs them once; only retries and the circuit are logged here.
 /// </summary>
-internal sealed class IdeogramClient : IIdeogramClient
+internal sealed class IdeogramClient(
+    IHttpClientFactory httpClientFactory,
+    IOptions<IdeogramOptions> options,
+    GenerateResiliencePipeline pipeline,
+    GeneratedImageDownloader downloader,
+    TimeProvider timeProvider,
+    JobMetrics metrics,
+    ILogger<IdeogramClient> logger) : IIdeogramClient
 {
     private const string GeneratePath = "v1/ideogram-v3/generate";
 
-    private readonly IHttpClientFactory httpClientFactory;
-    private readonly IdeogramOptions options;
-    private readonly GenerateResiliencePipeline pipeline;
-    private readonly GeneratedImageDownloader downloader;
-    private readonly TimeProvider timeProvider;
-    private readonly JobMetrics metrics;
-    private readonly ILogger<IdeogramClient> logger;
-    private readonly Uri generateUri;
-
-    public IdeogramClient(
-        IHttpClientFactory httpClientFactory,
-        IOptions<IdeogramOptions> options,
-        GenerateResiliencePipeline pipeline,
-        GeneratedImageDownloader downloader,
-        TimeProvider timeProvider,
-        JobMetrics metrics,
-        ILogger<IdeogramClient> logger)
-    {
-        this.httpClientFactory = httpClientFactory;
-        this.options = options.Value;
-        this.pipeline = pipeline;
-        this.downloader = downloader;
-        this.timeProvider = timeProvider;
-        this.metrics = metrics;
-        this.logger = logger;
-        generateUri = new Uri(this.options.BaseUri, GeneratePath);
-    }
+    private readonly IdeogramOptions settings = options.Value;
+    private readonly Uri generateUri = new(options.Value.BaseUri, GeneratePath);
 
     public async Task<IdeogramGeneration> GenerateAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
     {
-        var answer = await RequestAsync(request, cancellationToken).ConfigureAwait(false);
-        return new IdeogramGeneration(answer.Created, await DownloadAsync(answer.Images, cancellationToken).ConfigureAwait(false));
+        var answer = await RequestAsync(request, cancellationToken);
+        return new IdeogramGeneration(answer.Created, await DownloadAsync(answer.Images, cancellationToken));
     }
 
     public async Task<IdeogramAnswer> RequestAsync(IdeogramGenerateRequest request, CancellationToken cancellationToken)
@@ -63,8 +45,8 @@ internal sealed class IdeogramClient : IIdeogramClient
         }
 
         var started = timeProvider.GetTimestamp();
-        var apiKey = request.ApiKey?.Value ?? options.ApiKey;
-        var answer = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, apiKey, ct), cancellationToken).ConfigureAwait(false);
+        var apiKey = request.ApiKey?.Value ?? settings.ApiKey;
+        var answer = await pipeline.ExecuteAsync(ct => SendAttemptAsync(translation.Request, apiKey, ct), cancellationToken);
         logger.LogInformation(
             "Ideogram generated {ImageCount} images ({WithheldCount} withheld by its safety check) in {ElapsedMs} ms",
             answer.Images.Count, answer.Images.Count(i => !i.IsImageSafe), (long)timeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -85,7 +67,7 @@ internal sealed class IdeogramClient : IIdeogramClient
         {
             // ResponseContentRead: the body is buffered (bounded by the client's
             // MaxResponseContentBufferSize) within the attempt's timeout.
-            response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -94,7 +76,7 @@ internal sealed class IdeogramClient : IIdeogramClient
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -106,7 +88,7 @@ internal sealed class IdeogramClient : IIdeogramClient
                 throw ProviderFailureClassifier.FromResponse(response.StatusCode, response.ReasonPhrase, response.Headers, body, timeProvider, apiKey);
             }
 
-            return V3GenerateResponseReader.Read(body, request.Prompt, options.BaseUri, timeProvider);
+            return V3GenerateResponseReader.Read(body, request.Prompt, settings.BaseUri, timeProvider);
         }
     }
 }

@@ -18,15 +18,41 @@ namespace IdeogramJobs.Ideogram.Resilience;
 /// provider failures (5xx, timeouts, unreachable) only: 429s mean "busy", not "broken", and 4xx
 /// are the caller's. One instance per process, so the circuit's state is shared by all calls.
 /// </summary>
-internal sealed class GenerateResiliencePipeline
+internal sealed class GenerateResiliencePipeline(
+    IOptions<IdeogramOptions> options, TimeProvider timeProvider, ILogger<GenerateResiliencePipeline> logger)
 {
-    private readonly ResiliencePipeline pipeline;
-    private readonly IdeogramOptions options;
+    private readonly IdeogramOptions settings = options.Value;
+    private readonly ResiliencePipeline pipeline = Build(options.Value, timeProvider, logger);
 
-    public GenerateResiliencePipeline(IOptions<IdeogramOptions> options, TimeProvider timeProvider, ILogger<GenerateResiliencePipeline> logger)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> under the pipeline; timeouts and an open circuit come out
+    /// as <see cref="IdeogramException"/> like every other failure.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
     {
-        this.options = options.Value;
-        var settings = this.options;
+        try
+        {
+            return await pipeline.ExecuteAsync(attempt, cancellationToken);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw TimedOut(settings, exception);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            var wait = exception.RetryAfter is { } retryAfter
+                ? string.Create(CultureInfo.InvariantCulture, $"for another {retryAfter.TotalSeconds:0.#} s")
+                : "for a while";
+            throw new IdeogramException(
+                IdeogramFailureKind.CircuitOpen,
+                $"Ideogram calls are paused {wait} after repeated provider failures (circuit open); nothing was sent. Try again later.",
+                retryAfter: exception.RetryAfter,
+                innerException: exception);
+        }
+    }
+
+    private static ResiliencePipeline Build(IdeogramOptions settings, TimeProvider timeProvider, ILogger logger)
+    {
         var builder = new ResiliencePipelineBuilder { Name = "ideogram-generate", TimeProvider = timeProvider };
 
         if (settings.MaxRetries > 0)
@@ -78,34 +104,7 @@ internal sealed class GenerateResiliencePipeline
         });
 
         builder.AddTimeout(settings.AttemptTimeout);
-        pipeline = builder.Build();
-    }
-
-    /// <summary>
-    /// Runs <paramref name="attempt"/> under the pipeline; timeouts and an open circuit come out
-    /// as <see cref="IdeogramException"/> like every other failure.
-    /// </summary>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await pipeline.ExecuteAsync(attempt, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException exception)
-        {
-            throw TimedOut(options, exception);
-        }
-        catch (BrokenCircuitException exception)
-        {
-            var wait = exception.RetryAfter is { } retryAfter
-                ? string.Create(CultureInfo.InvariantCulture, $"for another {retryAfter.TotalSeconds:0.#} s")
-                : "for a while";
-            throw new IdeogramException(
-                IdeogramFailureKind.CircuitOpen,
-                $"Ideogram calls are paused {wait} after repeated provider failures (circuit open); nothing was sent. Try again later.",
-                retryAfter: exception.RetryAfter,
-                innerException: exception);
-        }
+        return builder.Build();
     }
 
     private static bool IsRetryable(Exception? exception, TimeSpan maxDelay) => exception switch

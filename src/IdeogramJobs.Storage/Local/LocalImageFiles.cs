@@ -6,19 +6,12 @@ namespace IdeogramJobs.Storage.Local;
 /// Opens locally stored images for the API to serve at PUBLIC_BASE_URL/media/&lt;path&gt;. Only paths the
 /// store itself produces are accepted, so nothing outside the image root (or any non-image file) can be read.
 /// </summary>
-public sealed class LocalImageFiles
+public sealed class LocalImageFiles(LocalImageRoot root)
 {
     /// <summary>The URL path under which the API serves local images.</summary>
     public const string UrlPathPrefix = "/media/";
 
     private const int MaxPathLength = 512;
-
-    private readonly LocalImageRoot _root;
-
-    public LocalImageFiles(LocalImageRoot root)
-    {
-        _root = root;
-    }
 
     /// <summary>
     /// Opens an image by its path relative to the image root, as it appears in the URL after /media/
@@ -75,9 +68,9 @@ public sealed class LocalImageFiles
         }
 
         // The character rules already exclude traversal; the resolved-path and link checks are a second wall.
-        var root = _root.FullPath;
-        var candidate = Path.GetFullPath(Path.Combine(root, Path.Combine(segments)));
-        if (!candidate.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || ContainsLink(root, segments))
+        var rootPath = root.FullPath;
+        var candidate = Path.GetFullPath(Path.Combine(rootPath, Path.Combine(segments)));
+        if (!candidate.StartsWith(rootPath + Path.DirectorySeparatorChar, StringComparison.Ordinal) || ContainsLink(rootPath, segments))
         {
             return false;
         }

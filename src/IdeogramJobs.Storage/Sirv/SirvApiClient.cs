@@ -8,45 +8,32 @@ namespace IdeogramJobs.Storage.Sirv;
 /// Sends authorised Sirv REST calls: adds the bearer token, records rate-limit headers, and on a 401
 /// fetches a new token and repeats the call once.
 /// </summary>
-public sealed class SirvApiClient
+public sealed class SirvApiClient(
+    IHttpClientFactory httpClientFactory,
+    SirvTokenProvider tokens,
+    SirvRateLimitGate gate,
+    ILogger<SirvApiClient> logger)
 {
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly SirvTokenProvider _tokens;
-    private readonly SirvRateLimitGate _gate;
-    private readonly ILogger<SirvApiClient> _logger;
-
-    public SirvApiClient(
-        IHttpClientFactory httpClientFactory,
-        SirvTokenProvider tokens,
-        SirvRateLimitGate gate,
-        ILogger<SirvApiClient> logger)
-    {
-        _httpClientFactory = httpClientFactory;
-        _tokens = tokens;
-        _gate = gate;
-        _logger = logger;
-    }
-
     /// <param name="createRequest">Builds a fresh request each time, since a sent request cannot be sent again.</param>
     /// <param name="operation">What the call does, for log and error messages.</param>
     /// <exception cref="SirvTransientFailure">Sirv could not be reached or did not answer in time.</exception>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, string operation, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(createRequest, token, operation, cancellationToken).ConfigureAwait(false);
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        var response = await SendOnceAsync(createRequest, token, operation, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
         }
 
         response.Dispose();
-        _logger.LogInformation("Sirv answered 401 to {SirvOperation}; repeating it once with a new access token", operation);
-        _tokens.Invalidate(token);
-        token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return await SendOnceAsync(createRequest, token, operation, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Sirv answered 401 to {SirvOperation}; repeating it once with a new access token", operation);
+        tokens.Invalidate(token);
+        token = await tokens.GetTokenAsync(cancellationToken);
+        return await SendOnceAsync(createRequest, token, operation, cancellationToken);
     }
 
-    public string Redact(string text) => _tokens.Redact(text);
+    public string Redact(string text) => tokens.Redact(text);
 
     private async Task<HttpResponseMessage> SendOnceAsync(
         Func<HttpRequestMessage> createRequest,
@@ -54,14 +41,14 @@ public sealed class SirvApiClient
         string operation,
         CancellationToken cancellationToken)
     {
-        var client = _httpClientFactory.CreateClient(SirvHttpClient.Name);
+        var client = httpClientFactory.CreateClient(SirvHttpClient.Name);
         using var request = createRequest();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
 
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -72,7 +59,7 @@ public sealed class SirvApiClient
             throw new SirvTransientFailure($"Sirv did not answer {operation} within {client.Timeout.TotalSeconds} s.", innerException: exception);
         }
 
-        _gate.Observe(response);
+        gate.Observe(response);
         return response;
     }
 }

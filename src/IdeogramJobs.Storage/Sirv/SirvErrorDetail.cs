@@ -15,9 +15,9 @@ internal static class SirvErrorDetail
         string body;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxBodyBytes];
-            var length = await stream.ReadAtLeastAsync(buffer, MaxBodyBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var length = await stream.ReadAtLeastAsync(buffer, MaxBodyBytes, throwOnEndOfStream: false, cancellationToken);
             body = Encoding.UTF8.GetString(buffer, 0, length);
         }
         catch (HttpRequestException)

@@ -15,50 +15,33 @@ namespace IdeogramJobs.Storage.Sirv;
 /// transient failures with jittered exponential backoff and waiting out exhausted rate limits. At most
 /// SIRV_MAX_CONCURRENT_UPLOADS uploads of this process are under way at once.
 /// </summary>
-public sealed class SirvImageStore : IImageStore
+public sealed class SirvImageStore(
+    SirvApiClient api,
+    SirvRateLimitGate gate,
+    IOptions<SirvOptions> options,
+    TimeProvider time,
+    JobMetrics metrics,
+    ILogger<SirvImageStore> logger) : IImageStore
 {
     // Sirv's documented ceiling for one API upload.
     private const long MaxUploadBytes = 300_000_000;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private static readonly ResiliencePropertyKey<UploadAttempts> UploadKey = new("IdeogramJobs.Storage.Sirv.Upload");
 
-    private readonly SirvApiClient _api;
-    private readonly SirvRateLimitGate _gate;
-    private readonly ILogger<SirvImageStore> _logger;
-    private readonly string _folder;
-    private readonly string _publicUrl;
-    private readonly ResiliencePipeline _pipeline;
-    private readonly SemaphoreSlim _uploadSlots;
-    private readonly JobMetrics _metrics;
-
-    public SirvImageStore(
-        SirvApiClient api,
-        SirvRateLimitGate gate,
-        IOptions<SirvOptions> options,
-        TimeProvider time,
-        JobMetrics metrics,
-        ILogger<SirvImageStore> logger)
-    {
-        _api = api;
-        _metrics = metrics;
-        _gate = gate;
-        _logger = logger;
-        var settings = options.Value;
-        _folder = settings.ResolveUploadFolder();
-        _publicUrl = settings.PublicUrl?.Trim()
-            ?? throw new InvalidOperationException($"{SirvOptions.PublicUrlVariable} is required for Sirv storage.");
-        _pipeline = BuildPipeline(settings, time);
-        _uploadSlots = new SemaphoreSlim(settings.MaxConcurrentUploads);
-    }
+    private readonly string folder = options.Value.ResolveUploadFolder();
+    private readonly string publicUrl = options.Value.PublicUrl?.Trim()
+        ?? throw new InvalidOperationException($"{SirvOptions.PublicUrlVariable} is required for Sirv storage.");
+    private readonly ResiliencePipeline pipeline = BuildPipeline(options.Value, time, logger);
+    private readonly SemaphoreSlim uploadSlots = new(options.Value.MaxConcurrentUploads);
 
     public string Name => "sirv";
 
     public async Task<StoredImage> SaveAsync(ImageToStore image, CancellationToken cancellationToken)
     {
-        var prepared = PreparedImage.Create(image, _folder);
+        var prepared = PreparedImage.Create(image, folder);
         if (prepared.DeclaredTypeDisagrees)
         {
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Image {ImageIndex} of job {JobId} for account {AccountId} was declared as {DeclaredContentType} but its bytes are {ContentType}; storing it as {ContentType}",
                 image.Index, image.JobId, image.AccountId, image.ContentType, prepared.Format.ContentType, prepared.Format.ContentType);
         }
@@ -75,10 +58,10 @@ public sealed class SirvImageStore : IImageStore
         context.Properties.Set(UploadKey, upload);
         try
         {
-            await _pipeline.ExecuteAsync(
+            await pipeline.ExecuteAsync(
                 static (context, state) => state.Store.UploadOnceAsync(state.Upload, context.CancellationToken),
                 context,
-                (Store: this, Upload: upload)).ConfigureAwait(false);
+                (Store: this, Upload: upload));
         }
         catch (SirvTransientFailure failure)
         {
@@ -93,19 +76,19 @@ public sealed class SirvImageStore : IImageStore
             ResilienceContextPool.Shared.Return(context);
         }
 
-        _logger.LogInformation(
+        logger.LogInformation(
             "Stored image {ImageIndex} of job {JobId} for account {AccountId} on Sirv at {StoragePath} ({SizeBytes} bytes, {ContentType})",
             image.Index, image.JobId, image.AccountId, prepared.StoragePath, prepared.SizeBytes, prepared.Format.ContentType);
-        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(_publicUrl, prepared.StoragePath));
+        return prepared.ToStoredImage(ImageStoragePath.ToPublicUrl(publicUrl, prepared.StoragePath));
     }
 
     public async Task DeleteAsync(string storagePath, CancellationToken cancellationToken)
     {
-        await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
-        using var response = await _api.SendAsync(
+        await gate.WaitUntilOpenAsync(cancellationToken);
+        using var response = await api.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, $"v2/files/delete?filename={Uri.EscapeDataString(storagePath)}"),
             $"the delete of {storagePath}",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
@@ -115,12 +98,12 @@ public sealed class SirvImageStore : IImageStore
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            _gate.ObserveRejection(response);
-            _metrics.StorageThrottled();
+            gate.ObserveRejection(response);
+            metrics.StorageThrottled();
             throw new SirvTransientFailure($"Sirv's rate limit was reached (HTTP 429) while deleting {storagePath}.", rateLimited: true);
         }
 
-        var detail = await SirvErrorDetail.ReadAsync(response, _api.Redact, cancellationToken).ConfigureAwait(false);
+        var detail = await SirvErrorDetail.ReadAsync(response, api.Redact, cancellationToken);
         throw new ImageStorageException(
             $"Sirv refused to delete {storagePath} (HTTP {status}{detail}).",
             isTransient: status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout);
@@ -130,24 +113,24 @@ public sealed class SirvImageStore : IImageStore
     {
         upload.Count++;
         // A slot per attempt, not per save: a save backing off between attempts leaves its slot to others.
-        await _uploadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await uploadSlots.WaitAsync(cancellationToken);
         try
         {
-            await _gate.WaitUntilOpenAsync(cancellationToken).ConfigureAwait(false);
-            await SendUploadAsync(upload.Prepared, cancellationToken).ConfigureAwait(false);
+            await gate.WaitUntilOpenAsync(cancellationToken);
+            await SendUploadAsync(upload.Prepared, cancellationToken);
         }
         finally
         {
-            _uploadSlots.Release();
+            uploadSlots.Release();
         }
     }
 
     private async ValueTask SendUploadAsync(PreparedImage prepared, CancellationToken cancellationToken)
     {
-        using var response = await _api.SendAsync(
+        using var response = await api.SendAsync(
             () => CreateUploadRequest(prepared),
             $"the upload of {prepared.StoragePath}",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         if (response.StatusCode == HttpStatusCode.OK)
         {
@@ -157,21 +140,21 @@ public sealed class SirvImageStore : IImageStore
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            _gate.ObserveRejection(response);
-            _metrics.StorageThrottled();
+            gate.ObserveRejection(response);
+            metrics.StorageThrottled();
             throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429).", rateLimited: true);
         }
 
-        if (response.StatusCode == HttpStatusCode.Forbidden && await IsAlreadyStoredAsync(prepared, cancellationToken).ConfigureAwait(false))
+        if (response.StatusCode == HttpStatusCode.Forbidden && await IsAlreadyStoredAsync(prepared, cancellationToken))
         {
             // Sirv may refuse to overwrite an existing file; the same bytes are already there, so the save is done.
-            _logger.LogInformation(
+            logger.LogInformation(
                 "Sirv already holds {StoragePath} for job {JobId} of account {AccountId}; reusing it",
                 prepared.StoragePath, prepared.Image.JobId, prepared.Image.AccountId);
             return;
         }
 
-        var detail = await SirvErrorDetail.ReadAsync(response, _api.Redact, cancellationToken).ConfigureAwait(false);
+        var detail = await SirvErrorDetail.ReadAsync(response, api.Redact, cancellationToken);
         if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
         {
             throw new SirvTransientFailure($"Sirv answered HTTP {status}{detail}.");
@@ -191,16 +174,16 @@ public sealed class SirvImageStore : IImageStore
 
     private async Task<bool> IsAlreadyStoredAsync(PreparedImage prepared, CancellationToken cancellationToken)
     {
-        using var response = await _api.SendAsync(
+        using var response = await api.SendAsync(
             () => new HttpRequestMessage(HttpMethod.Get, $"v2/files/stat?filename={Uri.EscapeDataString(prepared.StoragePath)}"),
             $"the check of {prepared.StoragePath}",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            _gate.ObserveRejection(response);
-            _metrics.StorageThrottled();
+            gate.ObserveRejection(response);
+            metrics.StorageThrottled();
             throw new SirvTransientFailure("Sirv's rate limit was reached (HTTP 429) while checking for an existing file.", rateLimited: true);
         }
 
@@ -216,7 +199,7 @@ public sealed class SirvImageStore : IImageStore
 
         try
         {
-            var stat = await response.Content.ReadFromJsonAsync<SirvFileStat>(cancellationToken).ConfigureAwait(false);
+            var stat = await response.Content.ReadFromJsonAsync<SirvFileStat>(cancellationToken);
             return stat is { IsDirectory: false } && stat.Size == prepared.SizeBytes;
         }
         catch (JsonException)
@@ -235,7 +218,7 @@ public sealed class SirvImageStore : IImageStore
         };
     }
 
-    private ResiliencePipeline BuildPipeline(SirvOptions settings, TimeProvider time)
+    private static ResiliencePipeline BuildPipeline(SirvOptions settings, TimeProvider time, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (settings.UploadMaxAttempts > 1)
@@ -255,7 +238,7 @@ public sealed class SirvImageStore : IImageStore
                 {
                     if (arguments.Context.Properties.TryGetValue(UploadKey, out var upload))
                     {
-                        _logger.LogWarning(
+                        logger.LogWarning(
                             "Sirv upload of {StoragePath} for job {JobId} of account {AccountId} failed on attempt {Attempt} ({Reason}); retrying in {RetryDelay}",
                             upload.Prepared.StoragePath,
                             upload.Prepared.Image.JobId,

@@ -7,33 +7,23 @@ namespace IdeogramJobs.Storage.Sirv;
 /// Holds every Sirv call of this process while a Sirv rate-limit bucket is exhausted, until the bucket's
 /// reset time. One instance per process (a DI singleton), so all uploads share what Sirv reported.
 /// </summary>
-public sealed class SirvRateLimitGate
+public sealed class SirvRateLimitGate(TimeProvider time, IOptions<SirvOptions> options, ILogger<SirvRateLimitGate> logger)
 {
     // Sirv documents no Retry-After; a 429 without a usable reset header still must not be retried at once.
     private static readonly TimeSpan HoldWhenResetUnknown = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MinimumHoldAfterRejection = TimeSpan.FromSeconds(1);
 
-    private readonly TimeProvider _time;
-    private readonly IOptions<SirvOptions> _options;
-    private readonly ILogger<SirvRateLimitGate> _logger;
-    private readonly Lock _sync = new();
-    private DateTimeOffset _holdUntil = DateTimeOffset.MinValue;
-
-    public SirvRateLimitGate(TimeProvider time, IOptions<SirvOptions> options, ILogger<SirvRateLimitGate> logger)
-    {
-        _time = time;
-        _options = options;
-        _logger = logger;
-    }
+    private readonly Lock sync = new();
+    private DateTimeOffset holdUntil = DateTimeOffset.MinValue;
 
     /// <summary>Until when Sirv calls are held; null when they may proceed now.</summary>
     public DateTimeOffset? HoldUntil
     {
         get
         {
-            lock (_sync)
+            lock (sync)
             {
-                return _holdUntil > _time.GetUtcNow() ? _holdUntil : null;
+                return holdUntil > time.GetUtcNow() ? holdUntil : null;
             }
         }
     }
@@ -44,10 +34,10 @@ public sealed class SirvRateLimitGate
     /// </summary>
     public async ValueTask WaitUntilOpenAsync(CancellationToken cancellationToken)
     {
-        var maxWait = _options.Value.RateLimitMaxWait;
+        var maxWait = options.Value.RateLimitMaxWait;
         while (HoldUntil is { } until)
         {
-            var wait = until - _time.GetUtcNow();
+            var wait = until - time.GetUtcNow();
             if (wait <= TimeSpan.Zero)
             {
                 return;
@@ -64,7 +54,7 @@ public sealed class SirvRateLimitGate
                     innerException: null);
             }
 
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
@@ -86,7 +76,7 @@ public sealed class SirvRateLimitGate
         var buckets = SirvRateLimitHeaders.Read(response.Headers).Where(bucket => bucket.Reset is not null).ToList();
         var exhausted = buckets.Where(bucket => bucket.IsExhausted).ToList();
         var candidates = exhausted.Count > 0 ? exhausted : buckets;
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var latest = candidates.OrderByDescending(bucket => bucket.Reset).FirstOrDefault();
         var until = latest?.Reset ?? now + HoldWhenResetUnknown;
         if (until < now + MinimumHoldAfterRejection)
@@ -99,17 +89,17 @@ public sealed class SirvRateLimitGate
 
     private void Extend(DateTimeOffset until, string bucketName)
     {
-        lock (_sync)
+        lock (sync)
         {
-            if (until <= _holdUntil || until <= _time.GetUtcNow())
+            if (until <= holdUntil || until <= time.GetUtcNow())
             {
                 return;
             }
 
-            _holdUntil = until;
+            holdUntil = until;
         }
 
-        _logger.LogWarning(
+        logger.LogWarning(
             "Sirv rate limit {RateLimitBucket} is exhausted; holding Sirv calls until {HoldUntil:O}",
             bucketName,
             until);

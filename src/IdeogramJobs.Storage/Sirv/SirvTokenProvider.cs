@@ -10,60 +10,46 @@ namespace IdeogramJobs.Storage.Sirv;
 /// Obtains Sirv bearer tokens (POST /v2/token) and caches one per process until shortly before it
 /// expires. Only one refresh runs at a time; callers arriving meanwhile reuse its result.
 /// </summary>
-public sealed class SirvTokenProvider : IDisposable
+public sealed class SirvTokenProvider(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SirvOptions> options,
+    SirvRateLimitGate gate,
+    TimeProvider time,
+    ILogger<SirvTokenProvider> logger) : IDisposable
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
     private const string Redacted = "[redacted]";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly IOptions<SirvOptions> _options;
-    private readonly SirvRateLimitGate _gate;
-    private readonly TimeProvider _time;
-    private readonly ILogger<SirvTokenProvider> _logger;
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private SirvAccessToken? _current;
-    private string? _previousValue;
-
-    public SirvTokenProvider(
-        IHttpClientFactory httpClientFactory,
-        IOptions<SirvOptions> options,
-        SirvRateLimitGate gate,
-        TimeProvider time,
-        ILogger<SirvTokenProvider> logger)
-    {
-        _httpClientFactory = httpClientFactory;
-        _options = options;
-        _gate = gate;
-        _time = time;
-        _logger = logger;
-    }
+    private readonly SemaphoreSlim refresh = new(1, 1);
+    private SirvAccessToken? current;
+    private string? previousValue;
 
     /// <summary>The cached token, or a new one when none is cached or it is due for refresh.</summary>
     /// <exception cref="ImageStorageException">Sirv refused the credentials (permanent) or could not be reached (transient).</exception>
     public async ValueTask<SirvAccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var cached = Volatile.Read(ref _current);
-        if (cached is not null && cached.IsFreshAt(_time.GetUtcNow()))
+        var cached = Volatile.Read(ref current);
+        if (cached is not null && cached.IsFreshAt(time.GetUtcNow()))
         {
             return cached;
         }
 
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await refresh.WaitAsync(cancellationToken);
         try
         {
-            cached = Volatile.Read(ref _current);
-            if (cached is not null && cached.IsFreshAt(_time.GetUtcNow()))
+            cached = Volatile.Read(ref current);
+            if (cached is not null && cached.IsFreshAt(time.GetUtcNow()))
             {
                 return cached;
             }
 
-            var fetched = await FetchAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _current, fetched);
+            var fetched = await FetchAsync(cancellationToken);
+            Volatile.Write(ref current, fetched);
             return fetched;
         }
         finally
         {
-            _refresh.Release();
+            refresh.Release();
         }
     }
 
@@ -73,17 +59,17 @@ public sealed class SirvTokenProvider : IDisposable
     /// </summary>
     public void Invalidate(SirvAccessToken rejected)
     {
-        if (Interlocked.CompareExchange(ref _current, null, rejected) == rejected)
+        if (Interlocked.CompareExchange(ref current, null, rejected) == rejected)
         {
-            Volatile.Write(ref _previousValue, rejected.Value);
-            _logger.LogInformation("Sirv rejected the cached access token; the next call fetches a new one");
+            Volatile.Write(ref previousValue, rejected.Value);
+            logger.LogInformation("Sirv rejected the cached access token; the next call fetches a new one");
         }
     }
 
     /// <summary>Replaces the client secret and any token this provider handed out with a marker.</summary>
     public string Redact(string text)
     {
-        foreach (var secret in new[] { _options.Value.ClientSecret, Volatile.Read(ref _current)?.Value, Volatile.Read(ref _previousValue) })
+        foreach (var secret in new[] { options.Value.ClientSecret, Volatile.Read(ref current)?.Value, Volatile.Read(ref previousValue) })
         {
             if (!string.IsNullOrEmpty(secret))
             {
@@ -94,27 +80,27 @@ public sealed class SirvTokenProvider : IDisposable
         return text;
     }
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose() => refresh.Dispose();
 
-    public override string ToString() => $"SirvTokenProvider {{ ClientId = {_options.Value.ClientId} }}";
+    public override string ToString() => $"SirvTokenProvider {{ ClientId = {options.Value.ClientId} }}";
 
     private async Task<SirvAccessToken> FetchAsync(CancellationToken cancellationToken)
     {
-        var options = _options.Value;
-        var client = _httpClientFactory.CreateClient(SirvHttpClient.Name);
+        var settings = options.Value;
+        var client = httpClientFactory.CreateClient(SirvHttpClient.Name);
         using var request = new HttpRequestMessage(HttpMethod.Post, "v2/token")
         {
             Content = JsonContent.Create(new SirvTokenRequest
             {
-                ClientId = options.ClientId ?? string.Empty,
-                ClientSecret = options.ClientSecret ?? string.Empty,
+                ClientId = settings.ClientId ?? string.Empty,
+                ClientSecret = settings.ClientSecret ?? string.Empty,
             }),
         };
 
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -128,17 +114,17 @@ public sealed class SirvTokenProvider : IDisposable
 
         using (response)
         {
-            _gate.Observe(response);
+            gate.Observe(response);
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                return await ReadTokenAsync(response, cancellationToken).ConfigureAwait(false);
+                return await ReadTokenAsync(response, cancellationToken);
             }
 
-            var detail = await SirvErrorDetail.ReadAsync(response, Redact, cancellationToken).ConfigureAwait(false);
+            var detail = await SirvErrorDetail.ReadAsync(response, Redact, cancellationToken);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                _gate.ObserveRejection(response);
+                gate.ObserveRejection(response);
                 throw new SirvTransientFailure($"Sirv's rate limit was reached on the token endpoint (HTTP 429){detail}.", rateLimited: true);
             }
 
@@ -163,7 +149,7 @@ public sealed class SirvTokenProvider : IDisposable
         SirvTokenResponse? body;
         try
         {
-            body = await response.Content.ReadFromJsonAsync<SirvTokenResponse>(cancellationToken).ConfigureAwait(false);
+            body = await response.Content.ReadFromJsonAsync<SirvTokenResponse>(cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -178,8 +164,8 @@ public sealed class SirvTokenProvider : IDisposable
         var lifetime = TimeSpan.FromSeconds(body.ExpiresIn);
         // Refresh 60 s early; a lifetime shorter than two minutes is refreshed halfway instead.
         var margin = lifetime / 2 < RefreshMargin ? lifetime / 2 : RefreshMargin;
-        var token = new SirvAccessToken(body.Token, _time.GetUtcNow() + lifetime - margin);
-        _logger.LogDebug("Obtained a Sirv access token valid for {ExpiresInSeconds} s", body.ExpiresIn);
+        var token = new SirvAccessToken(body.Token, time.GetUtcNow() + lifetime - margin);
+        logger.LogDebug("Obtained a Sirv access token valid for {ExpiresInSeconds} s", body.ExpiresIn);
         return token;
     }
 }

@@ -4,6 +4,7 @@ using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Seeding;
 using IdeogramJobs.Database.Tenancy;
 using IdeogramJobs.Testing;
+using IdeogramJobs.Testing.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 
@@ -33,7 +34,7 @@ public class JobEngineFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         await Database.MigrateAsync();
-        Simulator = await SimulatorHost.StartAsync();
+        Simulator = await SimulatorHost.StartAsync(clientTimeout: TimeSpan.FromSeconds(10));
 
         var builder = new TestClusterBuilder(2);
         builder.Options.UseTestClusterMembership = false;
@@ -41,7 +42,7 @@ public class JobEngineFixture : IAsyncLifetime
         var properties = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = Database.Url,
-            ["IDEOGRAM_BASE_URL"] = Simulator.BaseUrl,
+            ["IDEOGRAM_BASE_URL"] = Simulator.BaseAddress.ToString(),
             ["IDEOGRAM_API_KEY"] = IdeogramKey,
             ["IMAGE_STORAGE_PATH"] = ImageRoot,
             ["PUBLIC_BASE_URL"] = "http://127.0.0.1:8080",

@@ -5,7 +5,7 @@ namespace IdeogramJobs.Cluster.Tests.Jobs;
 
 public sealed class AdmissionTests(JobEngineFixture fixture) : IClassFixture<JobEngineFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => fixture.Simulator.ResetAsync();
+    public Task InitializeAsync() => fixture.Simulator.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -9,7 +9,7 @@ public sealed class BackoffAcrossSilosTests(CrashFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_job_in_backoff_whose_silo_dies_waits_out_its_backoff_on_the_surviving_silo()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { retryAfterSeconds = 6, failureRates = new { rateLimited = 1.0 } });
         var account = await fixture.NewAccountAsync();
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a weather vane");

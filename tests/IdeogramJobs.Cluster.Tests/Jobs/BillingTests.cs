@@ -6,7 +6,7 @@ namespace IdeogramJobs.Cluster.Tests.Jobs;
 /// <summary>What users pay for, counted by the simulator: one generation per job, whatever fails after Ideogram answered.</summary>
 public sealed class BillingTests(StorageFaultFixture fixture) : IClassFixture<StorageFaultFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => fixture.Simulator.ResetAsync();
+    public Task InitializeAsync() => fixture.Simulator.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

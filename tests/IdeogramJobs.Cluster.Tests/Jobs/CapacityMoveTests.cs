@@ -9,7 +9,7 @@ public sealed class CapacityMoveTests(CapacityMoveFixture fixture) : IClassFixtu
     [Fact]
     public async Task When_the_capacity_grains_silo_dies_its_successor_counts_the_running_attempts_before_granting_the_waiting_jobs()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.3, inflightLimit = 2 });
         var submitted = new List<(string Account, long JobId)>();
         for (var a = 0; a < 2; a++)

@@ -8,7 +8,7 @@ public sealed class CrashRecoveryTests(CrashFixture fixture) : IClassFixture<Cra
     [Fact]
     public async Task A_job_whose_silo_dies_mid_generation_completes_on_another_silo_with_its_images_recorded_once()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.5 });
         var account = await fixture.NewAccountAsync();
 

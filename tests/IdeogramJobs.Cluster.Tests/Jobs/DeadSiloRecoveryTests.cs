@@ -8,7 +8,7 @@ public sealed class DeadSiloRecoveryTests(SlowReminderFixture fixture) : IClassF
     [Fact]
     public async Task A_job_whose_silo_dies_resumes_as_soon_as_the_silo_is_declared_dead_not_at_the_next_reminder()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.5 });
         var account = await fixture.NewAccountAsync();
 

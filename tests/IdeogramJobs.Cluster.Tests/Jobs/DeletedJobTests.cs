@@ -10,7 +10,7 @@ public sealed class DeletedJobTests(JobEngineFixture fixture) : IClassFixture<Jo
     [Fact]
     public async Task A_job_whose_row_is_deleted_during_its_backoff_stops_its_wake_up_reminder()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { retryAfterSeconds = 3, failureRates = new { rateLimited = 1.0 } });
         var account = await fixture.NewAccountAsync();
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a sandcastle before the tide");

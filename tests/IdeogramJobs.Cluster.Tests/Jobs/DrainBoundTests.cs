@@ -8,7 +8,7 @@ public sealed class DrainBoundTests(ShortDrainFixture fixture) : IClassFixture<S
     [Fact]
     public async Task An_attempt_longer_than_the_drain_bound_is_handed_over_without_spending_one_of_the_jobs_attempts()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.6 });
         var account = await fixture.NewAccountAsync();
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a lighthouse keeper's kitchen");

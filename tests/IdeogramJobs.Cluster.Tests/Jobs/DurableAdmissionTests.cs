@@ -8,7 +8,7 @@ namespace IdeogramJobs.Cluster.Tests.Jobs;
 /// <summary>An account's limits, its concurrency cap and its idempotency keys hold when its grain is collected and comes back.</summary>
 public sealed class DurableAdmissionTests(SingleImageCapacityFixture fixture) : IClassFixture<SingleImageCapacityFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => fixture.Simulator.ResetAsync();
+    public Task InitializeAsync() => fixture.Simulator.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -8,7 +8,7 @@ public sealed class FairnessTests(FairnessFixture fixture) : IClassFixture<Fairn
     [Fact]
     public async Task A_busy_account_does_not_delay_another_accounts_single_job_past_one_turn()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.02 });
         var busy = await fixture.NewAccountAsync(maxConcurrentJobs: 50);
         var quiet = await fixture.NewAccountAsync();

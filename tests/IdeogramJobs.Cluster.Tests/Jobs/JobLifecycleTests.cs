@@ -10,7 +10,7 @@ public sealed class JobLifecycleTests(JobEngineFixture fixture) : IClassFixture<
     private const string SpecFinalSettings =
         """{"styleType":"REALISTIC","aspectRatio":"1:1","magicPrompt":"ON","renderingSpeed":"DEFAULT","numImages":2,"colorPalette":{"members":["#1B365D","#FFFFFF","#F4F4F4"]},"negativePrompt":"low quality, blurry, text, watermark"}""";
 
-    public Task InitializeAsync() => fixture.Simulator.ResetAsync();
+    public Task InitializeAsync() => fixture.Simulator.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

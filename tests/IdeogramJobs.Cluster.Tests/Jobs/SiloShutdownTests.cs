@@ -8,7 +8,7 @@ public sealed class SiloShutdownTests(CrashFixture fixture) : IClassFixture<Cras
     [Fact]
     public async Task A_silo_shut_down_mid_attempt_lets_the_attempt_finish_so_its_generation_is_not_paid_twice()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { latencyScale = 0.4 });
         var account = await fixture.NewAccountAsync();
         var jobId = await fixture.SubmitAsync(account, "blog_header", "a signal box at dusk");

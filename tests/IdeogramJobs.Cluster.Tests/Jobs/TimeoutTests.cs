@@ -7,7 +7,7 @@ public sealed class TimeoutTests(TimeoutFixture fixture) : IClassFixture<Timeout
     [Fact]
     public async Task A_provider_that_hangs_times_out_each_attempt_and_the_job_fails_after_its_attempts()
     {
-        await fixture.Simulator.ResetAsync();
+        await fixture.Simulator.RestoreBaselineAsync();
         await fixture.Simulator.ConfigureAsync(new { failureRates = new { hang = 1.0 } });
         var account = await fixture.NewAccountAsync();
 

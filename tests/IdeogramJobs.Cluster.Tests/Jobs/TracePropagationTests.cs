@@ -13,7 +13,7 @@ public sealed class TracePropagationTests(JobEngineFixture fixture) : IClassFixt
 {
     private const string TestSource = "IdeogramJobs.Cluster.Tests";
 
-    public Task InitializeAsync() => fixture.Simulator.ResetAsync();
+    public Task InitializeAsync() => fixture.Simulator.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,6 +1,6 @@
 namespace IdeogramJobs.Cluster.Tests.Probes;
 
-/// <summary>Records, durably, which silo delivered each tick of its reminder.</summary>
+/// <summary>Records which silo delivered each tick of its reminder.</summary>
 public interface IReminderProbeGrain : IGrainWithIntegerKey
 {
     Task StartAsync();

@@ -2,6 +2,8 @@ using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Integration.Tests.Infrastructure;
 using IdeogramJobs.Ideogram.Integration.Tests.JobTypes;
+using IdeogramJobs.Testing;
+using IdeogramJobs.Testing.Simulator;
 using Microsoft.Extensions.Logging;
 
 namespace IdeogramJobs.Ideogram.Integration.Tests.Failures;
@@ -14,15 +16,15 @@ public sealed class CircuitBreakerTests(SimulatorFixture simulator) : IClassFixt
 {
     private const string Prompt = "A field of sunflowers";
 
-    public Task InitializeAsync() => simulator.RestoreBaselineAsync();
+    public Task InitializeAsync() => simulator.Host.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Repeated_503s_open_the_circuit_so_calls_fail_fast_unsent_until_the_break_passes_and_the_provider_recovers()
     {
-        await simulator.ConfigureAsync(new { failureRates = new { serviceUnavailable = 1.0 } });
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New(), new Dictionary<string, string?>
+        await simulator.Host.ConfigureAsync(new { failureRates = new { serviceUnavailable = 1.0 } });
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New(), new Dictionary<string, string?>
         {
             // One attempt per call, so each call is one sample; two failed samples open the circuit.
             ["IDEOGRAM_MAX_RETRIES"] = "0",
@@ -42,14 +44,15 @@ public sealed class CircuitBreakerTests(SimulatorFixture simulator) : IClassFixt
         Assert.True(open.IsTransient);
         Assert.NotNull(open.RetryAfter);
         Assert.True(open.RetryAfter <= TimeSpan.FromSeconds(1), $"the circuit reports a wait of {open.RetryAfter}, beyond its 1 s break");
-        Assert.Equal(2, (await simulator.StatsForAsync(client.ApiKey)).Requests);
+        Assert.Equal(2, (await simulator.Host.StatsForAsync(client.ApiKey)).Requests);
 
-        await simulator.ConfigureAsync(new { failureRates = new { serviceUnavailable = 0.0 } });
-        var recovered = await BoundedWait.Until(
+        await simulator.Host.ConfigureAsync(new { failureRates = new { serviceUnavailable = 0.0 } });
+        var recovered = await Eventually.Until(
             () => GenerateUnlessCircuitOpenAsync(client, settings),
             generation => generation is not null,
+            TimeSpan.FromSeconds(15),
             "a call to succeed once the 1 s circuit break has passed and the simulator answers 200 again",
-            TimeSpan.FromSeconds(15));
+            every: TimeSpan.FromMilliseconds(50));
 
         Assert.True(Assert.Single(recovered!.Images).HasContent);
         // Every call refused while the circuit was open stayed on this side: only the probe that closed it arrived.
@@ -74,7 +77,7 @@ public sealed class CircuitBreakerTests(SimulatorFixture simulator) : IClassFixt
 
     private async Task<(long Requests, long Succeeded)> RequestsAndSuccessesAsync(string apiKey)
     {
-        var stats = await simulator.StatsForAsync(apiKey);
+        var stats = await simulator.Host.StatsForAsync(apiKey);
         return (stats.Requests, stats.Succeeded);
     }
 }

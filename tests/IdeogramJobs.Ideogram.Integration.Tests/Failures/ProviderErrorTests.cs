@@ -4,6 +4,8 @@ using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Integration.Tests.Infrastructure;
 using IdeogramJobs.Ideogram.Integration.Tests.JobTypes;
 using IdeogramJobs.Ideogram.Simulator.Endpoints;
+using IdeogramJobs.Testing;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Integration.Tests.Failures;
 
@@ -15,7 +17,7 @@ public sealed class ProviderErrorTests(SimulatorFixture simulator) : IClassFixtu
 {
     private const int Attempts = ClientUnderTest.MaxRetries + 1;
 
-    public Task InitializeAsync() => simulator.RestoreBaselineAsync();
+    public Task InitializeAsync() => simulator.Host.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,24 +26,24 @@ public sealed class ProviderErrorTests(SimulatorFixture simulator) : IClassFixtu
     [InlineData(503, "serviceUnavailable")]
     public async Task A_server_error_is_retried_the_configured_number_of_times_then_fails_as_ProviderError(int status, string failureRate)
     {
-        await simulator.ConfigureAsync(new { failureRates = new Dictionary<string, double> { [failureRate] = 1.0 } });
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New());
+        await simulator.Host.ConfigureAsync(new { failureRates = new Dictionary<string, double> { [failureRate] = 1.0 } });
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New());
 
         var failure = await client.GenerateExpectingFailureAsync("A mountain lake", JobTypeDefaults.BlogHeader);
 
         Assert.Equal(IdeogramFailureKind.ProviderError, failure.Kind);
         Assert.True(failure.IsTransient);
         Assert.Equal((HttpStatusCode)status, failure.StatusCode);
-        var stats = await simulator.StatsForAsync(client.ApiKey);
+        var stats = await simulator.Host.StatsForAsync(client.ApiKey);
         Assert.Equal((Attempts, Attempts, 0), (stats.Requests, stats.Injected5xx, stats.Succeeded));
-        Assert.Equal(Enumerable.Repeat(status, Attempts), (await simulator.RequestsFromAsync(client.ApiKey)).Select(r => r.Status));
+        Assert.Equal(Enumerable.Repeat(status, Attempts), (await simulator.Host.RequestsFromAsync(client.ApiKey)).Select(r => r.Status));
     }
 
     [Fact]
     public async Task A_request_held_past_the_attempt_timeout_fails_as_Timeout_and_the_simulator_sees_the_client_leave()
     {
-        await simulator.ConfigureAsync(new { failureRates = new { hang = 1.0 } });
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New(), new Dictionary<string, string?>
+        await simulator.Host.ConfigureAsync(new { failureRates = new { hang = 1.0 } });
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New(), new Dictionary<string, string?>
         {
             ["IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS"] = "1",
             ["IDEOGRAM_MAX_RETRIES"] = "1",
@@ -53,13 +55,14 @@ public sealed class ProviderErrorTests(SimulatorFixture simulator) : IClassFixtu
         Assert.True(failure.IsTransient);
         Assert.Contains("IDEOGRAM_ATTEMPT_TIMEOUT_SECONDS", failure.Message, StringComparison.Ordinal);
         // The simulator records a request once the client's disconnect reaches it.
-        var captured = await BoundedWait.Until(
-            () => simulator.RequestsFromAsync(client.ApiKey),
+        var captured = await Eventually.Until(
+            () => simulator.Host.RequestsFromAsync(client.ApiKey),
             requests => requests.Count == 2,
+            TimeSpan.FromSeconds(10),
             "the simulator to record both abandoned attempts",
-            TimeSpan.FromSeconds(10));
+            every: TimeSpan.FromMilliseconds(50));
         Assert.All(captured, r => Assert.Equal(GenerateHandler.ClientClosedRequest, r.Status));
-        Assert.Equal(2, (await simulator.StatsForAsync(client.ApiKey)).Hangs);
+        Assert.Equal(2, (await simulator.Host.StatsForAsync(client.ApiKey)).Hangs);
     }
 
     [Fact]

@@ -12,14 +12,14 @@ namespace IdeogramJobs.Ideogram.Integration.Tests.Failures;
 /// </summary>
 public sealed class UnauthorizedKeyTests(KeyAllowListSimulatorFixture simulator) : IClassFixture<KeyAllowListSimulatorFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => simulator.RestoreBaselineAsync();
+    public Task InitializeAsync() => simulator.Host.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_refused_key_fails_as_Unauthorized_naming_IDEOGRAM_API_KEY_and_is_not_retried()
     {
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New());
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New());
 
         var failure = await client.GenerateExpectingFailureAsync("A lighthouse at dusk", JobTypeDefaults.BlogHeader);
 
@@ -27,18 +27,18 @@ public sealed class UnauthorizedKeyTests(KeyAllowListSimulatorFixture simulator)
         Assert.False(failure.IsTransient);
         Assert.Equal(HttpStatusCode.Unauthorized, failure.StatusCode);
         Assert.Contains("IDEOGRAM_API_KEY", failure.Message, StringComparison.Ordinal);
-        var captured = Assert.Single(await simulator.RequestsFromAsync(client.ApiKey));
+        var captured = Assert.Single(await simulator.Host.RequestsFromAsync(client.ApiKey));
         Assert.Equal(401, captured.Status);
     }
 
     [Fact]
     public async Task The_allow_listed_key_generates()
     {
-        await using var client = new ClientUnderTest(simulator.BaseAddress, simulator.AllowedKey);
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, simulator.AllowedKey);
 
         var generation = await client.GenerateAsync("A lighthouse at dusk", JobTypeDefaults.BlogHeader);
 
         Assert.Equal(2, generation.Images.Count(i => i.HasContent));
-        Assert.Equal(200, Assert.Single(await simulator.RequestsFromAsync(client.ApiKey)).Status);
+        Assert.Equal(200, Assert.Single(await simulator.Host.RequestsFromAsync(client.ApiKey)).Status);
     }
 }

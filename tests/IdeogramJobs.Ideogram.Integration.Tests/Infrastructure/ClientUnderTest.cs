@@ -1,6 +1,9 @@
 using System.Globalization;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Failures;
+using IdeogramJobs.Testing;
+using IdeogramJobs.Testing.Logging;
+using IdeogramJobs.Testing.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -54,15 +57,29 @@ public sealed class ClientUnderTest : IAsyncDisposable
     public IIdeogramClient Client { get; }
 
     public Task<IdeogramGeneration> GenerateAsync(string prompt, JobSettings settings) =>
-        BoundedWait.Within(Client.GenerateAsync(new IdeogramGenerateRequest(prompt, settings), CancellationToken.None), $"the generation of '{prompt}'");
+        Eventually.CompletesAsync(
+            Client.GenerateAsync(new IdeogramGenerateRequest(prompt, settings), CancellationToken.None), $"the generation of '{prompt}'", SimulatorFixture.CallLimit);
 
-    /// <summary>Generates, expecting a failure; every failure is also checked to keep the key out of its message and details.</summary>
+    /// <summary>
+    /// Generates, expecting an <see cref="IdeogramException"/> that is not a settings refusal; every failure is also
+    /// checked to keep the key out of its message and details.
+    /// </summary>
     public async Task<IdeogramException> GenerateExpectingFailureAsync(string prompt, JobSettings settings)
     {
-        var failure = await BoundedWait.FailureWithin(
-            Client.GenerateAsync(new IdeogramGenerateRequest(prompt, settings), CancellationToken.None), $"the failure of '{prompt}'");
-        Assert.DoesNotContain(ApiKey, failure.ToString(), StringComparison.Ordinal);
-        return failure;
+        var generation = Client.GenerateAsync(new IdeogramGenerateRequest(prompt, settings), CancellationToken.None);
+        try
+        {
+            await Eventually.CompletesAsync(generation, $"the failure of '{prompt}'", SimulatorFixture.CallLimit);
+        }
+        catch (IdeogramException failure)
+        {
+            Assert.IsNotType<IdeogramSettingsException>(failure);
+            Assert.DoesNotContain(ApiKey, failure.ToString(), StringComparison.Ordinal);
+            return failure;
+        }
+
+        Assert.Fail($"Expected the failure of '{prompt}', but the call succeeded.");
+        return null!;
     }
 
     public async ValueTask DisposeAsync() => await services.DisposeAsync();

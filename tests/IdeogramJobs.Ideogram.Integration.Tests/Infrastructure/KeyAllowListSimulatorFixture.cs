@@ -1,4 +1,5 @@
 using IdeogramJobs.Ideogram.Simulator.Options;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Integration.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Integration.Tests.Infrastructure;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Integration.Tests.JobTypes;
 
@@ -10,7 +11,7 @@ namespace IdeogramJobs.Ideogram.Integration.Tests.JobTypes;
 /// </summary>
 public sealed class JobTypeGenerationTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => simulator.RestoreBaselineAsync();
+    public Task InitializeAsync() => simulator.Host.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -24,13 +25,13 @@ public sealed class JobTypeGenerationTests(SimulatorFixture simulator) : IClassF
     {
         var prompt = $"A sunrise over rolling hills, for {jobType}";
         var expected = JobTypeWireExpectations.For(jobType, prompt);
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New());
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New());
 
         var generation = await client.GenerateAsync(prompt, JobTypeDefaults.ByName[jobType]);
 
-        CapturedRequestAssertions.SentExactly(expected.Fields, Assert.Single(await simulator.RequestsFromAsync(client.ApiKey)));
+        CapturedRequestAssertions.SentExactly(expected.Fields, Assert.Single(await simulator.Host.RequestsFromAsync(client.ApiKey)));
         AssertImages(expected, generation);
-        var stats = await simulator.StatsForAsync(client.ApiKey);
+        var stats = await simulator.Host.StatsForAsync(client.ApiKey);
         Assert.Equal((1, 1, expected.NumImages), (stats.Requests, stats.Succeeded, stats.Images));
     }
 
@@ -56,11 +57,11 @@ public sealed class JobTypeGenerationTests(SimulatorFixture simulator) : IClassF
                 ("style_type", "REALISTIC"),
             ],
             2, "1024x1024", "REALISTIC");
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New());
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New());
 
         var generation = await client.GenerateAsync(prompt, finalSettings);
 
-        CapturedRequestAssertions.SentExactly(expected.Fields, Assert.Single(await simulator.RequestsFromAsync(client.ApiKey)));
+        CapturedRequestAssertions.SentExactly(expected.Fields, Assert.Single(await simulator.Host.RequestsFromAsync(client.ApiKey)));
         AssertImages(expected, generation);
     }
 

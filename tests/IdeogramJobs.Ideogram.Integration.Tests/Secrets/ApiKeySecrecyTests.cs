@@ -1,6 +1,7 @@
 using IdeogramJobs.Ideogram.Integration.Tests.Infrastructure;
 using IdeogramJobs.Ideogram.Integration.Tests.JobTypes;
 using IdeogramJobs.Ideogram.Simulator.Stats;
+using IdeogramJobs.Testing.Simulator;
 
 namespace IdeogramJobs.Ideogram.Integration.Tests.Secrets;
 
@@ -10,28 +11,28 @@ namespace IdeogramJobs.Ideogram.Integration.Tests.Secrets;
 /// </summary>
 public sealed class ApiKeySecrecyTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
-    public Task InitializeAsync() => simulator.RestoreBaselineAsync();
+    public Task InitializeAsync() => simulator.Host.RestoreBaselineAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_key_never_appears_in_simulator_output_client_or_simulator_logs_or_failures()
     {
-        await using var client = new ClientUnderTest(simulator.BaseAddress, TestApiKeys.New());
+        await using var client = new ClientUnderTest(simulator.Host.BaseAddress, TestApiKeys.New());
         var failures = new List<string>();
 
         await client.GenerateAsync("A harbour at dawn", JobTypeDefaults.ProductMarketing);
-        await simulator.ConfigureAsync(new { failureRates = new { serviceUnavailable = 1.0 } });
+        await simulator.Host.ConfigureAsync(new { failureRates = new { serviceUnavailable = 1.0 } });
         failures.Add((await client.GenerateExpectingFailureAsync("A harbour at dawn", JobTypeDefaults.ProductMarketing)).ToString());
-        await simulator.ConfigureAsync(new { failureRates = new { serviceUnavailable = 0.0 }, inflightLimit = 1 });
+        await simulator.Host.ConfigureAsync(new { failureRates = new { serviceUnavailable = 0.0 }, inflightLimit = 1 });
         failures.Add((await client.GenerateExpectingFailureAsync("A harbour at dawn", JobTypeDefaults.ProductMarketing)).ToString());
-        failures.Add((await client.GenerateExpectingFailureAsync($"An {SimulatorFixture.SafetyMarker} harbour", JobTypeDefaults.SocialMedia)).ToString());
+        failures.Add((await client.GenerateExpectingFailureAsync($"An {SimulatorHost.SafetyMarker} harbour", JobTypeDefaults.SocialMedia)).ToString());
 
-        var stats = await simulator.GetTextAsync("/_simulator/stats");
-        var requests = await simulator.GetTextAsync("/_simulator/requests");
-        var config = await simulator.GetTextAsync("/_simulator/config");
+        var stats = await simulator.Host.GetTextAsync("/_simulator/stats");
+        var requests = await simulator.Host.GetTextAsync("/_simulator/requests");
+        var config = await simulator.Host.GetTextAsync("/_simulator/config");
         var clientLogs = client.Logs.AllText;
-        var simulatorLogs = simulator.Logs.AllText;
+        var simulatorLogs = simulator.Host.Logs.AllText;
 
         // Each place was really looked at: the key's fingerprint, its traffic and its retries are there.
         var fingerprint = KeyFingerprint.Of(client.ApiKey);

@@ -6,21 +6,21 @@ namespace IdeogramJobs.Ideogram.Simulator.Tests.Infrastructure;
 /// <summary>Builds generate requests part by part, as a client would (one part per field, repeated names repeated).</summary>
 public sealed class GenerateForm
 {
-    private readonly MultipartFormDataContent _content = new();
+    private readonly MultipartFormDataContent content = new();
 
     public static GenerateForm WithPrompt(string prompt = "a lighthouse at dusk") => new GenerateForm().Text("prompt", prompt);
 
     /// <summary>A text part as .NET's StringContent writes it (text/plain; charset=utf-8).</summary>
     public GenerateForm Text(string name, string value)
     {
-        _content.Add(new StringContent(value), name);
+        content.Add(new StringContent(value), name);
         return this;
     }
 
     /// <summary>A text part with no Content-Type header at all.</summary>
     public GenerateForm Bare(string name, string value)
     {
-        _content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(value)), name);
+        content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(value)), name);
         return this;
     }
 
@@ -28,7 +28,7 @@ public sealed class GenerateForm
     {
         var part = new StringContent(json);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        _content.Add(part, name);
+        content.Add(part, name);
         return this;
     }
 
@@ -36,11 +36,11 @@ public sealed class GenerateForm
     {
         var part = new ByteArrayContent(bytes);
         part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        _content.Add(part, name, fileName);
+        content.Add(part, name, fileName);
         return this;
     }
 
-    public MultipartFormDataContent Build() => _content;
+    public MultipartFormDataContent Build() => content;
 
     public static implicit operator MultipartFormDataContent(GenerateForm form) => form.Build();
 }

@@ -136,7 +136,12 @@ public sealed class V3MultipartEncoderTests
     {
         var parts = await EncodeAndParse(Request("p", new JobSettings
         {
-            AspectRatio = "1:1", RenderingSpeed = "SLOW", MagicPrompt = "AUTO", NumImages = 2, StyleType = "GENERAL", Seed = 1,
+            AspectRatio = "1:1",
+            RenderingSpeed = "SLOW",
+            MagicPrompt = "AUTO",
+            NumImages = 2,
+            StyleType = "GENERAL",
+            Seed = 1,
         }));
 
         Assert.DoesNotContain(parts, p => p.Name.Contains("model", StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -8,7 +9,7 @@ public sealed class LocalDiskImageDeleteTests
     public async Task A_deleted_image_is_no_longer_served_and_deleting_it_again_is_no_error()
     {
         using var harness = new LocalStoreHarness();
-        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 7, 0, TestImages.Png(2000), "image/png"), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 7, 0, TestImages.RandomPng(2000), "image/png"), CancellationToken.None);
 
         await harness.Store.DeleteAsync(stored.StoragePath, CancellationToken.None);
         await harness.Store.DeleteAsync(stored.StoragePath, CancellationToken.None);

@@ -1,5 +1,6 @@
 using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public sealed class LocalDiskImageStoreTests
     public async Task Saved_image_is_served_back_through_the_path_of_its_media_url()
     {
         using var harness = new LocalStoreHarness();
-        var content = TestImages.Png(5000);
+        var content = TestImages.RandomPng(5000);
 
         var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, content, "image/png"), CancellationToken.None);
 
@@ -40,7 +41,7 @@ public sealed class LocalDiskImageStoreTests
     {
         using var harness = new LocalStoreHarness("https://images.example.test/app/");
 
-        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 5, 1, TestImages.Webp(), "image/webp"), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 5, 1, TestImages.RandomWebp(), "image/webp"), CancellationToken.None);
 
         Assert.Equal("https://images.example.test/app/media" + stored.StoragePath, stored.PublicUrl);
         Assert.EndsWith(".webp", stored.StoragePath);
@@ -50,7 +51,7 @@ public sealed class LocalDiskImageStoreTests
     public async Task Saving_the_same_image_twice_returns_the_same_result_and_does_not_rewrite_the_file()
     {
         using var harness = new LocalStoreHarness();
-        var image = new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png");
+        var image = new ImageToStore("acct-1", 42, 0, TestImages.RandomPng(), "image/png");
 
         var first = await harness.Store.SaveAsync(image, CancellationToken.None);
         var file = Assert.Single(harness.AllFilesUnderRoot());
@@ -67,7 +68,7 @@ public sealed class LocalDiskImageStoreTests
     public async Task Concurrent_saves_of_one_image_leave_exactly_one_complete_file_and_no_temporary_files()
     {
         using var harness = new LocalStoreHarness();
-        var content = TestImages.Png(2 * 1024 * 1024, seed: 3);
+        var content = TestImages.RandomPng(2 * 1024 * 1024, seed: 3);
         var image = new ImageToStore("acct-1", 42, 0, content, "image/png");
 
         var results = await Eventually.CompletesAsync(
@@ -86,7 +87,7 @@ public sealed class LocalDiskImageStoreTests
 
         for (var index = 0; index < 5; index++)
         {
-            await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, index, TestImages.Jpeg(seed: index), "image/jpeg"), CancellationToken.None);
+            await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, index, TestImages.RandomJpeg(seed: index), "image/jpeg"), CancellationToken.None);
         }
 
         var files = harness.AllFilesUnderRoot();
@@ -98,7 +99,7 @@ public sealed class LocalDiskImageStoreTests
     public async Task A_damaged_file_at_the_target_path_is_replaced_with_the_right_bytes()
     {
         using var harness = new LocalStoreHarness();
-        var content = TestImages.Png();
+        var content = TestImages.RandomPng();
         var image = new ImageToStore("acct-1", 42, 0, content, "image/png");
         var stored = await harness.Store.SaveAsync(image, CancellationToken.None);
         var file = Assert.Single(harness.AllFilesUnderRoot());

@@ -1,7 +1,8 @@
-using IdeogramJobs.Storage.Local;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
+using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -15,7 +16,7 @@ public sealed class LocalDiskLayoutTests
         var stored = new List<StoredImage>();
         for (var job = 1; job <= 40; job++)
         {
-            stored.Add(await harness.Store.SaveAsync(new ImageToStore("acct-1", job, 0, TestImages.Png(seed: job), "image/png"), CancellationToken.None));
+            stored.Add(await harness.Store.SaveAsync(new ImageToStore("acct-1", job, 0, TestImages.RandomPng(seed: job), "image/png"), CancellationToken.None));
         }
 
         Assert.All(stored, image => Assert.Matches(new Regex("^/ideogram-jobs/[0-9a-f]{2}/[0-9]+-0-[0-9a-f]{12}\\.png$"), image.StoragePath));
@@ -29,13 +30,13 @@ public sealed class LocalDiskLayoutTests
     public async Task An_image_stored_in_the_older_folder_per_job_layout_is_still_served_and_deleted_by_its_recorded_path()
     {
         using var harness = new LocalStoreHarness();
-        var content = TestImages.Png();
+        var content = TestImages.RandomPng();
         var format = ImageFormat.Detect(content)!;
         var oldPath = ImageStoragePath.Build(ImageStoragePath.DefaultFolder, "acct-1", 42, 0, TestImages.Sha256(content), format);
         var oldFile = Path.Combine(harness.Root, oldPath.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(oldFile)!);
         await File.WriteAllBytesAsync(oldFile, content);
-        await harness.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.Png(seed: 2), "image/png"), CancellationToken.None);
+        await harness.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.RandomPng(seed: 2), "image/png"), CancellationToken.None);
 
         Assert.Equal($"/ideogram-jobs/acct-1/42/42-0-{TestImages.Sha256(content)[..12]}.png", oldPath);
         Assert.True(harness.Files.TryOpen(oldPath.TrimStart('/'), out var stream, out var contentType));

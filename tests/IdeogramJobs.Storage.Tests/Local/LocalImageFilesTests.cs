@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -8,32 +9,32 @@ namespace IdeogramJobs.Storage.Tests.Local;
 /// </summary>
 public sealed class LocalImageFilesTests : IDisposable
 {
-    private readonly LocalStoreHarness _harness = new();
-    private readonly string _outside;
+    private readonly LocalStoreHarness harness = new();
+    private readonly string outside;
 
     public LocalImageFilesTests()
     {
-        var root = _harness.Root;
+        var root = harness.Root;
         Directory.CreateDirectory(Path.Combine(root, "ideogram-jobs", "acct-1", "42"));
-        File.WriteAllBytes(Path.Combine(root, "ideogram-jobs", "acct-1", "42", "42-0-0123456789ab.png"), TestImages.Png());
+        File.WriteAllBytes(Path.Combine(root, "ideogram-jobs", "acct-1", "42", "42-0-0123456789ab.png"), TestImages.RandomPng());
         File.WriteAllText(Path.Combine(root, "notes.txt"), "not an image");
         File.WriteAllText(Path.Combine(root, "ideogram-jobs", "page.html"), "<script></script>");
         File.WriteAllText(Path.Combine(root, "ideogram-jobs", "page.svg"), "<svg/>");
 
-        _outside = Path.Combine(_harness.Folder.Path, "outside");
-        Directory.CreateDirectory(_outside);
-        File.WriteAllBytes(Path.Combine(_outside, "secret.png"), TestImages.Png(seed: 9));
-        Directory.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "linked"), _outside);
-        File.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "link.png"), Path.Combine(_outside, "secret.png"));
+        outside = Path.Combine(harness.Folder.Path, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllBytes(Path.Combine(outside, "secret.png"), TestImages.RandomPng(seed: 9));
+        Directory.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "linked"), outside);
+        File.CreateSymbolicLink(Path.Combine(root, "ideogram-jobs", "link.png"), Path.Combine(outside, "secret.png"));
     }
 
     [Fact]
     public void Stored_image_path_opens_with_its_content_type()
     {
-        Assert.True(_harness.Files.TryOpen("ideogram-jobs/acct-1/42/42-0-0123456789ab.png", out var stream, out var contentType));
+        Assert.True(harness.Files.TryOpen("ideogram-jobs/acct-1/42/42-0-0123456789ab.png", out var stream, out var contentType));
         using (stream)
         {
-            Assert.Equal(TestImages.Png().Length, stream.Length);
+            Assert.Equal(TestImages.RandomPng().Length, stream.Length);
         }
 
         Assert.Equal("image/png", contentType);
@@ -63,7 +64,7 @@ public sealed class LocalImageFilesTests : IDisposable
     [InlineData(null)]
     public void Traversal_links_and_non_image_paths_are_refused(string? path)
     {
-        Assert.False(_harness.Files.TryOpen(path, out var stream, out var contentType));
+        Assert.False(harness.Files.TryOpen(path, out var stream, out var contentType));
         Assert.Null(stream);
         Assert.Null(contentType);
     }
@@ -71,12 +72,12 @@ public sealed class LocalImageFilesTests : IDisposable
     [Fact]
     public void Absolute_path_to_an_existing_image_outside_the_root_is_refused()
     {
-        var absolute = Path.Combine(_outside, "secret.png");
+        var absolute = Path.Combine(outside, "secret.png");
         Assert.True(File.Exists(absolute));
 
-        Assert.False(_harness.Files.TryOpen(absolute, out _, out _));
-        Assert.False(_harness.Files.TryOpen(absolute.TrimStart('/'), out _, out _));
+        Assert.False(harness.Files.TryOpen(absolute, out _, out _));
+        Assert.False(harness.Files.TryOpen(absolute.TrimStart('/'), out _, out _));
     }
 
-    public void Dispose() => _harness.Dispose();
+    public void Dispose() => harness.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdeogramJobs.Storage.Tests.Local;
@@ -21,7 +22,7 @@ public sealed class LocalImageFlushTests
     public async Task A_sync_after_saves_moves_the_marker_forward_and_a_sync_with_nothing_written_does_nothing()
     {
         using var harness = new LocalStoreHarness();
-        await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png"), CancellationToken.None);
+        await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.RandomPng(), "image/png"), CancellationToken.None);
         var beforeFirstSync = ReadMarker(harness);
         var beforeFlush = DateTimeOffset.UtcNow;
 
@@ -38,7 +39,7 @@ public sealed class LocalImageFlushTests
     public async Task After_a_restart_the_repair_checks_the_rows_recorded_since_the_last_sync_before_it()
     {
         using var first = new LocalStoreHarness();
-        await first.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png"), CancellationToken.None);
+        await first.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.RandomPng(), "image/png"), CancellationToken.None);
         first.Flusher.Flush();
         var lastSync = ReadMarker(first);
 
@@ -51,18 +52,18 @@ public sealed class LocalImageFlushTests
     public async Task After_a_restart_the_marker_stays_where_it_was_until_the_repair_pass_has_finished()
     {
         using var first = new LocalStoreHarness();
-        await first.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png"), CancellationToken.None);
+        await first.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.RandomPng(), "image/png"), CancellationToken.None);
         first.Flusher.Flush();
         var lastSync = ReadMarker(first);
         using var restarted = new LocalStoreHarness(root: first.Root);
         var marker = restarted.Services.GetRequiredService<LocalImageFlushMarker>();
 
-        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.Png(seed: 2), "image/png"), CancellationToken.None);
+        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 43, 0, TestImages.RandomPng(seed: 2), "image/png"), CancellationToken.None);
         Assert.True(restarted.Flusher.Flush());
         Assert.Equal(lastSync, ReadMarker(restarted));
 
         marker.RepairPassFinished();
-        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 44, 0, TestImages.Png(seed: 3), "image/png"), CancellationToken.None);
+        await restarted.Store.SaveAsync(new ImageToStore("acct-1", 44, 0, TestImages.RandomPng(seed: 3), "image/png"), CancellationToken.None);
         Assert.True(restarted.Flusher.Flush());
 
         Assert.True(ReadMarker(restarted) > lastSync, "the restarted process's sync after the repair pass moves the marker on");

@@ -1,5 +1,6 @@
 using IdeogramJobs.Storage.Local;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 
 namespace IdeogramJobs.Storage.Tests.Local;
 
@@ -14,13 +15,13 @@ public sealed class LocalImageRepairTests
     {
         using var harness = new LocalStoreHarness();
         var (row, file) = await SaveAsync(harness, LiveLink);
-        var downloads = new DownloadStandIn(TestImages.Png());
+        var downloads = new DownloadStandIn(TestImages.RandomPng());
 
         var outcome = await harness.Repair.RepairAsync(row, downloads.DownloadAsync, CancellationToken.None);
 
         Assert.Equal(ImageFileRepairOutcome.Intact, outcome);
         Assert.Equal(0, downloads.Calls);
-        Assert.Equal(TestImages.Png(), await File.ReadAllBytesAsync(file));
+        Assert.Equal(TestImages.RandomPng(), await File.ReadAllBytesAsync(file));
     }
 
     [Fact]
@@ -29,13 +30,13 @@ public sealed class LocalImageRepairTests
         using var harness = new LocalStoreHarness();
         var (row, file) = await SaveAsync(harness, LiveLink);
         File.Delete(file);
-        var downloads = new DownloadStandIn(TestImages.Png());
+        var downloads = new DownloadStandIn(TestImages.RandomPng());
 
         var outcome = await harness.Repair.RepairAsync(row, downloads.DownloadAsync, CancellationToken.None);
 
         Assert.Equal(ImageFileRepairOutcome.Restored, outcome);
         Assert.Equal(1, downloads.Calls);
-        Assert.Equal(TestImages.Png(), await File.ReadAllBytesAsync(file));
+        Assert.Equal(TestImages.RandomPng(), await File.ReadAllBytesAsync(file));
         Assert.True(harness.Files.TryOpen(row.StoragePath.TrimStart('/'), out var stream, out _));
         stream.Dispose();
     }
@@ -45,8 +46,8 @@ public sealed class LocalImageRepairTests
     {
         using var harness = new LocalStoreHarness();
         var (row, file) = await SaveAsync(harness, ExpiredLink);
-        await File.WriteAllBytesAsync(file, TestImages.Png()[..100]);
-        var downloads = new DownloadStandIn(TestImages.Png());
+        await File.WriteAllBytesAsync(file, TestImages.RandomPng()[..100]);
+        var downloads = new DownloadStandIn(TestImages.RandomPng());
 
         var outcome = await harness.Repair.RepairAsync(row, downloads.DownloadAsync, CancellationToken.None);
 
@@ -61,9 +62,9 @@ public sealed class LocalImageRepairTests
     {
         using var harness = new LocalStoreHarness();
         var (row, file) = await SaveAsync(harness, providerUrl: null);
-        await File.WriteAllBytesAsync(file, new byte[TestImages.Png().Length]);
+        await File.WriteAllBytesAsync(file, new byte[TestImages.RandomPng().Length]);
 
-        var outcome = await harness.Repair.RepairAsync(row, new DownloadStandIn(TestImages.Png()).DownloadAsync, CancellationToken.None);
+        var outcome = await harness.Repair.RepairAsync(row, new DownloadStandIn(TestImages.RandomPng()).DownloadAsync, CancellationToken.None);
 
         Assert.Equal(ImageFileRepairOutcome.Lost, outcome);
         Assert.False(File.Exists(file));
@@ -75,7 +76,7 @@ public sealed class LocalImageRepairTests
         using var harness = new LocalStoreHarness();
         var (row, file) = await SaveAsync(harness, LiveLink);
         File.Delete(file);
-        var downloads = new DownloadStandIn(TestImages.Png(seed: 9));
+        var downloads = new DownloadStandIn(TestImages.RandomPng(seed: 9));
 
         var outcome = await harness.Repair.RepairAsync(row, downloads.DownloadAsync, CancellationToken.None);
 
@@ -101,7 +102,7 @@ public sealed class LocalImageRepairTests
     public async Task A_file_in_the_older_folder_per_job_layout_is_checked_by_its_recorded_path()
     {
         using var harness = new LocalStoreHarness();
-        var content = TestImages.Png();
+        var content = TestImages.RandomPng();
         var oldPath = ImageStoragePath.Build(ImageStoragePath.DefaultFolder, "acct-1", 42, 0, TestImages.Sha256(content), ImageFormat.Detect(content)!);
         var oldFile = Path.Combine(harness.Root, oldPath.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(oldFile)!);
@@ -121,14 +122,14 @@ public sealed class LocalImageRepairTests
         var row = new RecordedImageFile(7, "/../outside.png", 10, new string('0', 64), null);
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(() =>
-            harness.Repair.RepairAsync(row, new DownloadStandIn(TestImages.Png()).DownloadAsync, CancellationToken.None));
+            harness.Repair.RepairAsync(row, new DownloadStandIn(TestImages.RandomPng()).DownloadAsync, CancellationToken.None));
 
         Assert.False(failure.IsTransient);
     }
 
     private static async Task<(RecordedImageFile Row, string File)> SaveAsync(LocalStoreHarness harness, Uri? providerUrl)
     {
-        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.Png(), "image/png"), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(new ImageToStore("acct-1", 42, 0, TestImages.RandomPng(), "image/png"), CancellationToken.None);
         var row = new RecordedImageFile(1, stored.StoragePath, stored.SizeBytes, stored.Sha256, providerUrl);
         return (row, Path.Combine(harness.Root, stored.StoragePath.TrimStart('/')));
     }

@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;
@@ -9,8 +10,8 @@ public sealed class SirvDeleteTests
     public async Task A_deleted_image_is_gone_from_sirv_and_deleting_it_again_is_no_error()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        var kept = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), jobId: 1, index: 0), CancellationToken.None);
-        var deleted = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), jobId: 2, index: 0), CancellationToken.None);
+        var kept = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), jobId: 1, index: 0), CancellationToken.None);
+        var deleted = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), jobId: 2, index: 0), CancellationToken.None);
 
         await harness.Store.DeleteAsync(deleted.StoragePath, CancellationToken.None);
         await harness.Store.DeleteAsync(deleted.StoragePath, CancellationToken.None);

@@ -1,5 +1,6 @@
 using IdeogramJobs.Storage.Sirv;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;
@@ -13,9 +14,9 @@ public sealed class SirvRateLimitTests
         var reset = SirvStoreHarness.Start + TimeSpan.FromSeconds(120);
         harness.Host.ScriptUploads(new SirvScriptedAnswer(429, reset));
 
-        var first = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        var first = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
         await Eventually.TrueAsync(() => harness.Gate.HoldUntil == reset, "the 429 to set a hold until the reset time");
-        var second = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None);
+        var second = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None);
 
         harness.Time.Advance(TimeSpan.FromSeconds(119));
         Assert.False(first.IsCompleted);
@@ -41,8 +42,8 @@ public sealed class SirvRateLimitTests
         harness.Host.HoldTokenResponses();
         var saves = new[]
         {
-            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None),
-            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None),
         };
         await Eventually.TrueAsync(() => harness.Host.TokenRequests == 1, "the token request to reach the host");
         harness.Host.ReleaseTokenResponses();
@@ -78,11 +79,11 @@ public sealed class SirvRateLimitTests
             [SirvOptions.UploadMaxAttemptsVariable] = "10",
         }, rateLimitWindow: window);
         harness.Host.SetUploadLimit(1);
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 0), index: 0), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 0), index: 0), CancellationToken.None);
         Assert.NotNull(harness.Gate.HoldUntil);
 
         var backlog = Enumerable.Range(1, 6)
-            .Select(index => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: index), index: index), CancellationToken.None))
+            .Select(index => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: index), index: index), CancellationToken.None))
             .ToArray();
         await CompletesAfterTheResetAsync(harness, Task.WhenAll(backlog), TimeSpan.FromSeconds(1), "the backlog to be stored one upload per window");
 
@@ -98,12 +99,12 @@ public sealed class SirvRateLimitTests
         await using var harness = await SirvStoreHarness.StartAsync();
         harness.Host.SetUploadLimit(1);
 
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
         var reset = SirvStoreHarness.Start + TimeSpan.FromHours(1);
         Assert.Equal(reset, harness.Gate.HoldUntil);
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
-            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None));
+            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None));
 
         Assert.True(failure.IsTransient);
         Assert.Equal(TimeSpan.FromHours(1), failure.RetryAfter);
@@ -121,11 +122,11 @@ public sealed class SirvRateLimitTests
         });
         // The token request and the first upload use up both calls of the hour.
         harness.Host.SetGlobalLimit(2);
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
         var reset = SirvStoreHarness.Start + TimeSpan.FromHours(1);
         Assert.Equal(reset, harness.Gate.HoldUntil);
 
-        var second = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None);
+        var second = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(59));
         Assert.False(second.IsCompleted);
         await CompletesAfterTheResetAsync(harness, second, TimeSpan.FromMinutes(1), "the held save to finish after the global reset");

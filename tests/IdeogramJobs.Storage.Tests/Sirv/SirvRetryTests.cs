@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using IdeogramJobs.Storage.Sirv;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public sealed class SirvRetryTests
         harness.Host.ScriptUploads(new SirvScriptedAnswer(503), new SirvScriptedAnswer(500));
 
         var stored = await Eventually.CompletesWhileAdvancingAsync(
-            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None),
             harness.Time, TimeSpan.FromSeconds(1), MaxFakeTime, "the save to succeed after two server errors");
 
         var uploads = harness.Host.Uploads;
@@ -43,7 +44,7 @@ public sealed class SirvRetryTests
         });
         harness.Host.ScriptUploads(Enumerable.Repeat(new SirvScriptedAnswer(500), 10).ToArray());
 
-        var save = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None);
+        var save = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None);
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
             () => Eventually.CompletesWhileAdvancingAsync(save, harness.Time, Step, MaxFakeTime, "the save to give up"));
 
@@ -60,7 +61,7 @@ public sealed class SirvRetryTests
         harness.Host.ScriptUploads(new SirvScriptedAnswer(408));
 
         await Eventually.CompletesWhileAdvancingAsync(
-            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None),
             harness.Time, Step, MaxFakeTime, "the save to succeed after a 408");
 
         Assert.Equal([408, 200], harness.Host.Uploads.Select(upload => upload.AnsweredStatus));
@@ -76,7 +77,7 @@ public sealed class SirvRetryTests
             [SirvOptions.UploadMaxAttemptsVariable] = "2",
         });
 
-        var save = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None);
+        var save = harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None);
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
             () => Eventually.CompletesWhileAdvancingAsync(save, harness.Time, Step, MaxFakeTime, "the save to give up on an unreachable host"));
 

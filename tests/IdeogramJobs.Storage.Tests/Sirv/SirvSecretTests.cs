@@ -1,5 +1,6 @@
 using IdeogramJobs.Storage.Sirv;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,11 @@ public sealed class SirvSecretTests
         var texts = new List<string>();
 
         // Success, a revoked token (401 and refresh), a retried 503, then a 403 whose body quotes the token.
-        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
         harness.Host.RevokeIssuedTokens();
         harness.Host.ScriptUploads(new SirvScriptedAnswer(503), new SirvScriptedAnswer(403));
         var failure = await Assert.ThrowsAsync<ImageStorageException>(() => Eventually.CompletesWhileAdvancingAsync(
-            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None),
+            harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None),
             harness.Time, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(5), "the save to fail with 403"));
         texts.Add(failure.ToString());
         texts.Add(stored.ToString());
@@ -37,10 +38,10 @@ public sealed class SirvSecretTests
         });
         wrong.Host.EchoCredentialsInErrors = true;
         var refused = await Assert.ThrowsAsync<ImageStorageException>(
-            () => wrong.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None));
+            () => wrong.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None));
         texts.Add(refused.ToString());
-        texts.AddRange(harness.Logs.Entries.Select(entry => entry.AllText));
-        texts.AddRange(wrong.Logs.Entries.Select(entry => entry.AllText));
+        texts.AddRange(harness.Logs.Entries.Select(entry => entry.FullText));
+        texts.AddRange(wrong.Logs.Entries.Select(entry => entry.FullText));
 
         var secrets = harness.Host.IssuedTokens.Append(SirvTestHost.ClientSecret).Append("wrong-secret-Hq93LmX").ToList();
         Assert.True(harness.Host.IssuedTokens.Count >= 2, "the scenario refreshed the token at least once");

@@ -1,5 +1,6 @@
 using IdeogramJobs.Storage.Sirv;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class SirvTokenTests
 
         for (var index = 0; index < 3; index++)
         {
-            await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: index), index: index), CancellationToken.None);
+            await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: index), index: index), CancellationToken.None);
         }
 
         Assert.Equal(1, harness.Host.TokenRequests);
@@ -27,14 +28,14 @@ public sealed class SirvTokenTests
     public async Task Token_is_refreshed_60_seconds_before_it_expires_and_not_earlier()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
 
         harness.Time.Advance(TimeSpan.FromSeconds(1200 - 61));
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None);
         Assert.Equal(1, harness.Host.TokenRequests);
 
         harness.Time.Advance(TimeSpan.FromSeconds(2));
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 3), index: 2), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 3), index: 2), CancellationToken.None);
 
         Assert.Equal(2, harness.Host.TokenRequests);
         Assert.Equal(harness.Host.IssuedTokens[1], harness.Host.Uploads[^1].BearerToken);
@@ -48,7 +49,7 @@ public sealed class SirvTokenTests
         harness.Host.HoldTokenResponses();
 
         var saves = Enumerable.Range(0, 8)
-            .Select(index => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: index), index: index), CancellationToken.None))
+            .Select(index => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: index), index: index), CancellationToken.None))
             .ToList();
         await Eventually.TrueAsync(() => harness.Host.TokenRequests >= 1, "the first token request to reach the host");
         harness.Host.ReleaseTokenResponses();
@@ -62,10 +63,10 @@ public sealed class SirvTokenTests
     public async Task Revoked_token_is_replaced_once_and_the_upload_repeated()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 1), index: 0), CancellationToken.None);
+        await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 1), index: 0), CancellationToken.None);
         harness.Host.RevokeIssuedTokens();
 
-        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(seed: 2), index: 1), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(seed: 2), index: 1), CancellationToken.None);
 
         Assert.Equal(2, harness.Host.TokenRequests);
         Assert.Equal([200, 401, 200], harness.Host.Uploads.Select(upload => upload.AnsweredStatus));
@@ -80,7 +81,7 @@ public sealed class SirvTokenTests
         harness.Host.RejectAllTokens = true;
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
-            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None));
+            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None));
 
         Assert.False(failure.IsTransient);
         Assert.Contains("401", failure.Message);
@@ -97,7 +98,7 @@ public sealed class SirvTokenTests
         });
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
-            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None));
+            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None));
 
         Assert.False(failure.IsTransient);
         Assert.Contains(SirvOptions.ClientIdVariable, failure.Message);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IdeogramJobs.Storage.Sirv;
 using IdeogramJobs.Storage.Tests.Support;
+using IdeogramJobs.Testing;
 using IdeogramJobs.Testing.Sirv;
 
 namespace IdeogramJobs.Storage.Tests.Sirv;
@@ -11,7 +12,7 @@ public sealed class SirvUploadTests
     public async Task Upload_sends_the_raw_bytes_with_their_real_content_type_and_the_public_url_serves_them()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        var content = TestImages.Webp(4096);
+        var content = TestImages.RandomWebp(4096);
 
         var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(content, "image/webp", jobId: 7, index: 2), CancellationToken.None);
 
@@ -35,7 +36,7 @@ public sealed class SirvUploadTests
     public async Task Filename_is_url_encoded_on_the_wire_and_reaches_sirv_as_the_exact_storage_path()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        var content = TestImages.Png();
+        var content = TestImages.RandomPng();
 
         var stored = await harness.Store.SaveAsync(
             SirvStoreHarness.Image(content, accountId: "Acme Corp/EU", jobId: 1234, index: 3),
@@ -55,7 +56,7 @@ public sealed class SirvUploadTests
     public async Task A_25_MB_image_arrives_intact()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        var content = TestImages.Png(25 * 1024 * 1024, seed: 25);
+        var content = TestImages.RandomPng(25 * 1024 * 1024, seed: 25);
 
         var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(content), CancellationToken.None);
 
@@ -69,7 +70,7 @@ public sealed class SirvUploadTests
     public async Task Saving_the_same_image_twice_returns_the_same_path_and_url_and_keeps_one_file()
     {
         await using var harness = await SirvStoreHarness.StartAsync();
-        var image = SirvStoreHarness.Image(TestImages.Png());
+        var image = SirvStoreHarness.Image(TestImages.RandomPng());
 
         var first = await harness.Store.SaveAsync(image, CancellationToken.None);
         var second = await harness.Store.SaveAsync(image, CancellationToken.None);
@@ -83,7 +84,7 @@ public sealed class SirvUploadTests
     {
         await using var harness = await SirvStoreHarness.StartAsync();
         harness.Host.RejectOverwrite = true;
-        var image = SirvStoreHarness.Image(TestImages.Png());
+        var image = SirvStoreHarness.Image(TestImages.RandomPng());
 
         var first = await harness.Store.SaveAsync(image, CancellationToken.None);
         var second = await harness.Store.SaveAsync(image, CancellationToken.None);
@@ -101,7 +102,7 @@ public sealed class SirvUploadTests
         harness.Host.ScriptUploads(new SirvScriptedAnswer(403));
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
-            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None));
+            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None));
 
         Assert.False(failure.IsTransient);
         Assert.Contains("HTTP 403", failure.Message);
@@ -116,7 +117,7 @@ public sealed class SirvUploadTests
         harness.Host.ScriptUploads(new SirvScriptedAnswer(400));
 
         var failure = await Assert.ThrowsAsync<ImageStorageException>(
-            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png()), CancellationToken.None));
+            () => harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng()), CancellationToken.None));
 
         Assert.False(failure.IsTransient);
         Assert.Contains("HTTP 400", failure.Message);
@@ -128,7 +129,7 @@ public sealed class SirvUploadTests
     {
         await using var harness = await SirvStoreHarness.StartAsync();
 
-        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Jpeg(), "image/png"), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomJpeg(), "image/png"), CancellationToken.None);
 
         Assert.EndsWith(".jpg", stored.StoragePath);
         Assert.Equal("image/jpeg", stored.ContentType);
@@ -158,7 +159,7 @@ public sealed class SirvUploadTests
             [SirvOptions.UploadFolderVariable] = "/brand/generated/",
         });
 
-        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.Png(), jobId: 9), CancellationToken.None);
+        var stored = await harness.Store.SaveAsync(SirvStoreHarness.Image(TestImages.RandomPng(), jobId: 9), CancellationToken.None);
 
         Assert.StartsWith("/brand/generated/acct-1/9/9-0-", stored.StoragePath);
         Assert.True(harness.Host.Files.ContainsKey(stored.StoragePath));

@@ -1,4 +1,5 @@
 using IdeogramJobs.Storage.Sirv;
+using IdeogramJobs.Testing.Logging;
 using IdeogramJobs.Testing.Sirv;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

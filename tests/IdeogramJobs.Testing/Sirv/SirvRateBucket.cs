@@ -3,7 +3,7 @@ namespace IdeogramJobs.Testing.Sirv;
 /// <summary>A Sirv rate-limit bucket: its window (an hour on Sirv) starts with the first request Sirv receives in it.</summary>
 public sealed class SirvRateBucket(string type, int limit, TimeSpan window)
 {
-    private DateTimeOffset _reset = DateTimeOffset.MinValue;
+    private DateTimeOffset reset = DateTimeOffset.MinValue;
 
     public string Type { get; } = type;
 
@@ -20,14 +20,14 @@ public sealed class SirvRateBucket(string type, int limit, TimeSpan window)
     public int Refusals { get; private set; }
 
     /// <summary>The end of the current window, on a whole second since Sirv's reset headers carry unix seconds.</summary>
-    public DateTimeOffset Reset => _reset;
+    public DateTimeOffset Reset => reset;
 
     /// <summary>Counts one call; false when the bucket is already empty for this window.</summary>
     public bool TryConsume(DateTimeOffset now)
     {
-        if (now >= _reset)
+        if (now >= reset)
         {
-            _reset = WholeSecondAtOrAfter(now + Window);
+            reset = WholeSecondAtOrAfter(now + Window);
             Remaining = Limit;
         }
 

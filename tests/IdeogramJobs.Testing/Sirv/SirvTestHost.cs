@@ -24,27 +24,27 @@ public sealed class SirvTestHost : IAsyncDisposable
     /// <summary>Sirv's own rate-limit window.</summary>
     public static readonly TimeSpan DefaultRateLimitWindow = TimeSpan.FromHours(1);
 
-    private readonly WebApplication _app;
-    private readonly TimeProvider _time;
-    private readonly Lock _sync = new();
-    private readonly Dictionary<string, SirvStoredFile> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _tokenExpiry = new(StringComparer.Ordinal);
-    private readonly List<string> _issuedTokens = [];
-    private readonly List<SirvUploadRecord> _uploads = [];
-    private readonly List<string> _errorBodies = [];
-    private readonly Queue<SirvScriptedAnswer> _scriptedUploads = new();
-    private readonly SirvRateBucket _globalBucket;
-    private readonly SirvRateBucket _uploadBucket;
-    private TaskCompletionSource? _tokenRelease;
-    private int _tokenRequests;
-    private int _statRequests;
-    private int _acceptedUploads;
+    private readonly WebApplication app;
+    private readonly TimeProvider time;
+    private readonly Lock sync = new();
+    private readonly Dictionary<string, SirvStoredFile> files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> tokenExpiry = new(StringComparer.Ordinal);
+    private readonly List<string> issuedTokens = [];
+    private readonly List<SirvUploadRecord> uploads = [];
+    private readonly List<string> errorBodies = [];
+    private readonly Queue<SirvScriptedAnswer> scriptedUploads = new();
+    private readonly SirvRateBucket globalBucket;
+    private readonly SirvRateBucket uploadBucket;
+    private TaskCompletionSource? tokenRelease;
+    private int tokenRequests;
+    private int statRequests;
+    private int acceptedUploads;
 
     private SirvTestHost(TimeProvider time, TimeSpan rateLimitWindow)
     {
-        _time = time;
-        _globalBucket = new SirvRateBucket("rest:global", 7000, rateLimitWindow);
-        _uploadBucket = new SirvRateBucket("rest:post:files:upload", 2000, rateLimitWindow);
+        this.time = time;
+        globalBucket = new SirvRateBucket("rest:global", 7000, rateLimitWindow);
+        uploadBucket = new SirvRateBucket("rest:post:files:upload", 2000, rateLimitWindow);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -52,12 +52,12 @@ public sealed class SirvTestHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
             kestrel.Limits.MaxRequestBodySize = 310_000_000;
         });
-        _app = builder.Build();
-        _app.MapPost("/v2/token", (RequestDelegate)HandleTokenAsync);
-        _app.MapPost("/v2/files/upload", (RequestDelegate)HandleUploadAsync);
-        _app.MapGet("/v2/files/stat", (RequestDelegate)HandleStatAsync);
-        _app.MapPost("/v2/files/delete", (RequestDelegate)HandleDeleteAsync);
-        _app.MapGet(PublicPathPrefix + "/{**path}", (RequestDelegate)HandlePublicFileAsync);
+        app = builder.Build();
+        app.MapPost("/v2/token", (RequestDelegate)HandleTokenAsync);
+        app.MapPost("/v2/files/upload", (RequestDelegate)HandleUploadAsync);
+        app.MapGet("/v2/files/stat", (RequestDelegate)HandleStatAsync);
+        app.MapPost("/v2/files/delete", (RequestDelegate)HandleDeleteAsync);
+        app.MapGet(PublicPathPrefix + "/{**path}", (RequestDelegate)HandlePublicFileAsync);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -76,49 +76,49 @@ public sealed class SirvTestHost : IAsyncDisposable
     /// <summary>Answer 401 to every bearer token, as for a client without upload permission.</summary>
     public bool RejectAllTokens { get; set; }
 
-    public int TokenRequests { get { lock (_sync) { return _tokenRequests; } } }
+    public int TokenRequests { get { lock (sync) { return tokenRequests; } } }
 
-    public int StatRequests { get { lock (_sync) { return _statRequests; } } }
+    public int StatRequests { get { lock (sync) { return statRequests; } } }
 
     /// <summary>Uploads answered 200 and stored.</summary>
-    public int AcceptedUploads { get { lock (_sync) { return _acceptedUploads; } } }
+    public int AcceptedUploads { get { lock (sync) { return acceptedUploads; } } }
 
     /// <summary>429s answered because the upload bucket was empty.</summary>
-    public int UploadRateLimitRefusals { get { lock (_sync) { return _uploadBucket.Refusals; } } }
+    public int UploadRateLimitRefusals { get { lock (sync) { return uploadBucket.Refusals; } } }
 
     /// <summary>429s answered because the global bucket was empty, to token requests and uploads alike.</summary>
-    public int GlobalRateLimitRefusals { get { lock (_sync) { return _globalBucket.Refusals; } } }
+    public int GlobalRateLimitRefusals { get { lock (sync) { return globalBucket.Refusals; } } }
 
-    public TimeSpan RateLimitWindow => _uploadBucket.Window;
+    public TimeSpan RateLimitWindow => uploadBucket.Window;
 
-    public IReadOnlyList<string> IssuedTokens { get { lock (_sync) { return [.. _issuedTokens]; } } }
+    public IReadOnlyList<string> IssuedTokens { get { lock (sync) { return [.. issuedTokens]; } } }
 
-    public IReadOnlyList<SirvUploadRecord> Uploads { get { lock (_sync) { return [.. _uploads]; } } }
+    public IReadOnlyList<SirvUploadRecord> Uploads { get { lock (sync) { return [.. uploads]; } } }
 
-    public IReadOnlyList<string> ErrorBodies { get { lock (_sync) { return [.. _errorBodies]; } } }
+    public IReadOnlyList<string> ErrorBodies { get { lock (sync) { return [.. errorBodies]; } } }
 
     public IReadOnlyDictionary<string, SirvStoredFile> Files
     {
-        get { lock (_sync) { return new Dictionary<string, SirvStoredFile>(_files, StringComparer.Ordinal); } }
+        get { lock (sync) { return new Dictionary<string, SirvStoredFile>(files, StringComparer.Ordinal); } }
     }
 
     /// <param name="rateLimitWindow">How long each rate-limit bucket's window lasts; Sirv's hour when not given.</param>
     public static async Task<SirvTestHost> StartAsync(TimeProvider time, TimeSpan? rateLimitWindow = null)
     {
         var host = new SirvTestHost(time, rateLimitWindow ?? DefaultRateLimitWindow);
-        await host._app.StartAsync();
-        host.BaseAddress = new Uri(host._app.Urls.Single());
+        await host.app.StartAsync();
+        host.BaseAddress = new Uri(host.app.Urls.Single());
         return host;
     }
 
     /// <summary>Forces the answers to the next uploads, in order, before any other rule applies.</summary>
     public void ScriptUploads(params SirvScriptedAnswer[] answers)
     {
-        lock (_sync)
+        lock (sync)
         {
             foreach (var answer in answers)
             {
-                _scriptedUploads.Enqueue(answer);
+                scriptedUploads.Enqueue(answer);
             }
         }
     }
@@ -126,71 +126,71 @@ public sealed class SirvTestHost : IAsyncDisposable
     /// <summary>Every token issued so far stops working, as when Sirv revokes or expires it early.</summary>
     public void RevokeIssuedTokens()
     {
-        lock (_sync)
+        lock (sync)
         {
-            _tokenExpiry.Clear();
+            tokenExpiry.Clear();
         }
     }
 
     /// <summary>Uploads allowed per rate-limit window.</summary>
     public void SetUploadLimit(int limit)
     {
-        lock (_sync)
+        lock (sync)
         {
-            _uploadBucket.Limit = limit;
+            uploadBucket.Limit = limit;
         }
     }
 
     /// <summary>API calls of any kind allowed per rate-limit window.</summary>
     public void SetGlobalLimit(int limit)
     {
-        lock (_sync)
+        lock (sync)
         {
-            _globalBucket.Limit = limit;
+            globalBucket.Limit = limit;
         }
     }
 
     /// <summary>Token requests wait until <see cref="ReleaseTokenResponses"/>.</summary>
     public void HoldTokenResponses()
     {
-        lock (_sync)
+        lock (sync)
         {
-            _tokenRelease = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            tokenRelease = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
     public void ReleaseTokenResponses()
     {
-        lock (_sync)
+        lock (sync)
         {
-            _tokenRelease?.TrySetResult();
-            _tokenRelease = null;
+            tokenRelease?.TrySetResult();
+            tokenRelease = null;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         ReleaseTokenResponses();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     private async Task HandleTokenAsync(HttpContext context)
     {
         Task release;
-        lock (_sync)
+        lock (sync)
         {
-            _tokenRequests++;
-            release = _tokenRelease?.Task ?? Task.CompletedTask;
+            tokenRequests++;
+            release = tokenRelease?.Task ?? Task.CompletedTask;
         }
 
         await release;
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         bool withinGlobalLimit;
-        lock (_sync)
+        lock (sync)
         {
-            withinGlobalLimit = _globalBucket.TryConsume(now);
-            WriteRateLimitHeaders(context.Response, _globalBucket, "X-Global-RateLimit");
+            withinGlobalLimit = globalBucket.TryConsume(now);
+            WriteRateLimitHeaders(context.Response, globalBucket, "X-Global-RateLimit");
         }
 
         if (!withinGlobalLimit)
@@ -241,10 +241,10 @@ public sealed class SirvTestHost : IAsyncDisposable
         }
 
         var token = "eyJ" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
-        lock (_sync)
+        lock (sync)
         {
-            _tokenExpiry[token] = now + TimeSpan.FromSeconds(TokenExpiresInSeconds);
-            _issuedTokens.Add(token);
+            tokenExpiry[token] = now + TimeSpan.FromSeconds(TokenExpiresInSeconds);
+            issuedTokens.Add(token);
         }
 
         await context.Response.WriteAsJsonAsync(new
@@ -257,7 +257,7 @@ public sealed class SirvTestHost : IAsyncDisposable
 
     private async Task HandleUploadAsync(HttpContext context)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var filename = context.Request.Query["filename"].FirstOrDefault();
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
@@ -266,45 +266,45 @@ public sealed class SirvTestHost : IAsyncDisposable
 
         int status;
         string? error = null;
-        lock (_sync)
+        lock (sync)
         {
             if (!IsValid(token, now))
             {
                 status = StatusCodes.Status401Unauthorized;
                 error = EchoCredentialsInErrors ? $"Token {token} is not valid" : "Invalid token";
             }
-            else if (_scriptedUploads.TryDequeue(out var scripted))
+            else if (scriptedUploads.TryDequeue(out var scripted))
             {
                 status = scripted.StatusCode;
                 error = EchoCredentialsInErrors ? $"Scripted failure for token {token}" : "Scripted failure";
                 if (scripted.Reset is { } reset)
                 {
-                    WriteHeaders(context.Response, "X-RateLimit", _uploadBucket.Type, _uploadBucket.Limit, 0, reset);
+                    WriteHeaders(context.Response, "X-RateLimit", uploadBucket.Type, uploadBucket.Limit, 0, reset);
                 }
             }
-            else if (!_globalBucket.TryConsume(now))
+            else if (!globalBucket.TryConsume(now))
             {
                 status = StatusCodes.Status429TooManyRequests;
                 error = "Global rate limit exceeded";
-                WriteRateLimitHeaders(context.Response, _globalBucket, "X-Global-RateLimit");
+                WriteRateLimitHeaders(context.Response, globalBucket, "X-Global-RateLimit");
             }
-            else if (!_uploadBucket.TryConsume(now))
+            else if (!uploadBucket.TryConsume(now))
             {
                 status = StatusCodes.Status429TooManyRequests;
                 error = "Upload rate limit exceeded";
-                WriteRateLimitHeaders(context.Response, _uploadBucket, "X-RateLimit");
-                WriteRateLimitHeaders(context.Response, _globalBucket, "X-Global-RateLimit");
+                WriteRateLimitHeaders(context.Response, uploadBucket, "X-RateLimit");
+                WriteRateLimitHeaders(context.Response, globalBucket, "X-Global-RateLimit");
             }
             else
             {
-                WriteRateLimitHeaders(context.Response, _uploadBucket, "X-RateLimit");
-                WriteRateLimitHeaders(context.Response, _globalBucket, "X-Global-RateLimit");
+                WriteRateLimitHeaders(context.Response, uploadBucket, "X-RateLimit");
+                WriteRateLimitHeaders(context.Response, globalBucket, "X-Global-RateLimit");
                 if (filename is null || !filename.StartsWith('/') || content.Length == 0)
                 {
                     status = StatusCodes.Status400BadRequest;
                     error = "filename must start with / and the body must not be empty";
                 }
-                else if (RejectOverwrite && _files.ContainsKey(filename))
+                else if (RejectOverwrite && files.ContainsKey(filename))
                 {
                     status = StatusCodes.Status403Forbidden;
                     error = "File already exists";
@@ -312,12 +312,12 @@ public sealed class SirvTestHost : IAsyncDisposable
                 else
                 {
                     status = StatusCodes.Status200OK;
-                    _acceptedUploads++;
-                    _files[filename] = new SirvStoredFile(content, context.Request.ContentType, now);
+                    acceptedUploads++;
+                    files[filename] = new SirvStoredFile(content, context.Request.ContentType, now);
                 }
             }
 
-            _uploads.Add(new SirvUploadRecord(
+            uploads.Add(new SirvUploadRecord(
                 context.Request.QueryString.Value ?? string.Empty,
                 filename,
                 context.Request.ContentType,
@@ -339,18 +339,18 @@ public sealed class SirvTestHost : IAsyncDisposable
 
     private async Task HandleStatAsync(HttpContext context)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var token = BearerToken(context.Request);
         var filename = context.Request.Query["filename"].FirstOrDefault();
         SirvStoredFile? file = null;
         bool authorized;
-        lock (_sync)
+        lock (sync)
         {
-            _statRequests++;
+            statRequests++;
             authorized = IsValid(token, now);
             if (authorized && filename is not null)
             {
-                _files.TryGetValue(filename, out file);
+                files.TryGetValue(filename, out file);
             }
         }
 
@@ -384,12 +384,12 @@ public sealed class SirvTestHost : IAsyncDisposable
         var filename = context.Request.Query["filename"].FirstOrDefault();
         bool authorized;
         var removed = false;
-        lock (_sync)
+        lock (sync)
         {
-            authorized = IsValid(token, _time.GetUtcNow());
+            authorized = IsValid(token, time.GetUtcNow());
             if (authorized && filename is not null)
             {
-                removed = _files.Remove(filename);
+                removed = files.Remove(filename);
             }
         }
 
@@ -409,9 +409,9 @@ public sealed class SirvTestHost : IAsyncDisposable
     {
         var path = "/" + (context.Request.RouteValues["path"] as string ?? string.Empty);
         SirvStoredFile? file;
-        lock (_sync)
+        lock (sync)
         {
-            _files.TryGetValue(path, out file);
+            files.TryGetValue(path, out file);
         }
 
         if (file is null)
@@ -426,7 +426,7 @@ public sealed class SirvTestHost : IAsyncDisposable
     }
 
     private bool IsValid(string? token, DateTimeOffset now) =>
-        !RejectAllTokens && token is not null && _tokenExpiry.TryGetValue(token, out var expiry) && now < expiry;
+        !RejectAllTokens && token is not null && tokenExpiry.TryGetValue(token, out var expiry) && now < expiry;
 
     private static string? BearerToken(HttpRequest request)
     {
@@ -453,9 +453,9 @@ public sealed class SirvTestHost : IAsyncDisposable
             error = ReasonPhrases.GetReasonPhrase(status),
             message,
         });
-        lock (_sync)
+        lock (sync)
         {
-            _errorBodies.Add(body);
+            errorBodies.Add(body);
         }
 
         context.Response.StatusCode = status;

@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace IdeogramJobs.Ideogram.Tests.Infrastructure;
+namespace IdeogramJobs.Testing.Logging;
 
-/// <summary>Keeps every log entry (all levels): formatted message, structured values and exception text.</summary>
+/// <summary>Keeps every log entry at every level, so tests can prove what was (and was not) logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private static readonly TimeSpan WaitBound = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentQueue<CapturedLogEntry> entries = new();
 
     public IReadOnlyList<CapturedLogEntry> Entries => entries.ToArray();
@@ -17,6 +18,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, entries);
 
+    /// <summary>The first entry that matches, waiting for it at most 15 s; the timeout names what was awaited.</summary>
     public async Task<CapturedLogEntry> WaitForAsync(Func<CapturedLogEntry, bool> predicate, string awaited)
     {
         using var timeout = new CancellationTokenSource(WaitBound);
@@ -43,17 +45,15 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     private sealed class CapturingLogger(string category, ConcurrentQueue<CapturedLogEntry> entries) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            entries.Enqueue(new CapturedLogEntry(
-                category, logLevel, formatter(state, exception),
-                values.ToDictionary(v => v.Key, v => v.Value),
-                exception?.ToString()));
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.ToList() : [];
+            entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), values, exception?.ToString()));
         }
     }
 }
