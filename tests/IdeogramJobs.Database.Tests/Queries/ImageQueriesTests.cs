@@ -29,8 +29,10 @@ public sealed class ImageQueriesTests : IAsyncLifetime
     public async Task An_image_lists_with_its_job_type_and_what_its_generation_metadata_records()
     {
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
-        var imageId = await rows.AddImageAsync(accountId, jobId, 1, """
-            {"provider":"ideogram-v3","jobTypeName":"social_media","requestedPrompt":"A festival poster",
+        var imageId = await rows.AddImageAsync(accountId, jobId, 1);
+        await rows.SetGenerationMetadataAsync(imageId, $$"""
+            {"provider":"ideogram-v3","jobTypeName":"social_media","prompt":"Image 1 of job {{jobId}}","requestedPrompt":"A festival poster",
+             "seed":1001,"resolution":"1024x1024","styleType":"GENERAL",
              "finalSettings":{"styleType":"DESIGN","aspectRatio":"1:1","numImages":3,"styleCodes":["AB12CD34"]},
              "contentType":"image/png","sizeBytes":2048,"storagePath":"accounts/acme/jobs/7/1.png"}
             """);
