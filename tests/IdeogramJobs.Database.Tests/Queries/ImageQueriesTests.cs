@@ -63,7 +63,7 @@ public sealed class ImageQueriesTests : IAsyncLifetime
     public async Task Without_a_storage_path_in_the_metadata_the_path_the_image_store_kept_is_shown()
     {
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
-        await rows.AddImageAsync(accountId, jobId, 0);
+        await rows.SetGenerationMetadataAsync(await rows.AddImageAsync(accountId, jobId, 0), "{}");
 
         var image = Assert.Single((await queries.ListAsync(accountId, new ImageQuery(), CancellationToken.None)).Items);
 
