@@ -1,4 +1,5 @@
 using IdeogramJobs.Database.Budgets;
+using IdeogramJobs.Grains.Accounts;
 using IdeogramJobs.Grains.Budgets;
 using IdeogramJobs.Grains.Draining;
 using IdeogramJobs.Grains.ImageFiles;
@@ -32,6 +33,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<BudgetThresholdAlerts>();
         services.AddSingleton<IBudgetAlertAnnouncer>(provider => provider.GetRequiredService<BudgetThresholdAlerts>());
         services.AddSingleton<AccountBudgetGate>();
+        services.AddSingleton<SubmissionBuilder>();
         services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();

@@ -39,7 +39,7 @@ public sealed class ImageJobRows(StoreTestDatabase database)
     public Task SetJobCreatedAtAsync(long jobId, DateTime createdAt) =>
         database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET created_at = {Sql(createdAt)} WHERE job_id = {jobId}");
 
-    public async Task<long> AddImageAsync(string accountId, long jobId, int index, string generationMetadataJson = "{}") =>
+    public async Task<long> AddImageAsync(string accountId, long jobId, int index) =>
         (await images.RecordAsync(new NewImageAsset
         {
             AccountId = accountId,
@@ -51,8 +51,12 @@ public sealed class ImageJobRows(StoreTestDatabase database)
             Seed = 1000 + index,
             Resolution = "1024x1024",
             StyleType = "GENERAL",
-            GenerationMetadataJson = generationMetadataJson,
+            Generation = Generations.Example,
         }, CancellationToken.None))!.Value;
+
+    /// <summary>Replaces an image's generation_metadata, as a row written by an earlier version would have it.</summary>
+    public Task SetGenerationMetadataAsync(long imageId, string json) =>
+        database.Database.ExecuteAsync($"UPDATE ssnews_image_assets SET generation_metadata = '{json.Replace("'", "''", StringComparison.Ordinal)}' WHERE image_id = {imageId}");
 
     public Task SetImageCreatedAtAsync(long imageId, DateTime createdAt) =>
         database.Database.ExecuteAsync($"UPDATE ssnews_image_assets SET created_at = {Sql(createdAt)} WHERE image_id = {imageId}");

@@ -22,4 +22,8 @@ public interface IJobConfigurationGrain : IGrainWithIntegerKey
     /// <summary>Merges the caller's overrides (a JSON object as text) into the defaults; nothing is saved.</summary>
     [Alias("resolve")]
     Task<SettingsResolution> ResolveAsync(string accountId, string? overridesJson, bool isAdmin);
+
+    /// <summary>The job type and its settings resolved with the caller's overrides in one call; null when the account has no such job type.</summary>
+    [Alias("get-resolved")]
+    Task<ResolvedJobType?> GetResolvedAsync(string accountId, string? overridesJson, bool isAdmin);
 }

@@ -7,11 +7,12 @@ using IdeogramJobs.Contracts.Settings;
 namespace IdeogramJobs.Database.Images;
 
 /// <summary>
-/// ssnews_image_assets.generation_metadata of a job's image: the caller's metadata object with the
-/// image's own facts under fixed keys, so a listing reads them back from the one column.
+/// ssnews_image_assets.generation_metadata of a job's image: the image's own facts and its generation's
+/// under fixed keys, so a listing reads them back from the one column.
 /// </summary>
 internal static class ImageGenerationMetadata
 {
+    private const string Provider = "ideogram-v3";
     private const string Seed = "seed";
     private const string Resolution = "resolution";
     private const string StyleType = "styleType";
@@ -21,18 +22,26 @@ internal static class ImageGenerationMetadata
     private const string StoragePath = "storagePath";
     private const string ContentType = "contentType";
 
-    /// <summary>The metadata JSON to store; the image's own values (those it has) replace same-named keys of the caller's object.</summary>
-    public static string Compose(NewImageAsset image)
-    {
-        var metadata = JsonNode.Parse(image.GenerationMetadataJson) as JsonObject
-            ?? throw new ArgumentException("The generation metadata must be a JSON object.", nameof(image));
-        Set(metadata, Seed, image.Seed is { } seed ? JsonValue.Create(seed) : null);
-        Set(metadata, Resolution, image.Resolution is { } resolution ? JsonValue.Create(resolution) : null);
-        Set(metadata, StyleType, image.StyleType is { } styleType ? JsonValue.Create(styleType) : null);
-        Set(metadata, IsImageSafe, JsonValue.Create(image.IsImageSafe));
-        Set(metadata, Prompt, image.Prompt is { } prompt ? JsonValue.Create(prompt) : null);
-        return metadata.ToJsonString();
-    }
+    /// <summary>The metadata JSON to store, in the shape every row has had since the first: all keys, unknown values as null.</summary>
+    public static string Compose(NewImageAsset image) =>
+        new JsonObject
+        {
+            ["provider"] = Provider,
+            ["jobTypeName"] = image.Generation.JobTypeName,
+            ["configId"] = image.Generation.ConfigId,
+            [Prompt] = image.Prompt,
+            ["requestedPrompt"] = image.Generation.RequestedPrompt,
+            [Seed] = image.Seed,
+            [Resolution] = image.Resolution,
+            [StyleType] = image.StyleType,
+            [IsImageSafe] = image.IsImageSafe,
+            ["styleCodes"] = JsonSerializer.SerializeToNode(image.Generation.FinalSettings.StyleCodes ?? [], SettingsJson.Options),
+            [FinalSettings] = JsonNode.Parse(SettingsJson.Serialize(image.Generation.FinalSettings)),
+            [ContentType] = image.Generation.ContentType,
+            ["sizeBytes"] = image.Generation.SizeBytes,
+            ["sha256"] = image.Generation.Sha256,
+            [StoragePath] = image.StoragePath,
+        }.ToJsonString();
 
     public static JobImage Read(long imageId, int index, string url, string? metadataJson)
     {
@@ -89,14 +98,6 @@ internal static class ImageGenerationMetadata
             StoragePath = StringOrNull(root, StoragePath) ?? image.StoragePath,
             ContentType = StringOrNull(root, ContentType) ?? image.ContentType,
         };
-    }
-
-    private static void Set(JsonObject metadata, string key, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            metadata[key] = value;
-        }
     }
 
     private static string? StringOrNull(JsonElement root, string key) =>

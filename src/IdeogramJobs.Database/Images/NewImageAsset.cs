@@ -23,6 +23,6 @@ public sealed record NewImageAsset
     /// </summary>
     public string? AttemptToken { get; init; }
 
-    /// <summary>Everything else worth keeping about the generation (JSON object text): settings, job type, hash, size.</summary>
-    public required string GenerationMetadataJson { get; init; }
+    /// <summary>Everything else worth keeping about the generation: settings, job type, hash, size.</summary>
+    public required GenerationMetadata Generation { get; init; }
 }

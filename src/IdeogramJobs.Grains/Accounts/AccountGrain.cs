@@ -1,10 +1,8 @@
-using System.Globalization;
 using IdeogramJobs.Contracts.Accounts;
-using IdeogramJobs.Contracts.Brand;
 using IdeogramJobs.Contracts.Configurations;
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Events;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Jobs;
@@ -33,6 +31,7 @@ public sealed class AccountGrain(
     AccountBudgetGate budgetGate,
     IOptions<JobEngineOptions> options,
     TimeProvider time,
+    SubmissionBuilder builder,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
 {
     private const string KeepAwakeReminder = "account-keep-awake";
@@ -40,13 +39,15 @@ public sealed class AccountGrain(
     private static readonly TimeSpan DispatchRetry = TimeSpan.FromSeconds(5);
 
     private readonly AccountQueue queue = new();
-    private readonly Dictionary<string, int> jobTypeIds = new(StringComparer.Ordinal);
     private AccountRecord? account;
     private AdmissionControl? admission;
     private bool reminderRegistered;
     private IGrainTimer? dispatchRetry;
+    private JobTypeLookup? jobTypes;
 
     private string AccountId => this.GetPrimaryKeyString();
+
+    private JobTypeLookup JobTypes => jobTypes ??= new JobTypeLookup(GrainFactory, AccountId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -117,219 +118,125 @@ public sealed class AccountGrain(
         var fingerprint = submission.IdempotencyKey is { Length: > 0 } ? SubmissionFingerprint.Of(submission) : null;
         if (submission.IdempotencyKey is { Length: > 0 } key && await jobs.FindByIdempotencyKeyAsync(AccountId, key, CancellationToken.None) is { } earlier)
         {
-            if (earlier.RequestSha256 is { } firstRequest && firstRequest != fingerprint)
-            {
-                return new SubmissionResult
-                {
-                    Outcome = SubmissionOutcome.IdempotencyConflict,
-                    JobId = earlier.JobId,
-                    Message = $"The Idempotency-Key was already used with a different request (job {earlier.JobId}); use a new key for a new request.",
-                };
-            }
-
-            var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier.JobId).GetAsync(AccountId);
-            return new SubmissionResult
-            {
-                Outcome = SubmissionOutcome.Accepted,
-                JobId = earlier.JobId,
-                Status = snapshot?.Status,
-                FinalSettings = snapshot?.FinalSettings,
-                Replayed = true,
-                Estimate = ReplayedEstimate.Of(snapshot),
-            };
+            return await AnswerAgainAsync(earlier, fingerprint);
         }
 
+        var (built, refusal) = await BuildAsync(submission);
+        return built is null ? refusal! : await AdmitAndCreateAsync(built, fingerprint);
+    }
+
+    /// <summary>The submission with its regeneration source and job type resolved and its settings made final, or why it is refused.</summary>
+    private async Task<(BuiltSubmission? Built, SubmissionResult? Refusal)> BuildAsync(JobSubmission submission)
+    {
         StoredJob? original = null;
         if (submission.RegeneratedFrom is { } sourceId)
         {
             original = await jobs.GetAsync(sourceId, CancellationToken.None);
             if (original is null || original.AccountId != AccountId)
             {
-                return SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job to regenerate.", [new("jobId", "No such job for this account.", sourceId.ToString())]);
+                return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job to regenerate.", [new("jobId", "No such job for this account.", sourceId.ToString())]));
             }
 
-            submission = submission with
-            {
-                ConfigId = original.ConfigId,
-                Prompt = string.IsNullOrWhiteSpace(submission.Prompt) ? original.Prompt : submission.Prompt,
-                OverridesJson = submission.OverridesJson is null ? null : OverridesCombiner.Combine(original.UserOverridesJson, submission.OverridesJson),
-            };
+            submission = SubmissionBuilder.Regenerating(submission, original);
         }
 
-        var configuration = await FindJobTypeAsync(submission);
-        if (configuration is null)
+        var jobType = await JobTypes.FindAsync(submission);
+        if (jobType is null)
         {
-            return SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job type for this account.",
-                [new(submission.ConfigId is null ? "jobType" : "configId", "No such job type for this account.", submission.JobTypeName ?? submission.ConfigId?.ToString())]);
+            return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job type for this account.",
+                [new(submission.ConfigId is null ? "jobType" : "configId", "No such job type for this account.", submission.JobTypeName ?? submission.ConfigId?.ToString())]));
         }
 
-        if (!configuration.IsActive)
+        if (!jobType.Configuration.IsActive)
         {
-            return SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{configuration.JobTypeName}' is deactivated.");
+            return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{jobType.Configuration.JobTypeName}' is deactivated."));
         }
 
-        // Regenerating without changes replays the original's final settings exactly, whatever the defaults are now.
-        var resolution = original is not null && submission.OverridesJson is null
-            ? new SettingsResolution
-            {
-                FinalSettings = original.FinalSettings,
-                CustomPromptAddition = original.CustomPromptAddition,
-                UserOverridesJson = original.UserOverridesJson,
-            }
-            : await GrainFactory.GetGrain<IJobConfigurationGrain>(configuration.ConfigId).ResolveAsync(AccountId, submission.OverridesJson, submission.IsAdmin);
-        if (original is not null && submission.Replay is { } replay && resolution.FinalSettings is { } recorded)
-        {
-            resolution = resolution with { FinalSettings = Replayed(recorded, replay) };
-        }
+        var built = await builder.BuildAsync(AccountId, submission, original, jobType);
+        return built.Resolution.Succeeded
+            ? (built, null)
+            : (null, SubmissionResult.Refused(SubmissionOutcome.Invalid, "The job's settings are not valid.", built.Resolution.Errors));
+    }
 
-        var references = submission.StyleReferenceImages.Count > 0 || original is null
-            ? submission.StyleReferenceImages
-            : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
-        if (resolution.FinalSettings is { } named && BrandReference.AnyIn(named))
-        {
-            // Brand library entries become concrete values here, once: the job records what it used.
-            var brand = await GrainFactory.GetGrain<IBrandLibraryGrain>(AccountId).ResolveAsync(named);
-            references = [.. brand.Images, .. references];
-            resolution = resolution with
-            {
-                FinalSettings = brand.Settings,
-                Errors = [.. resolution.Errors, .. brand.Errors, .. V3SettingsValidator.Validate(brand.Settings)],
-            };
-        }
-
-        if (references.Count > 0 && resolution.FinalSettings is { } withoutReferences)
-        {
-            // The settings name the images by content, so the request and its record agree on what was sent.
-            var withReferences = withoutReferences with { StyleReferenceImages = [.. references.Select(StyleReferenceLabel)] };
-            resolution = resolution with { FinalSettings = withReferences, Errors = [.. resolution.Errors, .. V3SettingsValidator.Validate(withReferences)] };
-        }
-
-        var character = submission.CharacterReferenceImage
-            ?? (original is null ? null : await jobs.GetCharacterReferenceAsync(original.JobId, CancellationToken.None));
-        if (character is not null && resolution.FinalSettings is { } final)
-        {
-            resolution = resolution with
-            {
-                Errors = [.. resolution.Errors, .. V3RequestTranslator.ValidateCharacterReference(final, new StyleReferenceImage(character.FileName, character.ContentType, character.Content))],
-            };
-        }
-
-        var errors = resolution.Errors.DistinctBy(e => (e.Field, e.Message)).ToList();
-        var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
-            ? submission.Prompt
-            : $"{submission.Prompt} {resolution.CustomPromptAddition}";
-        errors.AddRange(V3SettingsValidator.ValidatePrompt(effectivePrompt));
-        var capacity = options.Value.IdeogramMaxInflightImages;
-        if (resolution.FinalSettings?.NumImages is { } asked && asked > capacity)
-        {
-            // Such a job could never be sent without going over the key's in-flight limit.
-            errors.Add(new SettingsError(
-                "numImages",
-                $"At most {capacity} images per job: Ideogram's in-flight limit for this service's key (IDEOGRAM_MAX_INFLIGHT_IMAGES) is {capacity} images.",
-                asked.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (errors.Count > 0 || resolution.FinalSettings is null)
-        {
-            return SubmissionResult.Refused(SubmissionOutcome.Invalid, "The job's settings are not valid.", errors);
-        }
-
-        var estimate = costs.Estimate(resolution.FinalSettings, character is not null);
+    /// <summary>Admission (the monthly budget, then the rate limits), then the job's creation and its place in the queue.</summary>
+    private async Task<SubmissionResult> AdmitAndCreateAsync(BuiltSubmission built, string? fingerprint)
+    {
+        var settings = built.Resolution.FinalSettings!;
+        var estimate = costs.Estimate(settings, built.CharacterReference is not null);
         var budget = await budgetGate.CheckAsync(AccountId, estimate, CancellationToken.None);
         if (!budget.Admitted)
         {
             return BudgetRefusals.ToResult(budget.Refusal!, logger);
         }
 
-        var images = resolution.FinalSettings.ImageCount;
-        var decision = admission.TryAdmit(images);
+        var decision = await AdmitAsync(settings.ImageCount, built.JobType.JobTypeName);
         if (!decision.Admitted)
         {
-            await accounts.RecordRejectionAsync(AccountId, decision.Limit!, configuration.JobTypeName, CancellationToken.None);
             logger.LogInformation("Submission refused by {Limit}; retry after {RetryAfter}", decision.Limit, decision.RetryAfter);
+            return new SubmissionResult { Outcome = SubmissionOutcome.RateLimited, Limit = decision.Limit, RetryAfter = decision.RetryAfter, Message = decision.RefusalMessage };
+        }
+
+        var jobId = await CreateAsync(built, fingerprint, estimate);
+        queue.Enqueue(new QueuedJob(jobId, built.Submission.Priority, time.GetUtcNow().UtcDateTime));
+        await DispatchAfterCommitAsync(jobId);
+        await budgetGate.AcceptedAsync(AccountId, jobId, budget, CancellationToken.None);
+        return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = settings, Estimate = estimate };
+    }
+
+    /// <summary>
+    /// A repeated idempotency key: the first job again when the request is the same, a conflict when it is not.
+    /// </summary>
+    private async Task<SubmissionResult> AnswerAgainAsync(IdempotencyRecord earlier, string? fingerprint)
+    {
+        if (earlier.RequestSha256 is { } firstRequest && firstRequest != fingerprint)
+        {
             return new SubmissionResult
             {
-                Outcome = SubmissionOutcome.RateLimited,
-                Limit = decision.Limit,
-                RetryAfter = decision.RetryAfter,
-                Message = $"The account's {decision.Limit} limit is reached; retry in {Math.Ceiling(decision.RetryAfter!.Value.TotalSeconds)} s.",
+                Outcome = SubmissionOutcome.IdempotencyConflict,
+                JobId = earlier.JobId,
+                Message = $"The Idempotency-Key was already used with a different request (job {earlier.JobId}); use a new key for a new request.",
             };
         }
 
-        var jobId = await jobs.CreateAsync(new NewJob
+        var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier.JobId).GetAsync(AccountId);
+        return new SubmissionResult
         {
-            AccountId = AccountId,
-            ConfigId = configuration.ConfigId,
-            JobTypeName = configuration.JobTypeName,
-            Prompt = submission.Prompt,
-            CustomPromptAddition = resolution.CustomPromptAddition,
-            Priority = submission.Priority,
-            MaxRetries = options.Value.RetryMaxAttempts - 1,
-            CreatedBy = submission.CreatedBy,
-            FinalSettings = resolution.FinalSettings,
-            UserOverridesJson = resolution.UserOverridesJson,
-            StyleReferenceImages = references,
-            CharacterReferenceImage = character,
-            RegeneratedFrom = submission.RegeneratedFrom,
-            Replay = original is null ? null : submission.Replay,
-            IdempotencyKey = submission.IdempotencyKey,
-            RequestSha256 = fingerprint,
-            Estimate = estimate,
-            WebhookUrl = submission.WebhookUrl,
-        }, CancellationToken.None);
+            Outcome = SubmissionOutcome.Accepted,
+            JobId = earlier.JobId,
+            Status = snapshot?.Status,
+            FinalSettings = snapshot?.FinalSettings,
+            Replayed = true,
+            Estimate = ReplayedEstimate.Of(snapshot),
+        };
+    }
 
-        logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, configuration.JobTypeName);
+    /// <summary>Takes a job of so many images against the account's rate limits; a refusal is recorded for the account's figures.</summary>
+    private async Task<AdmissionDecision> AdmitAsync(int images, string jobTypeName)
+    {
+        var decision = admission!.TryAdmit(images);
+        if (!decision.Admitted)
+        {
+            await accounts.RecordRejectionAsync(AccountId, decision.Limit!, jobTypeName, CancellationToken.None);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Writes the job and announces it as submitted.</summary>
+    private async Task<long> CreateAsync(BuiltSubmission built, string? fingerprint, CostEstimate estimate)
+    {
+        var jobId = await jobs.CreateAsync(built.ToNewJob(AccountId, options.Value.RetryMaxAttempts - 1, fingerprint, estimate), CancellationToken.None);
+        logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, built.JobType.JobTypeName);
         _ = GrainFactory.GetGrain<IAccountEventsGrain>(AccountId).PublishAsync(new AccountJobEvent
         {
             JobId = jobId,
             Kind = AccountJobEventKind.Submitted,
             Status = JobStatus.Queued,
-            JobTypeName = configuration.JobTypeName,
+            JobTypeName = built.JobType.JobTypeName,
             At = time.GetUtcNow().UtcDateTime,
         });
-        queue.Enqueue(new QueuedJob(jobId, submission.Priority, time.GetUtcNow().UtcDateTime));
-        await DispatchAfterCommitAsync(jobId);
-        await budgetGate.AcceptedAsync(AccountId, jobId, budget, CancellationToken.None);
-        return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = resolution.FinalSettings, Estimate = estimate };
+        return jobId;
     }
-
-    /// <summary>
-    /// The submission's job type, by id or by name. A name found once is remembered, so later submissions skip
-    /// the table lookup; a job type renamed or deleted since no longer matches and is looked up again.
-    /// </summary>
-    private async Task<JobConfiguration?> FindJobTypeAsync(JobSubmission submission)
-    {
-        if (submission.ConfigId is { } configId)
-        {
-            return await GetJobTypeAsync(configId);
-        }
-
-        if (submission.JobTypeName is not { } name)
-        {
-            return null;
-        }
-
-        if (jobTypeIds.TryGetValue(name, out var remembered) && await GetJobTypeAsync(remembered) is { } known && known.JobTypeName == name)
-        {
-            return known;
-        }
-
-        var catalog = GrainFactory.GetGrain<IJobCatalogGrain>(AccountId);
-        var found = name == DirectGenerationJobType.Name
-            ? (await catalog.EnsureAsync(DirectGenerationJobType.Draft)).Configuration?.ConfigId
-            : await catalog.FindAsync(name);
-        if (found is not { } id)
-        {
-            jobTypeIds.Remove(name);
-            return null;
-        }
-
-        jobTypeIds[name] = id;
-        return await GetJobTypeAsync(id);
-    }
-
-    private Task<JobConfiguration?> GetJobTypeAsync(int configId) =>
-        GrainFactory.GetGrain<IJobConfigurationGrain>(configId).GetAsync(AccountId);
 
     public async Task<JobCommandResult> RetryAsync(long jobId)
     {
@@ -355,11 +262,10 @@ public sealed class AccountGrain(
             return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal!, logger).Message };
         }
 
-        var decision = admission.TryAdmit(job.FinalSettings.ImageCount);
+        var decision = await AdmitAsync(job.FinalSettings.ImageCount, job.JobTypeName);
         if (!decision.Admitted)
         {
-            await accounts.RecordRejectionAsync(AccountId, decision.Limit!, job.JobTypeName, CancellationToken.None);
-            return new JobCommandResult { Outcome = JobCommandOutcome.RateLimited, Status = job.Status, Message = $"The account's {decision.Limit} limit is reached; retry in {Math.Ceiling(decision.RetryAfter!.Value.TotalSeconds)} s." };
+            return new JobCommandResult { Outcome = JobCommandOutcome.RateLimited, Status = job.Status, Message = decision.RefusalMessage };
         }
 
         var result = await GrainFactory.GetGrain<IJobGrain>(jobId).RequeueAsync(AccountId);
@@ -397,17 +303,6 @@ public sealed class AccountGrain(
     }
 
     public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
-
-    /// <summary>
-    /// Exact: the recorded seed, and one image when a single image of the source is replayed (Ideogram takes one
-    /// seed per request). Variations: no seed, so Ideogram draws new ones.
-    /// </summary>
-    private static JobSettings Replayed(JobSettings recorded, RegenerationReplay replay) => replay.Mode == RegenerationReplay.Exact
-        ? recorded with { Seed = replay.Seed ?? recorded.Seed, NumImages = replay.ImageIndex is null ? recorded.NumImages : 1 }
-        : recorded with { Seed = null };
-
-    private static string StyleReferenceLabel(StyleReferenceUpload image) =>
-        "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content))[..16];
 
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {

@@ -60,6 +60,11 @@ public sealed class JobConfigurationGrain(IJobConfigurationStore store) : Grain,
             ? SettingsResolver.Resolve(owned, overridesJson, isAdmin)
             : new SettingsResolution { Errors = [new("configId", "No such job type.")] });
 
+    public Task<ResolvedJobType?> GetResolvedAsync(string accountId, string? overridesJson, bool isAdmin) =>
+        Task.FromResult(Owned(accountId) is { } owned
+            ? new ResolvedJobType { Configuration = owned, Resolution = SettingsResolver.Resolve(owned, overridesJson, isAdmin) }
+            : null);
+
     /// <summary>The job type when it belongs to the account; another account's is "not found".</summary>
     private JobConfiguration? Owned(string accountId) =>
         configuration is not null && string.Equals(configuration.AccountId, accountId, StringComparison.Ordinal) ? configuration : null;

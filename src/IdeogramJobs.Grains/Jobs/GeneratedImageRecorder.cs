@@ -31,7 +31,16 @@ public sealed class GeneratedImageRecorder(IImageStore imageStore, IImageAssetSt
             Resolution = image.Resolution,
             StyleType = image.StyleType,
             IsImageSafe = image.IsImageSafe,
-            GenerationMetadataJson = JobResults.GenerationMetadataJson(job, image, stored),
+            Generation = new GenerationMetadata
+            {
+                JobTypeName = job.JobTypeName,
+                ConfigId = job.ConfigId,
+                RequestedPrompt = job.EffectivePrompt,
+                FinalSettings = job.FinalSettings,
+                ContentType = stored.ContentType,
+                SizeBytes = stored.SizeBytes,
+                Sha256 = stored.Sha256,
+            },
             AttemptToken = attemptToken,
         }, cancellationToken);
         return imageId is null ? null : new JobImage

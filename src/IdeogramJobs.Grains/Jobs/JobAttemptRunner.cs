@@ -69,17 +69,12 @@ public sealed class JobAttemptRunner(
         RunningAttempt attempt, IAttemptObserver observer, CancellationToken cancellationToken)
     {
         var job = attempt.Job;
-        List<StyleReferenceImage> references;
-        StyleReferenceImage? character = null;
+        IReadOnlyList<StyleReferenceUpload> references;
+        StyleReferenceUpload? character;
         try
         {
-            references = job.StyleReferenceImages.Count == 0
-                ? []
-                : [.. (await jobs.GetStyleReferencesAsync(job.JobId, cancellationToken)).Select(r => new StyleReferenceImage(r.FileName, r.ContentType, r.Content))];
-            if (job.CharacterReferenceImage is not null && await jobs.GetCharacterReferenceAsync(job.JobId, cancellationToken) is { } stored)
-            {
-                character = new StyleReferenceImage(stored.FileName, stored.ContentType, stored.Content);
-            }
+            references = job.StyleReferenceImages.Count == 0 ? [] : await jobs.GetStyleReferencesAsync(job.JobId, cancellationToken);
+            character = job.CharacterReferenceImage is null ? null : await jobs.GetCharacterReferenceAsync(job.JobId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

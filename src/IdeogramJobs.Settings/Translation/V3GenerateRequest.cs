@@ -1,3 +1,5 @@
+using IdeogramJobs.Contracts.Jobs;
+
 namespace IdeogramJobs.Settings.Translation;
 
 /// <summary>
@@ -39,8 +41,8 @@ public sealed record V3GenerateRequest
     public string? StylePreset { get; internal init; }
 
     /// <summary>Empty when no reference images are sent.</summary>
-    public IReadOnlyList<StyleReferenceImage> StyleReferenceImages { get; internal init; } = [];
+    public IReadOnlyList<StyleReferenceUpload> StyleReferenceImages { get; internal init; } = [];
 
     /// <summary>Empty when no character reference is sent; Ideogram takes exactly one when it is.</summary>
-    public IReadOnlyList<StyleReferenceImage> CharacterReferenceImages { get; internal init; } = [];
+    public IReadOnlyList<StyleReferenceUpload> CharacterReferenceImages { get; internal init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdeogramJobs.Contracts.Images;
+using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Settings.Validation;
 using IdeogramJobs.Settings.Vocabulary;
@@ -16,7 +17,7 @@ namespace IdeogramJobs.Settings.Translation;
 public static class V3RequestTranslator
 {
     public static V3TranslationResult Translate(
-        string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceImage>? styleReferenceImages = null, StyleReferenceImage? characterReferenceImage = null)
+        string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceUpload>? styleReferenceImages = null, StyleReferenceUpload? characterReferenceImage = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var images = styleReferenceImages ?? [];
@@ -66,7 +67,7 @@ public static class V3RequestTranslator
     /// One image (the API takes exactly one), JPEG, PNG or WebP, at most 10 MB. Ideogram prices character
     /// references for TURBO, DEFAULT and QUALITY only, so FLASH is refused rather than sent to fail.
     /// </summary>
-    public static IReadOnlyList<SettingsError> ValidateCharacterReference(JobSettings settings, StyleReferenceImage image)
+    public static IReadOnlyList<SettingsError> ValidateCharacterReference(JobSettings settings, StyleReferenceUpload image)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(image);
@@ -91,7 +92,7 @@ public static class V3RequestTranslator
         return errors;
     }
 
-    private static void CheckImageType(List<SettingsError> errors, string field, StyleReferenceImage image, string what)
+    private static void CheckImageType(List<SettingsError> errors, string field, StyleReferenceUpload image, string what)
     {
         var declared = ImageSignature.MediaTypeOf(image.ContentType);
         if (declared is null || !V3Vocabulary.ImageContentTypes.Contains(declared))
@@ -124,7 +125,7 @@ public static class V3RequestTranslator
     /// The uploaded images are what is sent, so their count, types and total size are checked
     /// here; the settings only hold references to them.
     /// </summary>
-    private static void CheckStyleReferenceImages(List<SettingsError> errors, JobSettings settings, IReadOnlyList<StyleReferenceImage> images)
+    private static void CheckStyleReferenceImages(List<SettingsError> errors, JobSettings settings, IReadOnlyList<StyleReferenceUpload> images)
     {
         var referenced = settings.StyleReferenceImages?.Count ?? 0;
         if (referenced > 0 && referenced != images.Count)

@@ -84,6 +84,6 @@ public sealed class ImageFileRecordsTests : IAsyncLifetime
             StoragePath = new Uri(url).AbsolutePath.Replace("/media", string.Empty, StringComparison.Ordinal),
             Seed = 4242,
             AttemptToken = Attempt,
-            GenerationMetadataJson = $$"""{"jobTypeName":"concept_illustration","sizeBytes":2048,"sha256":"{{new string((char)('a' + index), 64)}}"}""",
+            Generation = Generations.Example with { Sha256 = new string((char)('a' + index), 64) },
         }, CancellationToken.None))!.Value;
 }

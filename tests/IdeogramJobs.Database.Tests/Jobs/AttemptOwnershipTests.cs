@@ -210,7 +210,7 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
         Index = index,
         Url = $"https://cdn.example/{jobId}/{index}.png",
         StoragePath = $"/ideogram/{jobId}/{index}.png",
-        GenerationMetadataJson = "{}",
+        Generation = Generations.Example,
         AttemptToken = token,
     };
 }

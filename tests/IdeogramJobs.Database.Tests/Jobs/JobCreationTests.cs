@@ -219,7 +219,7 @@ public sealed class JobCreationTests : IAsyncLifetime
                 StoragePath = $"/jobs/{jobId}-{index}.png",
                 Prompt = "A lighthouse",
                 Seed = 100 + index,
-                GenerationMetadataJson = "{}",
+                Generation = Generations.Example,
             }, CancellationToken.None);
         }
 

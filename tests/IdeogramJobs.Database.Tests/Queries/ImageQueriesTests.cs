@@ -29,8 +29,10 @@ public sealed class ImageQueriesTests : IAsyncLifetime
     public async Task An_image_lists_with_its_job_type_and_what_its_generation_metadata_records()
     {
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
-        var imageId = await rows.AddImageAsync(accountId, jobId, 1, """
-            {"provider":"ideogram-v3","jobTypeName":"social_media","requestedPrompt":"A festival poster",
+        var imageId = await rows.AddImageAsync(accountId, jobId, 1);
+        await rows.SetGenerationMetadataAsync(imageId, $$"""
+            {"provider":"ideogram-v3","jobTypeName":"social_media","prompt":"Image 1 of job {{jobId}}","requestedPrompt":"A festival poster",
+             "seed":1001,"resolution":"1024x1024","styleType":"GENERAL",
              "finalSettings":{"styleType":"DESIGN","aspectRatio":"1:1","numImages":3,"styleCodes":["AB12CD34"]},
              "contentType":"image/png","sizeBytes":2048,"storagePath":"accounts/acme/jobs/7/1.png"}
             """);
@@ -61,7 +63,7 @@ public sealed class ImageQueriesTests : IAsyncLifetime
     public async Task Without_a_storage_path_in_the_metadata_the_path_the_image_store_kept_is_shown()
     {
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
-        await rows.AddImageAsync(accountId, jobId, 0);
+        await rows.SetGenerationMetadataAsync(await rows.AddImageAsync(accountId, jobId, 0), "{}");
 
         var image = Assert.Single((await queries.ListAsync(accountId, new ImageQuery(), CancellationToken.None)).Items);
 

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Failures;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class IdeogramClientGenerateTests : IAsyncLifetime
         var settings = new JobSettings { StyleType = "GENERAL", StyleReferenceImages = ["mood"] };
 
         await Await.Within(
-            harness.Client.GenerateAsync(new IdeogramGenerateRequest("p", settings, [new StyleReferenceImage("mood.webp", "image/webp", TestImages.Webp)]), CancellationToken.None),
+            harness.Client.GenerateAsync(new IdeogramGenerateRequest("p", settings, [new StyleReferenceUpload("mood.webp", "image/webp", TestImages.Webp)]), CancellationToken.None),
             "the generation");
 
         var file = Assert.Single(Assert.Single(host.GenerateRequests).Parts, p => p.FileName is not null);

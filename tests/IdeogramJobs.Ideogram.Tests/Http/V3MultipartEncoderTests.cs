@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Ideogram.Http;
 using IdeogramJobs.Ideogram.Tests.Infrastructure;
@@ -8,7 +9,7 @@ namespace IdeogramJobs.Ideogram.Tests.Http;
 
 public sealed class V3MultipartEncoderTests
 {
-    private static V3GenerateRequest Request(string prompt, JobSettings settings, IReadOnlyList<StyleReferenceImage>? images = null)
+    private static V3GenerateRequest Request(string prompt, JobSettings settings, IReadOnlyList<StyleReferenceUpload>? images = null)
     {
         var result = V3RequestTranslator.Translate(prompt, settings, images);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
@@ -89,8 +90,8 @@ public sealed class V3MultipartEncoderTests
     {
         var request = Request("p", new JobSettings { StyleType = "AUTO" },
         [
-            new StyleReferenceImage("mood \"board\".png", "image/png", TestImages.Png),
-            new StyleReferenceImage("photo.jpeg", "image/jpeg; charset=binary", TestImages.Jpeg),
+            new StyleReferenceUpload("mood \"board\".png", "image/png", TestImages.Png),
+            new StyleReferenceUpload("photo.jpeg", "image/jpeg; charset=binary", TestImages.Jpeg),
         ]);
 
         var parts = await EncodeAndParse(request);
@@ -110,8 +111,8 @@ public sealed class V3MultipartEncoderTests
         var translated = V3RequestTranslator.Translate(
             "p",
             new JobSettings { StyleType = "AUTO", RenderingSpeed = "TURBO" },
-            [new StyleReferenceImage("style.png", "image/png", TestImages.Png)],
-            new StyleReferenceImage("hero \"me\".jpeg", "image/jpeg", TestImages.Jpeg));
+            [new StyleReferenceUpload("style.png", "image/png", TestImages.Png)],
+            new StyleReferenceUpload("hero \"me\".jpeg", "image/jpeg", TestImages.Jpeg));
         Assert.True(translated.Succeeded, string.Join("; ", translated.Errors.Select(e => e.Message)));
 
         var parts = await EncodeAndParse(translated.Request);

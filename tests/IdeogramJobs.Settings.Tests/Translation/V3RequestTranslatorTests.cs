@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Settings.Translation;
 using IdeogramJobs.Testing;
@@ -8,14 +9,14 @@ public sealed class V3RequestTranslatorTests
 {
     private const string Prompt = "a lighthouse at dawn";
 
-    private static V3GenerateRequest Translate(JobSettings settings, IReadOnlyList<StyleReferenceImage>? images = null)
+    private static V3GenerateRequest Translate(JobSettings settings, IReadOnlyList<StyleReferenceUpload>? images = null)
     {
         var result = V3RequestTranslator.Translate(Prompt, settings, images);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
         return result.Request;
     }
 
-    private static IReadOnlyList<SettingsError> Refuse(string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceImage>? images = null)
+    private static IReadOnlyList<SettingsError> Refuse(string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceUpload>? images = null)
     {
         var result = V3RequestTranslator.Translate(prompt, settings, images);
         Assert.False(result.Succeeded);
@@ -185,7 +186,7 @@ public sealed class V3RequestTranslatorTests
     [Fact]
     public void Carries_reference_images_of_each_accepted_type()
     {
-        StyleReferenceImage[] images =
+        StyleReferenceUpload[] images =
         [
             new("a.png", "image/png", TestImages.Png),
             new("b.jpg", "image/jpeg", TestImages.Jpeg),
@@ -222,7 +223,7 @@ public sealed class V3RequestTranslatorTests
     [Fact]
     public void Refuses_more_than_three_uploaded_reference_images()
     {
-        var images = Enumerable.Range(1, 4).Select(i => new StyleReferenceImage($"{i}.png", "image/png", TestImages.Png)).ToArray();
+        var images = Enumerable.Range(1, 4).Select(i => new StyleReferenceUpload($"{i}.png", "image/png", TestImages.Png)).ToArray();
 
         var error = Assert.Single(Refuse(Prompt, new JobSettings(), images));
 
@@ -253,7 +254,7 @@ public sealed class V3RequestTranslatorTests
     [Fact]
     public void Refuses_reference_images_over_10_MB_in_total()
     {
-        var images = Enumerable.Range(1, 2).Select(i => new StyleReferenceImage($"{i}.png", "image/png", TestImages.PngOfLength(5_000_001))).ToArray();
+        var images = Enumerable.Range(1, 2).Select(i => new StyleReferenceUpload($"{i}.png", "image/png", TestImages.PngOfLength(5_000_001))).ToArray();
 
         var error = Assert.Single(Refuse(Prompt, new JobSettings(), images));
 
@@ -264,7 +265,7 @@ public sealed class V3RequestTranslatorTests
     [Fact]
     public void Accepts_reference_images_of_exactly_10_MB_in_total()
     {
-        var images = Enumerable.Range(1, 2).Select(i => new StyleReferenceImage($"{i}.png", "image/png", TestImages.PngOfLength(5_000_000))).ToArray();
+        var images = Enumerable.Range(1, 2).Select(i => new StyleReferenceUpload($"{i}.png", "image/png", TestImages.PngOfLength(5_000_000))).ToArray();
 
         Assert.Equal(2, Translate(new JobSettings(), images).StyleReferenceImages.Count);
     }
@@ -290,7 +291,7 @@ public sealed class V3RequestTranslatorTests
     public void A_character_reference_that_is_not_an_image_or_with_flash_speed_is_refused_naming_the_fields()
     {
         var result = V3RequestTranslator.Translate(
-            Prompt, new JobSettings { RenderingSpeed = "FLASH" }, null, new StyleReferenceImage("face.png", "image/png", "not an image"u8.ToArray()));
+            Prompt, new JobSettings { RenderingSpeed = "FLASH" }, null, new StyleReferenceUpload("face.png", "image/png", "not an image"u8.ToArray()));
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage");
@@ -303,7 +304,7 @@ public sealed class V3RequestTranslatorTests
         var large = new byte[10_000_001];
         TestImages.Png.CopyTo(large, 0);
 
-        var result = V3RequestTranslator.Translate(Prompt, new JobSettings(), null, new StyleReferenceImage("face.png", "image/png", large));
+        var result = V3RequestTranslator.Translate(Prompt, new JobSettings(), null, new StyleReferenceUpload("face.png", "image/png", large));
 
         Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage" && e.Message.Contains("10 MB", StringComparison.Ordinal));
     }
