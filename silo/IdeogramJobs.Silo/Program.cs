@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using IdeogramJobs.Hosting.Logging;
 using IdeogramJobs.Hosting.Telemetry;
 using IdeogramJobs.Silo.Commands;
 using IdeogramJobs.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
 var builder = Host.CreateApplicationBuilder(args);

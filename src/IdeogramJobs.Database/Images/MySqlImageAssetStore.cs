@@ -79,7 +79,8 @@ public sealed class MySqlImageAssetStore(C360ReqDatabase database) : IImageAsset
                 reader.GetInt64("image_id"),
                 reader.GetInt32("image_index"),
                 reader.GetString("sirv_cdn_url"),
-                reader.GetNullableString("generation_metadata")) with { StoragePath = reader.GetNullableString("source_image_id_external") });
+                reader.GetNullableString("generation_metadata")) with
+            { StoragePath = reader.GetNullableString("source_image_id_external") });
         }
 
         return images;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using IdeogramJobs.Contracts.Capacity;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
@@ -9,7 +10,6 @@ using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Images;
 using IdeogramJobs.Database.Migrations.C360Req;
 using IdeogramJobs.Database.Webhooks;
-using System.Text.Json;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Jobs;

@@ -1,6 +1,6 @@
+using IdeogramJobs.Contracts.Admin;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Seeding;
-using IdeogramJobs.Contracts.Admin;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Tenancy;

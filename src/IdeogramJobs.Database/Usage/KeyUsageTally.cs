@@ -19,9 +19,15 @@ internal sealed class KeyUsageTally
         images += imageCount;
         switch (status)
         {
-            case "completed": completed += jobCount; break;
-            case "failed": failed += jobCount; break;
-            case "cancelled": cancelled += jobCount; break;
+            case "completed":
+                completed += jobCount;
+                break;
+            case "failed":
+                failed += jobCount;
+                break;
+            case "cancelled":
+                cancelled += jobCount;
+                break;
         }
     }
 

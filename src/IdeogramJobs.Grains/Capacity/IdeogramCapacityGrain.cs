@@ -120,7 +120,7 @@ public sealed class IdeogramCapacityGrain(
     public Task LimitChangedAsync()
     {
         // The next call activates the grain again, which reads the new limit and counts what holds the key from the table.
-        this.DeactivateOnIdle();
+        DeactivateOnIdle();
         return Task.CompletedTask;
     }
 

@@ -28,9 +28,15 @@ public static class SimulatorConfigUpdate
             var value = property.Value;
             switch (property.Name)
             {
-                case "latencyScale": Number(value, property.Name, errors, number => updated.LatencyScale = number); break;
-                case "inflightLimit": Integer(value, property.Name, errors, number => updated.InflightLimit = number); break;
-                case "keyInflightLimits": ApplyKeyLimits(value, updated, errors); break;
+                case "latencyScale":
+                    Number(value, property.Name, errors, number => updated.LatencyScale = number);
+                    break;
+                case "inflightLimit":
+                    Integer(value, property.Name, errors, number => updated.InflightLimit = number);
+                    break;
+                case "keyInflightLimits":
+                    ApplyKeyLimits(value, updated, errors);
+                    break;
                 case "retryAfterSeconds":
                     if (value.ValueKind == JsonValueKind.Null)
                     {
@@ -51,10 +57,18 @@ public static class SimulatorConfigUpdate
                         errors.Add("'safetyMarker' must be a string (empty or null disables the check).");
                     }
                     break;
-                case "imageUrlTtlSeconds": Integer(value, property.Name, errors, number => updated.ImageUrlTtlSeconds = number); break;
-                case "seed": Integer(value, property.Name, errors, number => updated.Seed = number); break;
-                case "hangSeconds": Integer(value, property.Name, errors, number => updated.HangSeconds = number); break;
-                case "failureRates": ApplyRates(value, updated, errors); break;
+                case "imageUrlTtlSeconds":
+                    Integer(value, property.Name, errors, number => updated.ImageUrlTtlSeconds = number);
+                    break;
+                case "seed":
+                    Integer(value, property.Name, errors, number => updated.Seed = number);
+                    break;
+                case "hangSeconds":
+                    Integer(value, property.Name, errors, number => updated.HangSeconds = number);
+                    break;
+                case "failureRates":
+                    ApplyRates(value, updated, errors);
+                    break;
                 default:
                     errors.Add($"'{property.Name}' is not a setting; use any of: {string.Join(", ", Fields)}.");
                     break;
@@ -105,10 +119,18 @@ public static class SimulatorConfigUpdate
             var name = "failureRates." + property.Name;
             switch (property.Name)
             {
-                case "rateLimited": Number(property.Value, name, errors, number => updated.FailureRate429 = number); break;
-                case "serverError": Number(property.Value, name, errors, number => updated.FailureRate500 = number); break;
-                case "serviceUnavailable": Number(property.Value, name, errors, number => updated.FailureRate503 = number); break;
-                case "hang": Number(property.Value, name, errors, number => updated.FailureRateHang = number); break;
+                case "rateLimited":
+                    Number(property.Value, name, errors, number => updated.FailureRate429 = number);
+                    break;
+                case "serverError":
+                    Number(property.Value, name, errors, number => updated.FailureRate500 = number);
+                    break;
+                case "serviceUnavailable":
+                    Number(property.Value, name, errors, number => updated.FailureRate503 = number);
+                    break;
+                case "hang":
+                    Number(property.Value, name, errors, number => updated.FailureRateHang = number);
+                    break;
                 default:
                     errors.Add($"'{name}' is not a failure rate; use any of: {string.Join(", ", RateFields)}.");
                     break;

@@ -20,14 +20,29 @@ internal sealed class KeyCounters
     {
         switch (kind)
         {
-            case CounterKind.RejectedInflight: RejectedInflight++; break;
-            case CounterKind.Rejected400: Rejected400++; break;
-            case CounterKind.Rejected422: Rejected422++; break;
-            case CounterKind.Injected429: Injected429++; break;
-            case CounterKind.Injected5xx: Injected5xx++; break;
-            case CounterKind.Hang: Hangs++; break;
-            case CounterKind.Abandoned: Abandoned++; break;
-            default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown counter.");
+            case CounterKind.RejectedInflight:
+                RejectedInflight++;
+                break;
+            case CounterKind.Rejected400:
+                Rejected400++;
+                break;
+            case CounterKind.Rejected422:
+                Rejected422++;
+                break;
+            case CounterKind.Injected429:
+                Injected429++;
+                break;
+            case CounterKind.Injected5xx:
+                Injected5xx++;
+                break;
+            case CounterKind.Hang:
+                Hangs++;
+                break;
+            case CounterKind.Abandoned:
+                Abandoned++;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown counter.");
         }
     }
 

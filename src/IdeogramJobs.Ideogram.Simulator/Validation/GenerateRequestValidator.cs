@@ -46,27 +46,61 @@ public static partial class GenerateRequestValidator
             return Fail("prompt", $"'{prompt}' is too short");
         }
 
-        if (CheckEnum(text, "aspect_ratio", IdeogramVocabulary.AspectRatios) is { } aspectFailure) return Fail(aspectFailure);
-        if (CheckEnum(text, "resolution", ResolutionCatalog.Resolutions) is { } resolutionFailure) return Fail(resolutionFailure);
+        if (CheckEnum(text, "aspect_ratio", IdeogramVocabulary.AspectRatios) is { } aspectFailure)
+        {
+            return Fail(aspectFailure);
+        }
+
+        if (CheckEnum(text, "resolution", ResolutionCatalog.Resolutions) is { } resolutionFailure)
+        {
+            return Fail(resolutionFailure);
+        }
+
         if (text.ContainsKey("aspect_ratio") && text.ContainsKey("resolution"))
         {
             return Fail("aspect_ratio", "'aspect_ratio' and 'resolution' cannot be used together; send one of them");
         }
-        if (CheckEnum(text, "rendering_speed", IdeogramVocabulary.RenderingSpeeds) is { } speedFailure) return Fail(speedFailure);
-        if (CheckEnum(text, "magic_prompt", IdeogramVocabulary.MagicPromptOptions) is { } magicFailure) return Fail(magicFailure);
-        if (CheckEnum(text, "style_type", IdeogramVocabulary.StyleTypes) is { } styleTypeFailure) return Fail(styleTypeFailure);
-        if (CheckEnum(text, "style_preset", IdeogramVocabulary.StylePresets) is { } presetFailure) return Fail(presetFailure);
+        if (CheckEnum(text, "rendering_speed", IdeogramVocabulary.RenderingSpeeds) is { } speedFailure)
+        {
+            return Fail(speedFailure);
+        }
+
+        if (CheckEnum(text, "magic_prompt", IdeogramVocabulary.MagicPromptOptions) is { } magicFailure)
+        {
+            return Fail(magicFailure);
+        }
+
+        if (CheckEnum(text, "style_type", IdeogramVocabulary.StyleTypes) is { } styleTypeFailure)
+        {
+            return Fail(styleTypeFailure);
+        }
+
+        if (CheckEnum(text, "style_preset", IdeogramVocabulary.StylePresets) is { } presetFailure)
+        {
+            return Fail(presetFailure);
+        }
 
         var (numImages, numImagesFailure) = ParseInteger(text, "num_images", IdeogramVocabulary.MinImages, IdeogramVocabulary.MaxImages);
-        if (numImagesFailure is not null) return Fail(numImagesFailure);
+        if (numImagesFailure is not null)
+        {
+            return Fail(numImagesFailure);
+        }
+
         var (seed, seedFailure) = ParseInteger(text, "seed", IdeogramVocabulary.MinSeed, IdeogramVocabulary.MaxSeed);
-        if (seedFailure is not null) return Fail(seedFailure);
+        if (seedFailure is not null)
+        {
+            return Fail(seedFailure);
+        }
 
         PaletteRequest? palette = null;
         if (text.TryGetValue("color_palette", out var paletteText))
         {
             var (parsed, paletteFailure) = ColorPaletteParser.Parse(paletteText);
-            if (paletteFailure is not null) return Fail(paletteFailure);
+            if (paletteFailure is not null)
+            {
+                return Fail(paletteFailure);
+            }
+
             palette = parsed;
         }
 
@@ -86,17 +120,28 @@ public static partial class GenerateRequestValidator
             return Fail("style_codes", "'style_codes' cannot be combined with 'style_reference_images'");
         }
 
-        if (CheckImages("style_reference_images", styleReferences) is { } styleImageFailure) return Fail(styleImageFailure);
+        if (CheckImages("style_reference_images", styleReferences) is { } styleImageFailure)
+        {
+            return Fail(styleImageFailure);
+        }
+
         if (characterReferences.Count > 1)
         {
             return Fail("character_reference_images", $"{characterReferences.Count} images were sent; exactly one is supported");
         }
-        if (CheckImages("character_reference_images", characterReferences) is { } characterFailure) return Fail(characterFailure);
+        if (CheckImages("character_reference_images", characterReferences) is { } characterFailure)
+        {
+            return Fail(characterFailure);
+        }
+
         if (characterMasks.Count > 0 && characterMasks.Count != characterReferences.Count)
         {
             return Fail("character_reference_images_mask", $"{characterMasks.Count} masks were sent for {characterReferences.Count} character reference images; the counts must match");
         }
-        if (CheckImages("character_reference_images_mask", characterMasks) is { } maskFailure) return Fail(maskFailure);
+        if (CheckImages("character_reference_images_mask", characterMasks) is { } maskFailure)
+        {
+            return Fail(maskFailure);
+        }
 
         if (text.TryGetValue("custom_model_uri", out var modelUri) && !CustomModelUri().IsMatch(modelUri))
         {

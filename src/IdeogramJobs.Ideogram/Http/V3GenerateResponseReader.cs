@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Net;
+using System.Text.Json;
 using IdeogramJobs.Ideogram.Failures;
 
 namespace IdeogramJobs.Ideogram.Http;

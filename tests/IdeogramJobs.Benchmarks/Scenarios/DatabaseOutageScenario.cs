@@ -43,7 +43,8 @@ public sealed class DatabaseOutageScenario : IScenario
             SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: inflight,
             IdeogramMaxInflightImages: inflight,
-            MaxConcurrentJobs: perAccount) { Silos = silos, DatabaseServerUrl = server.Url });
+            MaxConcurrentJobs: perAccount)
+        { Silos = silos, DatabaseServerUrl = server.Url });
         var members = await system.NewAccountsAsync(accounts, "outage");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -53,7 +53,8 @@ public static class DisruptedLoad
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: PerAccount,
-            SimulatorImageScale: 8) { Silos = 3, HostPerProcess = hostPerProcess });
+            SimulatorImageScale: 8)
+        { Silos = 3, HostPerProcess = hostPerProcess });
         var members = await system.NewAccountsAsync(accounts, "disrupt");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -46,7 +46,8 @@ public sealed class KeyScaleScenario : IScenario
             SimulatorInflightLimit: KeyLimit,
             IdeogramMaxInflightImages: KeyLimit,
             MaxConcurrentJobs: MaxConcurrentJobs,
-            SimulatorImageScale: 8) { DatabaseServerUrl = server.Url }, keys));
+            SimulatorImageScale: 8)
+        { DatabaseServerUrl = server.Url }, keys));
         await OrganisationKeyDeployment.ProvisionAsync(system, keys, AccountsPerOrganisation, 0, cancellationToken);
         IReadOnlyDictionary<string, double> Cpu() => new Dictionary<string, double>(system.CpuSeconds())
         {

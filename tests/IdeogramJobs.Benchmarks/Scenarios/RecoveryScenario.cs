@@ -32,7 +32,8 @@ public sealed class RecoveryScenario : IScenario
             SimulatorLatencyScale: ProviderLatency.ScaleForDefault(latencySeconds),
             SimulatorInflightLimit: inflight,
             IdeogramMaxInflightImages: inflight,
-            MaxConcurrentJobs: perAccount) { Silos = 3 });
+            MaxConcurrentJobs: perAccount)
+        { Silos = 3 });
         var members = await system.NewAccountsAsync(accounts, "recover");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

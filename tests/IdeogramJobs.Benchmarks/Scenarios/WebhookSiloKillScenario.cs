@@ -49,7 +49,8 @@ public sealed class WebhookSiloKillScenario : IScenario
             SimulatorInflightLimit: InflightLimit,
             IdeogramMaxInflightImages: InflightLimit,
             MaxConcurrentJobs: 5,
-            SimulatorImageScale: 8) { Silos = 3, SiloEnvironment = webhooks, ApiEnvironment = webhooks });
+            SimulatorImageScale: 8)
+        { Silos = 3, SiloEnvironment = webhooks, ApiEnvironment = webhooks });
         var members = await system.NewAccountsAsync(accounts, "hooks", role: "admin");
         foreach (var member in members)
         {

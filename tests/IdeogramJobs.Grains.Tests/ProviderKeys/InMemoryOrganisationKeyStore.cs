@@ -44,7 +44,8 @@ public sealed class InMemoryOrganisationKeyStore : IOrganisationKeyStore
     public Task SetLimitAsync(string organizationId, int maxInflightImages, CancellationToken cancellationToken)
     {
         rows[organizationId] = (rows.GetValueOrDefault(organizationId) ?? new StoredOrganisationKey(organizationId, null, null, null, 0, null, null))
-            with { MaxInflightImages = maxInflightImages };
+            with
+        { MaxInflightImages = maxInflightImages };
         return Task.CompletedTask;
     }
 

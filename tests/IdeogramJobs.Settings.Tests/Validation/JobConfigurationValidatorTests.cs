@@ -355,10 +355,10 @@ public sealed class JobConfigurationValidatorTests
                 new UiField { Name = "numImages", Type = UiFieldTypes.Checkbox, Label = "" },
                 new UiField { Name = "model", Type = UiFieldTypes.Text, Label = "Model" })
             with
-            {
-                JobTypeName = "Bad Name",
-                ExecutionOrder = -5,
-            };
+        {
+            JobTypeName = "Bad Name",
+            ExecutionOrder = -5,
+        };
 
         Assert.Equal(
             [

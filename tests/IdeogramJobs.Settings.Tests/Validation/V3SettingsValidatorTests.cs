@@ -316,7 +316,11 @@ public sealed class V3SettingsValidatorTests
     {
         Assert.Empty(V3SettingsValidator.Validate(new JobSettings
         {
-            StyleType = "design", MagicPrompt = "on", RenderingSpeed = "fast", StylePreset = "bauhaus", AspectRatio = "16X9",
+            StyleType = "design",
+            MagicPrompt = "on",
+            RenderingSpeed = "fast",
+            StylePreset = "bauhaus",
+            AspectRatio = "16X9",
         }));
     }
 

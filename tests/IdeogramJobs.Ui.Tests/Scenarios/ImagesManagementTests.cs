@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using IdeogramJobs.Ui.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
