@@ -253,6 +253,15 @@ public sealed class LoopbackSystem : IAsyncDisposable
         return new JobCounts(Of("queued"), Of("processing"), Of("completed"), Of("failed"), Of("cancelled"));
     }
 
+    /// <summary>The processes that serve requests: the running silos, the API, the simulator and MariaDB when local.</summary>
+    public IReadOnlyList<int> ServiceProcessIds() =>
+    [
+        .. silos.Where(s => !s.Process.HasExited).Select(s => s.Process.ProcessId),
+        Api.ProcessId,
+        SimulatorProcess.ProcessId,
+        .. ProcessCpu.MariaDbServer() is { } mariaDb ? [mariaDb] : Array.Empty<int>(),
+    ];
+
     /// <summary>CPU seconds used so far by each part of the deployment (and MariaDB and this benchmark, when local).</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds()
     {

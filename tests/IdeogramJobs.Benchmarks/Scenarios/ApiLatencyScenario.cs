@@ -51,18 +51,21 @@ public sealed class ApiLatencyScenario : IScenario
             using var warm = await account.Http.GetAsync($"/api/jobs/{jobId}/status", cancellationToken);
         }
 
+        Task<LatencySummary> ReadStatuses(int rate) => OpenLoopLoad.RunAsync(async (index, token) =>
+        {
+            var (account, jobId) = jobs[index % jobs.Count];
+            using var response = await account.Http.GetAsync($"/api/jobs/{jobId}/status", token);
+            await response.Content.ReadAsByteArrayAsync(token);
+            return response.IsSuccessStatusCode;
+        }, rate, duration, cancellationToken);
+
         var figures = new List<Figure>();
         foreach (var rate in rates)
         {
-            var summary = await OpenLoopLoad.RunAsync(async (index, token) =>
-            {
-                var (account, jobId) = jobs[index % jobs.Count];
-                using var response = await account.Http.GetAsync($"/api/jobs/{jobId}/status", token);
-                await response.Content.ReadAsByteArrayAsync(token);
-                return response.IsSuccessStatusCode;
-            }, rate, duration, cancellationToken);
-            figures.AddRange(Figures($"status @ {rate}/s", summary));
+            figures.AddRange(Figures($"status @ {rate}/s", await ReadStatuses(rate)));
         }
+
+        var pinning = await PinnedAsync(system, rates[^1], ReadStatuses, figures, cancellationToken);
 
         var executed = await OpenLoopLoad.RunAsync(async (index, token) =>
         {
@@ -78,7 +81,41 @@ public sealed class ApiLatencyScenario : IScenario
             $"{duration.TotalSeconds:0} s per rate, open loop, latency from the intended send time; percentiles over successful requests (execute: 202 Accepted)",
             $"load meanwhile: {jobs.Count} blog_header jobs of 1-4 images over {accounts} accounts at {latencySeconds:0.0#} s simulator latency; at the end {counts.Processing} processing, {counts.Queued} queued, {counts.Completed} completed",
             "the benchmark client shares the machine's cores with the silo, API, simulator and MariaDB",
+            pinning,
         ]);
+    }
+
+    /// <summary>
+    /// The top status rate again with the load generator alone on the last core and the silo, API, simulator and
+    /// MariaDB on the others (taskset), then every process back on every core. Returns the note that says how it ran.
+    /// </summary>
+    private static async Task<string> PinnedAsync(
+        LoopbackSystem system, int rate, Func<int, Task<LatencySummary>> readStatuses, List<Figure> figures, CancellationToken cancellationToken)
+    {
+        if (!CorePinning.Possible)
+        {
+            return "status with the client pinned: not measured (needs two cores and taskset)";
+        }
+
+        var last = Environment.ProcessorCount - 1;
+        var service = system.ServiceProcessIds();
+        var everyCore = $"0-{last}";
+        try
+        {
+            var refused = await CorePinning.PinAsync([Environment.ProcessId], last.ToString(CultureInfo.InvariantCulture), cancellationToken)
+                ?? await CorePinning.PinAsync(service, last == 1 ? "0" : $"0-{last - 1}", cancellationToken);
+            if (refused is not null)
+            {
+                return "status with the client pinned: not measured, " + refused;
+            }
+
+            figures.AddRange(Figures($"status @ {rate}/s, client pinned to core {last}", await readStatuses(rate)));
+            return $"pinned: the benchmark client alone on core {last}, the silo, API, simulator and MariaDB on {(last == 1 ? "core 0" : $"cores 0-{last - 1}")} (taskset -a), then all back on {everyCore}";
+        }
+        finally
+        {
+            await CorePinning.PinAsync([Environment.ProcessId, .. service], everyCore, CancellationToken.None);
+        }
     }
 
     private static IEnumerable<Figure> Figures(string at, LatencySummary summary) =>
