@@ -3,6 +3,7 @@ import { query } from '../api/apiClient.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import { useLiveList } from '../hooks/useLiveList.js';
+import FilterSelect from './FilterSelect.jsx';
 import ImageDetail from './ImageDetail.jsx';
 
 const PageSize = 24;
@@ -109,17 +110,13 @@ export default function GeneratedImagesManager({ api }) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={filters.status} onChange={(event) => setFilter('status', event.target.value)}>
-            <option value="">All</option>
-            {ImageStatuses.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          label="Status"
+          value={filters.status}
+          choices={ImageStatuses}
+          onChange={(status) => setFilter('status', status)}
+        />
         <div>
           <label htmlFor="filter-from">From</label>
           <input id="filter-from" type="date" value={filters.from} onChange={(event) => setFilter('from', event.target.value)} />
