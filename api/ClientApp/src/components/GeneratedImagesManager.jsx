@@ -5,6 +5,7 @@ import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import { useLiveList } from '../hooks/useLiveList.js';
 import FilterSelect from './FilterSelect.jsx';
 import ImageDetail from './ImageDetail.jsx';
+import Pager from './Pager.jsx';
 
 const PageSize = 24;
 const ImageStatuses = ['pendingReview', 'approved', 'rejected', 'archived'];
@@ -164,14 +165,7 @@ export default function GeneratedImagesManager({ api }) {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label="Pages of images">
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PageSize))}>
-          Previous page
-        </button>
-        <button type="button" className="secondary" disabled={!page || offset + PageSize >= page.total} onClick={() => setOffset(offset + PageSize)}>
-          Next page
-        </button>
-      </nav>
+      <Pager label="Pages of images" offset={offset} pageSize={PageSize} page={page} onOffset={setOffset} />
       {opened && (
         <ImageDetail
           key={opened.imageId}

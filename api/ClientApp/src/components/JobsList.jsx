@@ -3,6 +3,7 @@ import { query } from '../api/apiClient.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import { FallbackRefreshMs, useLiveList } from '../hooks/useLiveList.js';
 import FilterSelect from './FilterSelect.jsx';
+import Pager from './Pager.jsx';
 
 const PageSize = 25;
 const JobStatuses = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
@@ -115,14 +116,7 @@ export default function JobsList({ api }) {
         </table>
       </div>
       {page && page.total === 0 && <p>No jobs yet.</p>}
-      <nav className="pager" aria-label="Pages of jobs">
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PageSize))}>
-          Previous page
-        </button>
-        <button type="button" className="secondary" disabled={!page || offset + PageSize >= page.total} onClick={() => setOffset(offset + PageSize)}>
-          Next page
-        </button>
-      </nav>
+      <Pager label="Pages of jobs" offset={offset} pageSize={PageSize} page={page} onOffset={setOffset} />
     </section>
   );
 }
