@@ -41,11 +41,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin")
-            .WithTags("Admin")
-            .RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = app.MapServiceAdminGroup();
 
         group.MapPost("/accounts", CreateAccount)
             .WithName("CreateAccount")

@@ -1,5 +1,4 @@
 using IdeogramJobs.Api.Accounts;
-using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.OrganisationKeys;
@@ -24,11 +23,7 @@ public static class OrganisationKeysAdminApi
 
     public static IEndpointRouteBuilder MapOrganisationKeysAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin")
-            .WithTags("Admin")
-            .RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = app.MapServiceAdminGroup();
 
         group.MapGet(OrganisationKey, GetOrganisationKey)
             .WithName("GetOrganisationIdeogramKey")

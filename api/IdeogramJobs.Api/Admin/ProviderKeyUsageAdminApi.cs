@@ -1,4 +1,3 @@
-using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.OrganisationKeys;
 using IdeogramJobs.Database.Usage;
@@ -14,11 +13,7 @@ public static class ProviderKeyUsageAdminApi
 {
     public static IEndpointRouteBuilder MapProviderKeyUsageAdminApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/admin")
-            .WithTags("Admin")
-            .RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+        app.MapServiceAdminGroup()
             .MapGet("/usage/provider-keys", GetProviderKeyUsage)
             .WithName("GetProviderKeyUsage")
             .WithSummary("Usage over [from, to) per organisation (split by the key its jobs used) and per Ideogram key identity: jobs, completed, failed, cancelled, images; organizationId narrows it to one organisation")

@@ -1,5 +1,4 @@
 using IdeogramJobs.Api.Accounts;
-using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Retention;
@@ -14,11 +13,7 @@ public static class RetentionAdminApi
 
     public static IEndpointRouteBuilder MapRetentionAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin")
-            .WithTags("Admin")
-            .RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = app.MapServiceAdminGroup();
 
         group.MapGet("/retention/preview", PreviewRetention)
             .WithName("PreviewRetention")

@@ -1,5 +1,5 @@
 using IdeogramJobs.Api.Accounts;
-using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Api.Admin;
 using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Budgets;
@@ -18,11 +18,7 @@ public static class BudgetAdminApi
 
     public static IEndpointRouteBuilder MapBudgetAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin")
-            .WithTags("Admin")
-            .RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+        var group = app.MapServiceAdminGroup();
 
         group.MapGet(AccountBudget, GetBudget)
             .WithName("GetAccountBudget")

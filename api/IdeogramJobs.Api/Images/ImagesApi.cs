@@ -60,14 +60,9 @@ public static class ImagesApi
         int offset = 0,
         int limit = 50)
     {
-        if (!StatusFilter.TryParse<ImageStatus>(status, ["pending_review", "approved", "rejected", "archived"], out var wanted, out var problem))
+        if (ListQueryValues.Problem<ImageStatus>(status, ["pending_review", "approved", "rejected", "archived"], offset, limit, out var wanted) is { } problem)
         {
-            return problem!;
-        }
-
-        if (Paging.Problem(offset, limit) is { } paging)
-        {
-            return paging;
+            return problem;
         }
 
         var query = new ImageQuery

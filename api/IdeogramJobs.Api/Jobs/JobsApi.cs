@@ -111,14 +111,9 @@ public static class JobsApi
         int offset = 0,
         int limit = 50)
     {
-        if (!StatusFilter.TryParse<JobStatus>(status, [.. Enum.GetNames<JobStatus>().Select(n => n.ToLowerInvariant())], out var wanted, out var problem))
+        if (ListQueryValues.Problem<JobStatus>(status, [.. Enum.GetNames<JobStatus>().Select(n => n.ToLowerInvariant())], offset, limit, out var wanted) is { } problem)
         {
-            return problem!;
-        }
-
-        if (Paging.Problem(offset, limit) is { } paging)
-        {
-            return paging;
+            return problem;
         }
 
         var query = new JobQuery

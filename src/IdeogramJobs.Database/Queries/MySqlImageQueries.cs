@@ -46,38 +46,15 @@ public sealed class MySqlImageQueries(C360ReqDatabase database) : IImageQueries
             conditions.Add("i.status = @status", ("status", status.ToDatabase()));
         }
 
-        if (!string.IsNullOrEmpty(query.JobTypeName))
-        {
-            conditions.Add(JobTypeNameColumns.Matches("jobTypeName"), ("jobTypeName", query.JobTypeName));
-        }
-
-        if (query.From is { } from)
-        {
-            conditions.Add("i.created_at >= @from", ("from", from));
-        }
-
-        if (query.To is { } to)
-        {
-            conditions.Add("i.created_at < @to", ("to", to));
-        }
+        conditions.AddJobTypeNameAndCreatedWithin(query.JobTypeName, "i.created_at", query.From, query.To);
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand($"""
+        return await PagedSelect.ReadAsync(connection, $"""
             SELECT COUNT(*) FROM ssnews_image_assets i JOIN ssnews_jobs j ON j.job_id = i.job_id {conditions.Where};
             {SelectImages} {conditions.Where}
             ORDER BY i.created_at DESC, i.image_id DESC
             LIMIT @limit OFFSET @offset
-            """, connection);
-        conditions.AddParametersTo(select);
-        select.Parameters.AddWithValue("limit", window.Limit);
-        select.Parameters.AddWithValue("offset", window.Offset);
-
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = Convert.ToInt32(reader.GetInt64(0));
-        await reader.NextResultAsync(cancellationToken);
-        var images = await ReadImagesAsync(reader, cancellationToken);
-        return new Page<ImageRecord> { Items = images, Total = total, Offset = window.Offset, Limit = window.Limit };
+            """, conditions, window, ReadImagesAsync, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ImageRecord>> GetAsync(string accountId, IReadOnlyList<long> imageIds, CancellationToken cancellationToken)

@@ -26,23 +26,10 @@ public sealed class MySqlJobQueries(C360ReqDatabase database) : IJobQueries
             conditions.Add("j.status = @status", ("status", status.ToDatabase()));
         }
 
-        if (!string.IsNullOrEmpty(query.JobTypeName))
-        {
-            conditions.Add(JobTypeNameColumns.Matches("jobTypeName"), ("jobTypeName", query.JobTypeName));
-        }
-
-        if (query.From is { } from)
-        {
-            conditions.Add("j.created_at >= @from", ("from", from));
-        }
-
-        if (query.To is { } to)
-        {
-            conditions.Add("j.created_at < @to", ("to", to));
-        }
+        conditions.AddJobTypeNameAndCreatedWithin(query.JobTypeName, "j.created_at", query.From, query.To);
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand($"""
+        return await PagedSelect.ReadAsync(connection, $"""
             SELECT COUNT(*) FROM ssnews_jobs j {conditions.Where};
             SELECT j.job_id, j.status, j.priority, j.progress_percentage, j.retry_count, j.error_message,
                    j.created_at, j.completed_at,
@@ -53,16 +40,11 @@ public sealed class MySqlJobQueries(C360ReqDatabase database) : IJobQueries
             {conditions.Where}
             ORDER BY j.created_at DESC, j.job_id DESC
             LIMIT @limit OFFSET @offset
-            """, connection);
-        conditions.AddParametersTo(select);
-        select.Parameters.AddWithValue("limit", window.Limit);
-        select.Parameters.AddWithValue("offset", window.Offset);
+            """, conditions, window, ReadJobsAsync, cancellationToken);
+    }
 
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = Convert.ToInt32(reader.GetInt64(0));
-        await reader.NextResultAsync(cancellationToken);
-
+    private static async Task<List<JobSummary>> ReadJobsAsync(MySqlDataReader reader, CancellationToken cancellationToken)
+    {
         var jobs = new List<JobSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -83,6 +65,6 @@ public sealed class MySqlJobQueries(C360ReqDatabase database) : IJobQueries
             });
         }
 
-        return new Page<JobSummary> { Items = jobs, Total = total, Offset = window.Offset, Limit = window.Limit };
+        return jobs;
     }
 }

@@ -99,7 +99,7 @@ public static class DefaultJobTypes
                 Select("styleType", "Style Type", ["GENERAL", "DESIGN", "AUTO"], "GENERAL"),
                 Select("renderingSpeed", "Rendering Speed", ["FAST", "DEFAULT", "SLOW"], "SLOW"),
                 Select("aspectRatio", "Aspect Ratio", ["4:3", "1:1", "16:9", "3:4"], "4:3"),
-                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" },
+                ColourPalette(),
                 StyleCodes(),
                 Seed()),
             4),
@@ -122,7 +122,7 @@ public static class DefaultJobTypes
                 Addition(),
                 Select("aspectRatio", "Aspect Ratio", ["16:9", "1:1", "4:3"], "16:9"),
                 Slider("numImages", "Number of Images", 1, 4, 2),
-                new UiField { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" },
+                ColourPalette(),
                 Seed()),
             5),
     ];
@@ -147,6 +147,8 @@ public static class DefaultJobTypes
         Label = "Add to the prompt",
         Placeholder = "e.g. with modern minimalist design",
     };
+
+    private static UiField ColourPalette() => new() { Name = "colorPalette", Type = UiFieldTypes.ColorPalette, Label = "Colour Palette" };
 
     // Offered where the defaults carry style codes (an empty list): codes a user adds replace the default style type.
     private static UiField StyleCodes() => new()

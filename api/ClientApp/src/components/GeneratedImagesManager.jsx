@@ -3,7 +3,9 @@ import { query } from '../api/apiClient.js';
 import { useJobTypes } from '../hooks/useJobTypes.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import { useLiveList } from '../hooks/useLiveList.js';
+import FilterSelect from './FilterSelect.jsx';
 import ImageDetail from './ImageDetail.jsx';
+import Pager from './Pager.jsx';
 
 const PageSize = 24;
 const ImageStatuses = ['pendingReview', 'approved', 'rejected', 'archived'];
@@ -109,17 +111,13 @@ export default function GeneratedImagesManager({ api }) {
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={filters.status} onChange={(event) => setFilter('status', event.target.value)}>
-            <option value="">All</option>
-            {ImageStatuses.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          label="Status"
+          value={filters.status}
+          choices={ImageStatuses}
+          onChange={(status) => setFilter('status', status)}
+        />
         <div>
           <label htmlFor="filter-from">From</label>
           <input id="filter-from" type="date" value={filters.from} onChange={(event) => setFilter('from', event.target.value)} />
@@ -167,14 +165,7 @@ export default function GeneratedImagesManager({ api }) {
           </li>
         ))}
       </ul>
-      <nav className="pager" aria-label="Pages of images">
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PageSize))}>
-          Previous page
-        </button>
-        <button type="button" className="secondary" disabled={!page || offset + PageSize >= page.total} onClick={() => setOffset(offset + PageSize)}>
-          Next page
-        </button>
-      </nav>
+      <Pager label="Pages of images" offset={offset} pageSize={PageSize} page={page} onOffset={setOffset} />
       {opened && (
         <ImageDetail
           key={opened.imageId}

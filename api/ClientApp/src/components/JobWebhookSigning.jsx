@@ -1,34 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDeliveryLog } from '../hooks/useDeliveryLog.js';
+import RedeliverCell from './RedeliverCell.jsx';
 
 const SecretPath = '/api/webhooks/signing-secret';
 const DeliveriesPath = '/api/webhooks/job-deliveries';
 
 /** Deliveries to jobs' own webhook URLs, newest first, with redeliver on delivered and failed ones. */
 function JobDeliveryLog({ api }) {
-  const [deliveries, setDeliveries] = useState(null);
-  const [error, setError] = useState(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDeliveries(await api.get(DeliveriesPath));
-      setError(null);
-    } catch (failure) {
-      setError(failure.message);
-    }
-  }, [api]);
-
-  async function redeliver(deliveryId) {
-    try {
-      await api.post(`${DeliveriesPath}/${deliveryId}/redeliver`);
-      await load();
-    } catch (failure) {
-      setError(failure.message);
-    }
-  }
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const { deliveries, error, load, redeliver } = useDeliveryLog(api, DeliveriesPath);
 
   if (error) {
     return <p className="error">{error}</p>;
@@ -65,13 +44,7 @@ function JobDeliveryLog({ api }) {
                 <td>{delivery.status}</td>
                 <td>{delivery.attempts}</td>
                 <td title={delivery.lastError ?? ''}>{delivery.lastResponseCode ?? delivery.lastError ?? ''}</td>
-                <td>
-                  {delivery.status !== 'pending' && (
-                    <button type="button" className="secondary" onClick={() => redeliver(delivery.deliveryId)}>
-                      Redeliver
-                    </button>
-                  )}
-                </td>
+                <RedeliverCell delivery={delivery} onRedeliver={redeliver} />
               </tr>
             ))}
           </tbody>

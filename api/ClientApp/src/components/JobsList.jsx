@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import { query } from '../api/apiClient.js';
 import { useLatestRequest } from '../hooks/useLatestRequest.js';
 import { FallbackRefreshMs, useLiveList } from '../hooks/useLiveList.js';
+import FilterSelect from './FilterSelect.jsx';
+import Pager from './Pager.jsx';
 
 const PageSize = 25;
 const JobStatuses = ['queued', 'processing', 'completed', 'failed', 'cancelled'];
@@ -57,24 +59,16 @@ export default function JobsList({ api }) {
       <h1 id="jobs-heading">Jobs</h1>
       <p className="live-state" data-testid="jobs-live">{live ? 'Live' : `Refreshing every ${FallbackRefreshMs / 1000} s`}</p>
       <div className="filters">
-        <div>
-          <label htmlFor="jobs-status">Status</label>
-          <select
-            id="jobs-status"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">All</option>
-            {JobStatuses.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="jobs-status"
+          label="Status"
+          value={status}
+          choices={JobStatuses}
+          onChange={(chosen) => {
+            setStatus(chosen);
+            setOffset(0);
+          }}
+        />
       </div>
       {error && <p role="alert" className="error">{error}</p>}
       <div className="table-scroll">
@@ -122,14 +116,7 @@ export default function JobsList({ api }) {
         </table>
       </div>
       {page && page.total === 0 && <p>No jobs yet.</p>}
-      <nav className="pager" aria-label="Pages of jobs">
-        <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PageSize))}>
-          Previous page
-        </button>
-        <button type="button" className="secondary" disabled={!page || offset + PageSize >= page.total} onClick={() => setOffset(offset + PageSize)}>
-          Next page
-        </button>
-      </nav>
+      <Pager label="Pages of jobs" offset={offset} pageSize={PageSize} page={page} onOffset={setOffset} />
     </section>
   );
 }

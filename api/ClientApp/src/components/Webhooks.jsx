@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useDeliveryLog } from '../hooks/useDeliveryLog.js';
 import JobWebhookSigning from './JobWebhookSigning.jsx';
+import RedeliverCell from './RedeliverCell.jsx';
 
 const EndpointsPath = '/api/webhooks/endpoints';
 const JobEvents = ['job.completed', 'job.failed', 'job.cancelled'];
@@ -41,30 +43,7 @@ function EventPicker({ eventTypes, selected, onChange, idPrefix }) {
 
 /** The endpoint's delivery log, newest first, with redeliver on delivered and failed deliveries. */
 function DeliveryLog({ api, endpointId }) {
-  const [deliveries, setDeliveries] = useState(null);
-  const [error, setError] = useState(null);
-
-  const load = useCallback(async () => {
-    try {
-      setDeliveries(await api.get(`${EndpointsPath}/${endpointId}/deliveries`));
-      setError(null);
-    } catch (failure) {
-      setError(failure.message);
-    }
-  }, [api, endpointId]);
-
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  async function redeliver(deliveryId) {
-    try {
-      await api.post(`${EndpointsPath}/${endpointId}/deliveries/${deliveryId}/redeliver`);
-      await load();
-    } catch (failure) {
-      setError(failure.message);
-    }
-  }
+  const { deliveries, error, load, redeliver } = useDeliveryLog(api, `${EndpointsPath}/${endpointId}/deliveries`);
 
   if (error) {
     return <p className="error">{error}</p>;
@@ -103,13 +82,7 @@ function DeliveryLog({ api, endpointId }) {
                 <td title={delivery.lastError ?? ''}>{delivery.lastResponseCode ?? delivery.lastError ?? ''}</td>
                 <td>{delivery.nextAttemptAt ? new Date(delivery.nextAttemptAt).toLocaleString() : ''}</td>
                 <td>{delivery.deliveredAt ? new Date(delivery.deliveredAt).toLocaleString() : ''}</td>
-                <td>
-                  {delivery.status !== 'pending' && (
-                    <button type="button" className="secondary" onClick={() => redeliver(delivery.deliveryId)}>
-                      Redeliver
-                    </button>
-                  )}
-                </td>
+                <RedeliverCell delivery={delivery} onRedeliver={redeliver} />
               </tr>
             ))}
           </tbody>

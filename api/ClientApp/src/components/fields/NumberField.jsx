@@ -1,5 +1,6 @@
 import { clamp } from '../../settings/uiSchemaValues.js';
 import FieldFrame from './FieldFrame.jsx';
+import { textInputProps } from './textInputProps.js';
 
 export default function NumberField({ id, field, value, errors, onChange }) {
   function change(text) {
@@ -17,16 +18,10 @@ export default function NumberField({ id, field, value, errors, onChange }) {
     <FieldFrame id={id} label={field.label} required={field.required} helpText={field.helpText} errors={errors}>
       {({ describedBy }) => (
         <input
-          id={id}
-          name={field.name}
+          {...textInputProps({ id, field, value, errors, describedBy })}
           type="number"
           min={field.min ?? undefined}
           max={field.max ?? undefined}
-          value={value ?? ''}
-          placeholder={field.placeholder ?? undefined}
-          required={field.required ?? false}
-          aria-invalid={errors.length > 0}
-          aria-describedby={describedBy}
           onChange={(event) => change(event.target.value)}
         />
       )}

@@ -1,18 +1,13 @@
 import FieldFrame from './FieldFrame.jsx';
+import { textInputProps } from './textInputProps.js';
 
 export default function TextField({ id, field, value, errors, onChange }) {
   return (
     <FieldFrame id={id} label={field.label} required={field.required} helpText={field.helpText} errors={errors}>
       {({ describedBy }) => (
         <input
-          id={id}
-          name={field.name}
+          {...textInputProps({ id, field, value, errors, describedBy })}
           type="text"
-          value={value ?? ''}
-          placeholder={field.placeholder ?? undefined}
-          required={field.required ?? false}
-          aria-invalid={errors.length > 0}
-          aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
       )}
