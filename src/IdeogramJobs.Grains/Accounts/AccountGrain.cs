@@ -19,35 +19,46 @@ using Microsoft.Extensions.Options;
 namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>
-/// Admission and dispatch for one account. The queue lives in memory and is rebuilt from
-/// ssnews_jobs whenever the grain activates, so a silo dying loses nothing; a reminder keeps the
-/// account awake while it has unfinished work and reconciles the queue with the table.
+/// Admission and dispatch for one account. The queue lives in memory and is rebuilt from ssnews_jobs whenever
+/// the grain activates (<see cref="AccountQueueRebuild"/>), so a silo dying loses nothing; a reminder keeps the
+/// account awake while it has unfinished work and reconciles the queue with the table (<see cref="AccountKeepAwake"/>).
+/// The parts act; this grain alone decides what is admitted and when the queue moves.
 /// </summary>
-public sealed class AccountGrain(
-    IAccountStore accounts,
-    IJobStore jobs,
-    IAdmissionHistoryStore admissionHistory,
-    JobCostEstimator costs,
-    AccountBudgetGate budgetGate,
-    IOptions<JobEngineOptions> options,
-    TimeProvider time,
-    SubmissionBuilder builder,
-    ILogger<AccountGrain> logger) : Grain, IAccountGrain, IRemindable
+public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
 {
-    private const string KeepAwakeReminder = "account-keep-awake";
-
-    private static readonly TimeSpan DispatchRetry = TimeSpan.FromSeconds(5);
-
+    private readonly IAccountStore accounts;
+    private readonly IJobStore jobs;
+    private readonly IAdmissionHistoryStore admissionHistory;
+    private readonly JobCostEstimator costs;
+    private readonly AccountBudgetGate budgetGate;
+    private readonly JobEngineOptions engine;
+    private readonly TimeProvider time;
+    private readonly SubmissionBuilder builder;
+    private readonly ILogger logger;
     private readonly AccountQueue queue = new();
+    private readonly JobTypeLookup jobTypes;
+    private readonly IdempotentReplay replay;
+    private readonly AccountQueueRebuild rebuild;
+    private readonly AccountKeepAwake keepAwake;
+    private readonly AccountDispatch dispatch;
     private AccountRecord? account;
     private AdmissionControl? admission;
-    private bool reminderRegistered;
-    private IGrainTimer? dispatchRetry;
-    private JobTypeLookup? jobTypes;
+
+    public AccountGrain(
+        IAccountStore accounts, IJobStore jobs, IAdmissionHistoryStore admissionHistory, JobCostEstimator costs, AccountBudgetGate budgetGate,
+        IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, ILogger<AccountGrain> logger)
+    {
+        engine = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.logger) =
+            (accounts, jobs, admissionHistory, costs, budgetGate, time, builder, logger);
+        jobTypes = new JobTypeLookup(GrainFactory, AccountId);
+        replay = new IdempotentReplay(GrainFactory, AccountId);
+        rebuild = new AccountQueueRebuild(jobs, queue, AccountId);
+        keepAwake = new AccountKeepAwake(this, queue, engine.ReminderPeriod);
+        dispatch = new AccountDispatch(this, GrainFactory, queue, keepAwake, logger);
+    }
 
     private string AccountId => this.GetPrimaryKeyString();
-
-    private JobTypeLookup JobTypes => jobTypes ??= new JobTypeLookup(GrainFactory, AccountId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +67,7 @@ public sealed class AccountGrain(
             return;
         }
 
-        reminderRegistered = await this.GetReminder(KeepAwakeReminder) is not null;
+        await keepAwake.RestoreAsync();
         await RebuildAsync(cancellationToken);
     }
 
@@ -70,7 +81,7 @@ public sealed class AccountGrain(
         }
 
         await LoadAccountAsync(CancellationToken.None);
-        logger.LogInformation("Account {AccountId} is now {State}", AccountId, isActive ? "active" : "deactivated");
+        AccountGrainLog.ActiveChanged(logger, AccountId, isActive ? "active" : "deactivated");
         return account?.ToSummary();
     }
 
@@ -82,8 +93,8 @@ public sealed class AccountGrain(
         }
 
         await LoadAccountAsync(CancellationToken.None);
-        logger.LogInformation("Account {AccountId} limits changed", AccountId);
-        await DispatchAsync();
+        AccountGrainLog.LimitsChanged(logger, AccountId);
+        await dispatch.DispatchAsync();
         return account?.ToSummary();
     }
 
@@ -96,7 +107,7 @@ public sealed class AccountGrain(
             return false;
         }
 
-        var limits = AdmissionLimits.For(account, options.Value);
+        var limits = AdmissionLimits.For(account, engine);
         queue.Cap = limits.MaxConcurrentJobs;
         admission = new AdmissionControl(limits, time, await admissionHistory.ReadAsync(AccountId, time.GetUtcNow(), cancellationToken));
         return true;
@@ -118,7 +129,7 @@ public sealed class AccountGrain(
         var fingerprint = submission.IdempotencyKey is { Length: > 0 } ? SubmissionFingerprint.Of(submission) : null;
         if (submission.IdempotencyKey is { Length: > 0 } key && await jobs.FindByIdempotencyKeyAsync(AccountId, key, CancellationToken.None) is { } earlier)
         {
-            return await AnswerAgainAsync(earlier, fingerprint);
+            return await replay.AnswerAsync(earlier, fingerprint);
         }
 
         var (built, refusal) = await BuildAsync(submission);
@@ -140,7 +151,7 @@ public sealed class AccountGrain(
             submission = SubmissionBuilder.Regenerating(submission, original);
         }
 
-        var jobType = await JobTypes.FindAsync(submission);
+        var jobType = await jobTypes.FindAsync(submission);
         if (jobType is null)
         {
             return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeNotFound, "No such job type for this account.",
@@ -172,7 +183,7 @@ public sealed class AccountGrain(
         var decision = await AdmitAsync(settings.ImageCount, built.JobType.JobTypeName);
         if (!decision.Admitted)
         {
-            logger.LogInformation("Submission refused by {Limit}; retry after {RetryAfter}", decision.Limit, decision.RetryAfter);
+            AccountGrainLog.RateLimited(logger, decision.Limit, decision.RetryAfter);
             return new SubmissionResult { Outcome = SubmissionOutcome.RateLimited, Limit = decision.Limit, RetryAfter = decision.RetryAfter, Message = decision.RefusalMessage };
         }
 
@@ -181,33 +192,6 @@ public sealed class AccountGrain(
         await DispatchAfterCommitAsync(jobId);
         await budgetGate.AcceptedAsync(AccountId, jobId, budget, CancellationToken.None);
         return new SubmissionResult { Outcome = SubmissionOutcome.Accepted, JobId = jobId, Status = JobStatus.Queued, FinalSettings = settings, Estimate = estimate };
-    }
-
-    /// <summary>
-    /// A repeated idempotency key: the first job again when the request is the same, a conflict when it is not.
-    /// </summary>
-    private async Task<SubmissionResult> AnswerAgainAsync(IdempotencyRecord earlier, string? fingerprint)
-    {
-        if (earlier.RequestSha256 is { } firstRequest && firstRequest != fingerprint)
-        {
-            return new SubmissionResult
-            {
-                Outcome = SubmissionOutcome.IdempotencyConflict,
-                JobId = earlier.JobId,
-                Message = $"The Idempotency-Key was already used with a different request (job {earlier.JobId}); use a new key for a new request.",
-            };
-        }
-
-        var snapshot = await GrainFactory.GetGrain<IJobGrain>(earlier.JobId).GetAsync(AccountId);
-        return new SubmissionResult
-        {
-            Outcome = SubmissionOutcome.Accepted,
-            JobId = earlier.JobId,
-            Status = snapshot?.Status,
-            FinalSettings = snapshot?.FinalSettings,
-            Replayed = true,
-            Estimate = ReplayedEstimate.Of(snapshot),
-        };
     }
 
     /// <summary>Takes a job of so many images against the account's rate limits; a refusal is recorded for the account's figures.</summary>
@@ -225,8 +209,8 @@ public sealed class AccountGrain(
     /// <summary>Writes the job and announces it as submitted.</summary>
     private async Task<long> CreateAsync(BuiltSubmission built, string? fingerprint, CostEstimate estimate)
     {
-        var jobId = await jobs.CreateAsync(built.ToNewJob(AccountId, options.Value.RetryMaxAttempts - 1, fingerprint, estimate), CancellationToken.None);
-        logger.LogInformation("Job {JobId} of type {JobType} queued", jobId, built.JobType.JobTypeName);
+        var jobId = await jobs.CreateAsync(built.ToNewJob(AccountId, engine.RetryMaxAttempts - 1, fingerprint, estimate), CancellationToken.None);
+        AccountGrainLog.Queued(logger, jobId, built.JobType.JobTypeName);
         _ = GrainFactory.GetGrain<IAccountEventsGrain>(AccountId).PublishAsync(new AccountJobEvent
         {
             JobId = jobId,
@@ -282,10 +266,10 @@ public sealed class AccountGrain(
     {
         if (queue.Remove(jobId))
         {
-            logger.LogDebug("Job {JobId} ended {Status}; its slot is free", jobId, status);
+            AccountGrainLog.SlotFreed(logger, jobId, status);
         }
 
-        await DispatchAsync();
+        await dispatch.DispatchAsync();
     }
 
     public Task<AccountQueueSnapshot> GetQueueAsync() => Task.FromResult(new AccountQueueSnapshot
@@ -299,86 +283,17 @@ public sealed class AccountGrain(
     {
         // A one-way "job ended" may have been lost with a silo: the table is the truth.
         await RebuildAsync(CancellationToken.None);
-        await StopKeepingAwakeWhenIdleAsync();
+        await keepAwake.StopWhenIdleAsync();
     }
 
     public Task ReconcileAsync() => account is null ? Task.CompletedTask : RebuildAsync(CancellationToken.None);
 
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {
-        var unfinished = await jobs.ListUnfinishedAsync(AccountId, cancellationToken);
-        var known = unfinished.Select(j => j.JobId).ToHashSet();
-        foreach (var stale in queue.InFlight.Concat(queue.Pending).Where(id => !known.Contains(id)).ToList())
-        {
-            queue.Remove(stale);
-        }
-
-        foreach (var job in unfinished)
-        {
-            // A dispatched job holds its slot while it waits for Ideogram capacity, across restarts too.
-            if (job.Dispatched)
-            {
-                queue.AddInFlight(job.JobId);
-            }
-            else if (!queue.InFlight.Contains(job.JobId))
-            {
-                queue.Enqueue(new QueuedJob(job.JobId, job.Priority, job.CreatedAt));
-            }
-        }
-
-        // Running jobs whose silo died resume when poked; StartAsync is a no-op for a live attempt.
-        await Task.WhenAll(queue.InFlight.Select(id => GrainFactory.GetGrain<IJobGrain>(id).StartAsync()));
-        await DispatchAsync();
+        await rebuild.FromTableAsync(cancellationToken);
+        await dispatch.ResumeInFlightAsync();
+        await dispatch.DispatchAsync();
     }
 
-    /// <summary>
-    /// Dispatches after a job's row is committed. The caller is told the job was accepted whatever happens
-    /// here: should dispatching or the keep-awake reminder fail, it is tried again shortly, and the row
-    /// (the truth) is reconciled on the next reminder tick anyway.
-    /// </summary>
-    private async Task DispatchAfterCommitAsync(long jobId)
-    {
-        try
-        {
-            await DispatchAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Job {JobId} is queued but could not be dispatched yet; trying again in {Delay}", jobId, DispatchRetry);
-            dispatchRetry?.Dispose();
-            dispatchRetry = this.RegisterGrainTimer(
-                _ => RebuildAsync(CancellationToken.None),
-                new GrainTimerCreationOptions(DispatchRetry, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
-        }
-    }
-
-    private async Task DispatchAsync()
-    {
-        var dispatched = queue.TakeDispatchable();
-        await Task.WhenAll(dispatched.Select(id => GrainFactory.GetGrain<IJobGrain>(id).StartAsync()));
-        await KeepAwakeWhileBusyAsync();
-    }
-
-    /// <summary>
-    /// Registers the keep-awake reminder when work arrives. It is removed only by a tick that finds
-    /// the account idle, not each time the queue empties: registering and removing it costs
-    /// reminder-table writes, which a busy account would otherwise pay on every job.
-    /// </summary>
-    private async Task KeepAwakeWhileBusyAsync()
-    {
-        if (!queue.IsEmpty && !reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(KeepAwakeReminder, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-            reminderRegistered = true;
-        }
-    }
-
-    private async Task StopKeepingAwakeWhenIdleAsync()
-    {
-        if (queue.IsEmpty && await this.GetReminder(KeepAwakeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            reminderRegistered = false;
-        }
-    }
+    private Task DispatchAfterCommitAsync(long jobId) => dispatch.AfterCommitAsync(jobId, () => RebuildAsync(CancellationToken.None));
 }

@@ -72,9 +72,7 @@ public sealed class IdeogramCapacityGrain(
             .Select(c => c.JobId)
             .ToList();
 
-        logger.LogInformation(
-            "Ideogram capacity of key {KeyIdentity} activated on {Silo}: {InUse} of {Capacity} images in flight, {Waiting} job(s) waiting",
-            KeyIdentity, silo.SiloAddress, scheduler.InUse, scheduler.Capacity, scheduler.Waiting);
+        IdeogramCapacityGrainLog.Activated(logger, KeyIdentity, silo.SiloAddress, scheduler.InUse, scheduler.Capacity, scheduler.Waiting);
         Notify(granted);
         this.RegisterGrainTimer(ExpireLeasesAsync, new GrainTimerCreationOptions(ExpiryScan, ExpiryScan) { Interleave = true, KeepAlive = true });
     }
@@ -139,12 +137,12 @@ public sealed class IdeogramCapacityGrain(
         var (lapsed, requeued, granted) = scheduler.Expire(time.GetUtcNow());
         foreach (var jobId in lapsed)
         {
-            logger.LogWarning("Ideogram capacity held by job {JobId} lapsed without a release", jobId);
+            IdeogramCapacityGrainLog.LeaseLapsed(logger, jobId);
         }
 
         foreach (var jobId in requeued)
         {
-            logger.LogWarning("Ideogram capacity granted to job {JobId} was not taken up; the job waits again at the front of its account", jobId);
+            IdeogramCapacityGrainLog.GrantNotTakenUp(logger, jobId);
         }
 
         Notify(granted);
