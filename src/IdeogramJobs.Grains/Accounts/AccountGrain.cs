@@ -48,7 +48,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         IAccountStore accounts, IJobStore jobs, IAdmissionHistoryStore admissionHistory, JobCostEstimator costs, AccountBudgetGate budgetGate,
         IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, ILogger<AccountGrain> logger)
     {
-        engine = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        engine = options.Value;
         (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.logger) =
             (accounts, jobs, admissionHistory, costs, budgetGate, time, builder, logger);
         jobTypes = new JobTypeLookup(GrainFactory, AccountId);

@@ -48,7 +48,7 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
         IJobStore jobs, JobAttemptRunner runner, JobProviderKeys keys, SiloDrain drain, ISystemLog systemLog, IOptions<JobEngineOptions> options,
         TimeProvider time, ILocalSiloDetails silo, IClusterMembershipService membership, JobMetrics metrics, JobCostRefresh costRefresh, ILogger<JobGrain> logger)
     {
-        var settings = options?.Value ?? throw new ArgumentNullException(nameof(options));
+        var settings = options.Value;
         (this.jobs, this.drain, this.time, this.logger) = (jobs, drain, time, logger);
         activation = new JobActivation(this.GetPrimaryKeyLong());
         events = new JobEventFeed(activation, GrainFactory, time);
