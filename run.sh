@@ -15,6 +15,8 @@ GATEWAY_BASE_PORT="${GATEWAY_BASE_PORT:-30000}"
 SIMULATOR_PORT="${SIMULATOR_PORT:-5199}"
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
 export ASPNETCORE_ENVIRONMENT="$DOTNET_ENVIRONMENT"
+# On a developer's machine the Orleans dashboard is worth its CPU; production turns it on when wanted.
+export ORLEANS_DASHBOARD="${ORLEANS_DASHBOARD:-true}"
 state=".local"
 mkdir -p "$state/logs"
 
@@ -110,6 +112,7 @@ cat <<MSG
     Demo API key:  $demo_key
 MSG
 if $admin_key_generated; then printf '    Admin API key: %s\n' "$ADMIN_API_KEY"; fi
+if [ "$ORLEANS_DASHBOARD" = true ]; then printf '    Dashboard:     http://127.0.0.1:%s/dashboard/ (admin key)\n' "$API_PORT"; fi
 printf '    Logs:          %s/logs/\n\n  Ctrl-C stops everything.\n\n' "$state"
 
 # Stay up until a child ends or we are told to stop.

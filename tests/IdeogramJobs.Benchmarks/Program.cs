@@ -67,4 +67,11 @@ Console.WriteLine("==================== summary ====================");
 Console.WriteLine(ResultTable.Render(results));
 var path = await ResultFile.WriteAsync(RepositoryPaths.Root, settings, startedAt, results);
 Console.WriteLine($"[bench] results written to {Path.GetRelativePath(RepositoryPaths.Root, path)}");
+
+// Last, so a CI log that keeps only its tail still names what failed.
+foreach (var failed in results.Where(r => !r.Ran))
+{
+    Console.WriteLine($"[bench] COULD NOT RUN {failed.Name}: {failed.Error}");
+}
+
 return results.All(r => r.Ran) ? 0 : 1;

@@ -39,7 +39,10 @@ public static class ClusterClientExtensions
             client.AddActivityPropagation();
 
             // The dashboard's pages and API, served at /dashboard (see OperationsEndpoints).
-            client.AddDashboard();
+            if (OrleansDashboardOptions.IsEnabled(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
 
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {

@@ -1,4 +1,5 @@
 using IdeogramJobs.Api.Authentication;
+using IdeogramJobs.Hosting.Cluster;
 using Orleans.Dashboard;
 
 namespace IdeogramJobs.Api.Hosting;
@@ -10,13 +11,16 @@ public static class OperationsEndpoints
     /// <summary>
     /// <c>/metrics</c>: Prometheus text, anonymous like /health, since it carries counts and timings and
     /// no secrets or tenant data (tags are job type names, outcomes and causes).
-    /// <c>/dashboard</c>: the Orleans dashboard, for the service admin key (ADMIN_API_KEY) only, because it
-    /// shows every grain of every account.
+    /// <c>/dashboard</c>: the Orleans dashboard when ORLEANS_DASHBOARD is set, for the service admin key
+    /// (ADMIN_API_KEY) only, because it shows every grain of every account.
     /// </summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy).ExcludeFromDescription();
+        if (OrleansDashboardOptions.IsEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ApiKeyDefaults.ServiceAdminPolicy).ExcludeFromDescription();
+        }
         return app;
     }
 }

@@ -177,7 +177,8 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         var budget = await budgetGate.CheckAsync(AccountId, estimate, CancellationToken.None);
         if (!budget.Admitted)
         {
-            return BudgetRefusals.ToResult(budget.Refusal!, logger);
+            AccountGrainLog.BudgetRefused(logger, AccountId, budget.Refusal!.BudgetUsd, budget.Refusal.Month);
+            return BudgetRefusals.ToResult(budget.Refusal);
         }
 
         var decision = await AdmitAsync(settings.ImageCount, built.JobType.JobTypeName);
@@ -243,7 +244,8 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         var budget = await budgetGate.CheckAsync(AccountId, costs.Estimate(job.FinalSettings, job.CharacterReferenceImage is not null), CancellationToken.None);
         if (!budget.Admitted)
         {
-            return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal!, logger).Message };
+            AccountGrainLog.BudgetRefused(logger, AccountId, budget.Refusal!.BudgetUsd, budget.Refusal.Month);
+            return new JobCommandResult { Outcome = JobCommandOutcome.BudgetExceeded, Status = job.Status, Message = BudgetRefusals.ToResult(budget.Refusal).Message };
         }
 
         var decision = await AdmitAsync(job.FinalSettings.ImageCount, job.JobTypeName);

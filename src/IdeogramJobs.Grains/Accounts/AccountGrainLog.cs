@@ -23,4 +23,7 @@ internal static partial class AccountGrainLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Job {JobId} is queued but could not be dispatched yet; trying again in {Delay}")]
     public static partial void DispatchDeferred(ILogger logger, Exception exception, long jobId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Account {AccountId}: job refused by the monthly budget of {BudgetUsd} USD for {Month}")]
+    public static partial void BudgetRefused(ILogger logger, string accountId, decimal budgetUsd, string month);
 }

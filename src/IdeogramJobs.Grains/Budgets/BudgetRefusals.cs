@@ -1,17 +1,15 @@
 using System.Globalization;
 using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Contracts.Jobs;
-using Microsoft.Extensions.Logging;
 
 namespace IdeogramJobs.Grains.Budgets;
 
 /// <summary>How a budget refusal is answered to the submitter.</summary>
 public static class BudgetRefusals
 {
-    public static SubmissionResult ToResult(BudgetRefusal refusal, ILogger logger)
+    public static SubmissionResult ToResult(BudgetRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        logger.LogInformation("Submission refused by the monthly budget of {BudgetUsd} USD for {Month}", refusal.BudgetUsd, refusal.Month);
         return new SubmissionResult
         {
             Outcome = SubmissionOutcome.BudgetExceeded,

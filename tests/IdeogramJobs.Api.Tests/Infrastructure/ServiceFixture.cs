@@ -11,6 +11,12 @@ public sealed class ServiceFixture() : LoopbackServiceFixture(IdeogramKey)
 
     protected override Dictionary<string, string?> Configure(LoopbackProcess process, Dictionary<string, string?> environment)
     {
+        if (process is LoopbackProcess.Api or LoopbackProcess.Silo)
+        {
+            // The dashboard tests need it on both sides; it is off unless asked for.
+            environment["ORLEANS_DASHBOARD"] = "true";
+        }
+
         if (process == LoopbackProcess.Api)
         {
             // Event-stream tests see keep-alive comments within seconds rather than the default 15.
