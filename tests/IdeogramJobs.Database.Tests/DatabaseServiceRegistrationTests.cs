@@ -1,5 +1,4 @@
 using IdeogramJobs.Contracts.Admin;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Accounts;
 using IdeogramJobs.Database.Admission;
 using IdeogramJobs.Database.Configurations;

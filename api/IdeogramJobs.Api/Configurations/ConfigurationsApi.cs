@@ -5,8 +5,8 @@ using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.OpenApi;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Contracts.Configurations;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Settings.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 

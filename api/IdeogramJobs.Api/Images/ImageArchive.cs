@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Database.Queries;
 using IdeogramJobs.Storage.Local;
 
 namespace IdeogramJobs.Api.Images;

@@ -1,5 +1,5 @@
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Queries;
 
 namespace IdeogramJobs.Api.Images;
 

@@ -1,4 +1,4 @@
-using IdeogramJobs.Contracts.Queries;
+using IdeogramJobs.Database.Queries;
 
 namespace IdeogramJobs.Api.Images;
 

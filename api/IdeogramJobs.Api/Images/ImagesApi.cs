@@ -1,7 +1,6 @@
 using IdeogramJobs.Api.Authentication;
 using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -6,7 +6,6 @@ using IdeogramJobs.Api.Problems;
 using IdeogramJobs.Api.Queries;
 using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -23,7 +23,11 @@ public interface IJobConfigurationGrain : IGrainWithIntegerKey
     [Alias("resolve")]
     Task<SettingsResolution> ResolveAsync(string accountId, string? overridesJson, bool isAdmin);
 
-    /// <summary>The job type and its settings resolved with the caller's overrides in one call; null when the account has no such job type.</summary>
+    /// <summary>
+    /// The job type and its settings resolved with the caller's overrides in one call; null when the account has no such job type.
+    /// Account grains no longer call it (they merge and judge a submission themselves, once its settings are concrete); it stays
+    /// for those of the previous release during a rolling deploy.
+    /// </summary>
     [Alias("get-resolved")]
     Task<ResolvedJobType?> GetResolvedAsync(string accountId, string? overridesJson, bool isAdmin);
 }

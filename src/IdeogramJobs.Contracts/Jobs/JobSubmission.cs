@@ -1,8 +1,8 @@
 namespace IdeogramJobs.Contracts.Jobs;
 
 /// <summary>
-/// A request to run a job type once. The overrides are the caller's JSON object as text: the job
-/// configuration grain parses and checks it, so every offending field can be reported at once.
+/// A request to run a job type once. The overrides are the caller's JSON object as text: the account
+/// grain parses and checks it, so every offending field can be reported at once.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ideogramjobs.job-submission")]
 public sealed record JobSubmission

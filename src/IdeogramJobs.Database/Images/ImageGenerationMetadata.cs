@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
+using IdeogramJobs.Database.Queries;
 
 namespace IdeogramJobs.Database.Images;
 

@@ -1,4 +1,3 @@
-using IdeogramJobs.Contracts.Queries;
 
 namespace IdeogramJobs.Database.Queries;
 

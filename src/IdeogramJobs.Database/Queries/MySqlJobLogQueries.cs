@@ -1,4 +1,3 @@
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
 using MySqlConnector;

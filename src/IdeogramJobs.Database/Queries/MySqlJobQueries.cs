@@ -1,5 +1,4 @@
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Columns;
 using IdeogramJobs.Database.Connections;
 using IdeogramJobs.Database.Migrations.C360Req;

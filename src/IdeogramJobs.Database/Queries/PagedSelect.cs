@@ -1,4 +1,3 @@
-using IdeogramJobs.Contracts.Queries;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Queries;

@@ -158,9 +158,9 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
                 [new(submission.ConfigId is null ? "jobType" : "configId", "No such job type for this account.", submission.JobTypeName ?? submission.ConfigId?.ToString())]));
         }
 
-        if (!jobType.Configuration.IsActive)
+        if (!jobType.IsActive)
         {
-            return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{jobType.Configuration.JobTypeName}' is deactivated."));
+            return (null, SubmissionResult.Refused(SubmissionOutcome.JobTypeInactive, $"The job type '{jobType.JobTypeName}' is deactivated."));
         }
 
         var built = await builder.BuildAsync(AccountId, submission, original, jobType);

@@ -5,19 +5,19 @@ using IdeogramJobs.Grains.Configurations;
 namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>
-/// Finds a submission's job type, by id or by name, with its settings resolved from the submission's
-/// overrides in the same grain call. A name found once is remembered, so later submissions skip the
-/// table lookup; a job type renamed or deleted since no longer matches and is looked up again.
+/// Finds a submission's job type, by id or by name. A name found once is remembered, so later
+/// submissions skip the table lookup; a job type renamed or deleted since no longer matches and is
+/// looked up again.
 /// </summary>
 public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
 {
     private readonly Dictionary<string, int> jobTypeIds = new(StringComparer.Ordinal);
 
-    public async Task<ResolvedJobType?> FindAsync(JobSubmission submission)
+    public async Task<JobConfiguration?> FindAsync(JobSubmission submission)
     {
         if (submission.ConfigId is { } configId)
         {
-            return await ResolveAsync(configId, submission);
+            return await GetAsync(configId);
         }
 
         if (submission.JobTypeName is not { } name)
@@ -26,8 +26,8 @@ public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
         }
 
         if (jobTypeIds.TryGetValue(name, out var remembered)
-            && await ResolveAsync(remembered, submission) is { } known
-            && known.Configuration.JobTypeName == name)
+            && await GetAsync(remembered) is { } known
+            && known.JobTypeName == name)
         {
             return known;
         }
@@ -43,9 +43,8 @@ public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
         }
 
         jobTypeIds[name] = id;
-        return await ResolveAsync(id, submission);
+        return await GetAsync(id);
     }
 
-    private Task<ResolvedJobType?> ResolveAsync(int configId, JobSubmission submission) =>
-        grains.GetGrain<IJobConfigurationGrain>(configId).GetResolvedAsync(accountId, submission.OverridesJson, submission.IsAdmin);
+    private Task<JobConfiguration?> GetAsync(int configId) => grains.GetGrain<IJobConfigurationGrain>(configId).GetAsync(accountId);
 }

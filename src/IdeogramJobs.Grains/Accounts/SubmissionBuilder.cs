@@ -7,7 +7,6 @@ using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Jobs;
 using IdeogramJobs.Grains.Options;
 using IdeogramJobs.Settings.Overrides;
-using IdeogramJobs.Settings.Translation;
 using IdeogramJobs.Settings.Validation;
 using IdeogramJobs.Settings.Vocabulary;
 using Microsoft.Extensions.Options;
@@ -15,9 +14,9 @@ using Microsoft.Extensions.Options;
 namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>
-/// Turns a submission and its resolved job type into what the job will run with: a regeneration's
-/// recorded settings and images, brand library entries made concrete, reference images named in the
-/// settings, and every check that refuses the settings before anything is admitted.
+/// Turns a submission and its job type into what the job will run with: the overrides merged onto the
+/// defaults (or a regeneration's recorded settings), brand library entries made concrete, reference
+/// images named in the settings, and the one verdict on all of it before anything is admitted.
 /// </summary>
 public sealed class SubmissionBuilder(IGrainFactory grains, IJobStore jobs, IOptions<JobEngineOptions> options)
 {
@@ -29,79 +28,79 @@ public sealed class SubmissionBuilder(IGrainFactory grains, IJobStore jobs, IOpt
         OverridesJson = submission.OverridesJson is null ? null : OverridesCombiner.Combine(original.UserOverridesJson, submission.OverridesJson),
     };
 
-    public async Task<BuiltSubmission> BuildAsync(string accountId, JobSubmission submission, StoredJob? original, ResolvedJobType jobType)
+    public async Task<BuiltSubmission> BuildAsync(string accountId, JobSubmission submission, StoredJob? original, JobConfiguration jobType)
     {
-        var resolution = Settings(submission, original, jobType);
+        var merged = Merged(submission, original, jobType);
+        var prompt = string.IsNullOrWhiteSpace(merged.CustomPromptAddition) ? submission.Prompt : $"{submission.Prompt} {merged.CustomPromptAddition}";
         var references = submission.StyleReferenceImages.Count > 0 || original is null
             ? submission.StyleReferenceImages
             : await jobs.GetStyleReferencesAsync(original.JobId, CancellationToken.None);
-        if (resolution.FinalSettings is { } named && BrandReference.AnyIn(named))
-        {
-            // Brand library entries become concrete values here, once: the job records what it used.
-            var brand = await grains.GetGrain<IBrandLibraryGrain>(accountId).ResolveAsync(named);
-            references = [.. brand.Images, .. references];
-            resolution = resolution with
-            {
-                FinalSettings = brand.Settings,
-                Errors = [.. resolution.Errors, .. brand.Errors, .. V3SettingsValidator.Validate(brand.Settings)],
-            };
-        }
-
-        if (references.Count > 0 && resolution.FinalSettings is { } withoutReferences)
-        {
-            // The settings name the images by content, so the request and its record agree on what was sent.
-            var withReferences = withoutReferences with { StyleReferenceImages = [.. references.Select(StyleReferenceLabel)] };
-            resolution = resolution with { FinalSettings = withReferences, Errors = [.. resolution.Errors, .. V3SettingsValidator.Validate(withReferences)] };
-        }
-
         var character = submission.CharacterReferenceImage
             ?? (original is null ? null : await jobs.GetCharacterReferenceAsync(original.JobId, CancellationToken.None));
-        if (character is not null && resolution.FinalSettings is { } final)
+        if (merged.Errors.Count > 0)
         {
-            resolution = resolution with { Errors = [.. resolution.Errors, .. V3RequestTranslator.ValidateCharacterReference(final, character)] };
+            // Overrides that cannot be taken leave no settings to make concrete; the merged ones are still judged, so every error comes at once.
+            return new BuiltSubmission(submission, original, jobType, merged.Resolved(merged.Settings, SettingsVerdict.OnJob(merged, merged.Settings, prompt)), references, character);
         }
 
-        return new BuiltSubmission(submission, original, jobType.Configuration, resolution with { Errors = Errors(submission, resolution) }, references, character);
+        var settings = merged.Settings;
+        var errors = new List<SettingsError>();
+        if (BrandReference.AnyIn(settings))
+        {
+            // Brand library entries become concrete values here, once: the job records what it used.
+            var brand = await grains.GetGrain<IBrandLibraryGrain>(accountId).ResolveAsync(settings);
+            settings = brand.Settings;
+            references = [.. brand.Images, .. references];
+            errors.AddRange(brand.Errors);
+        }
+
+        if (references.Count > 0)
+        {
+            // The settings name the images by content, so the request and its record agree on what was sent.
+            settings = settings with { StyleReferenceImages = [.. references.Select(StyleReferenceLabel)] };
+        }
+
+        errors.AddRange(SettingsVerdict.OnJob(merged, settings, prompt));
+        if (original is not null && submission.Replay is { } replay)
+        {
+            // After the verdict, which judges what the caller asked for: a replay only takes the recorded seed and image count.
+            settings = Replayed(settings, replay);
+        }
+
+        if (character is not null)
+        {
+            errors.AddRange(CharacterReferenceValidator.Validate(settings, character));
+        }
+
+        errors.AddRange(OverCapacity(settings));
+        return new BuiltSubmission(submission, original, jobType, merged.Resolved(settings, errors), references, character);
     }
 
     /// <summary>
-    /// The job type's settings with the submission's overrides. Regenerating without changes replays the
+    /// The job type's defaults with the submission's overrides. Regenerating without changes takes the
     /// original's final settings exactly, whatever the defaults are now.
     /// </summary>
-    private static SettingsResolution Settings(JobSubmission submission, StoredJob? original, ResolvedJobType jobType)
-    {
-        var resolution = original is not null && submission.OverridesJson is null
-            ? new SettingsResolution
+    private static MergedSettings Merged(JobSubmission submission, StoredJob? original, JobConfiguration jobType) =>
+        original is not null && submission.OverridesJson is null
+            ? new MergedSettings
             {
-                FinalSettings = original.FinalSettings,
+                Settings = original.FinalSettings,
                 CustomPromptAddition = original.CustomPromptAddition,
                 UserOverridesJson = original.UserOverridesJson,
             }
-            : jobType.Resolution;
-        return original is not null && submission.Replay is { } replay && resolution.FinalSettings is { } recorded
-            ? resolution with { FinalSettings = Replayed(recorded, replay) }
-            : resolution;
-    }
+            : SettingsResolver.Merge(jobType, submission.OverridesJson, submission.IsAdmin);
 
-    /// <summary>The settings' errors once each, then the prompt's and the image count's.</summary>
-    private List<SettingsError> Errors(JobSubmission submission, SettingsResolution resolution)
+    /// <summary>Such a job could never be sent without going over the key's in-flight limit.</summary>
+    private IEnumerable<SettingsError> OverCapacity(JobSettings settings)
     {
-        var errors = resolution.Errors.DistinctBy(e => (e.Field, e.Message)).ToList();
-        var effectivePrompt = string.IsNullOrWhiteSpace(resolution.CustomPromptAddition)
-            ? submission.Prompt
-            : $"{submission.Prompt} {resolution.CustomPromptAddition}";
-        errors.AddRange(V3SettingsValidator.ValidatePrompt(effectivePrompt));
         var capacity = options.Value.IdeogramMaxInflightImages;
-        if (resolution.FinalSettings?.NumImages is { } asked && asked > capacity)
+        if (settings.NumImages is { } asked && asked > capacity)
         {
-            // Such a job could never be sent without going over the key's in-flight limit.
-            errors.Add(new SettingsError(
+            yield return new SettingsError(
                 "numImages",
                 $"At most {capacity} images per job: Ideogram's in-flight limit for this service's key (IDEOGRAM_MAX_INFLIGHT_IMAGES) is {capacity} images.",
-                asked.ToString(CultureInfo.InvariantCulture)));
+                asked.ToString(CultureInfo.InvariantCulture));
         }
-
-        return errors;
     }
 
     /// <summary>

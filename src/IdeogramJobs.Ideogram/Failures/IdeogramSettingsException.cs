@@ -3,8 +3,9 @@ using IdeogramJobs.Contracts.Settings;
 namespace IdeogramJobs.Ideogram.Failures;
 
 /// <summary>
-/// The prompt, settings or reference images cannot be sent to Ideogram; thrown before any HTTP
-/// call. Carries every <see cref="SettingsError"/> so an API can answer 400 naming each field.
+/// The settings or reference images cannot be sent to Ideogram (a brand reference left unresolved,
+/// images the settings do not name, images over 10 MB together); thrown before any HTTP call.
+/// Carries every <see cref="SettingsError"/>, each naming its field.
 /// </summary>
 public sealed class IdeogramSettingsException : IdeogramException
 {

@@ -3,10 +3,10 @@ using IdeogramJobs.Contracts.Jobs;
 namespace IdeogramJobs.Settings.Translation;
 
 /// <summary>
-/// A validated request for <c>POST /v1/ideogram-v3/generate</c>, holding the API's own values
+/// A request for <c>POST /v1/ideogram-v3/generate</c>, holding the API's own values
 /// ("16x9", TURBO, palette objects). Null means "do not send the field". Only
-/// <see cref="V3RequestTranslator"/> creates one, after every rule has passed; there is no
-/// <c>model</c> field because V3 has none.
+/// <see cref="V3RequestTranslator"/> creates one, from settings the account grain judged when the
+/// job was submitted; there is no <c>model</c> field because V3 has none.
 /// </summary>
 public sealed record V3GenerateRequest
 {

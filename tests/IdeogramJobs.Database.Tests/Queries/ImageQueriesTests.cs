@@ -1,4 +1,3 @@
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Queries;
 

@@ -1,4 +1,3 @@
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Queries;
 
 namespace IdeogramJobs.Database.Tests.Queries;

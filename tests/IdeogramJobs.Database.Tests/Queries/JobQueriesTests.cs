@@ -1,5 +1,4 @@
 using IdeogramJobs.Contracts.Jobs;
-using IdeogramJobs.Contracts.Queries;
 using IdeogramJobs.Database.Queries;
 
 namespace IdeogramJobs.Database.Tests.Queries;

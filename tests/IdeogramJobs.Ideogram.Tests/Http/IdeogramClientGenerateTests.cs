@@ -145,17 +145,18 @@ public sealed class IdeogramClientGenerateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refuses_invalid_settings_before_any_http_call_with_every_error()
+    public async Task Refuses_a_request_it_cannot_send_before_any_http_call_with_every_error()
     {
-        var settings = new JobSettings { AspectRatio = "21:9", RenderingSpeed = "BALANCED" };
+        var settings = new JobSettings { ColorPalette = new ColorPalette { Name = "brand:7" } };
+        StyleReferenceUpload[] images = [new("1.png", "image/png", TestImages.PngOfLength(5_000_001)), new("2.png", "image/png", TestImages.PngOfLength(5_000_001))];
 
         var failure = await Await.ThrowsWithin<IdeogramSettingsException>(
-            harness.Client.GenerateAsync(new IdeogramGenerateRequest("p", settings), CancellationToken.None), "the refusal");
+            harness.Client.GenerateAsync(new IdeogramGenerateRequest("p", settings, images), CancellationToken.None), "the refusal");
 
-        Assert.Equal(["aspectRatio", "renderingSpeed"], failure.Errors.Select(e => e.Field));
+        Assert.Equal(["styleReferenceImages", "settings"], failure.Errors.Select(e => e.Field));
         Assert.Equal(IdeogramFailureKind.InvalidRequest, failure.Kind);
         Assert.False(failure.IsTransient);
-        Assert.Contains("21:9", failure.Message);
+        Assert.Contains("brand:<id>", failure.Message);
         Assert.Empty(host.GenerateRequests);
     }
 }

@@ -16,9 +16,9 @@ public sealed class V3RequestTranslatorTests
         return result.Request;
     }
 
-    private static IReadOnlyList<SettingsError> Refuse(string? prompt, JobSettings settings, IReadOnlyList<StyleReferenceUpload>? images = null)
+    private static IReadOnlyList<SettingsError> Refuse(JobSettings settings, IReadOnlyList<StyleReferenceUpload>? images = null)
     {
-        var result = V3RequestTranslator.Translate(prompt, settings, images);
+        var result = V3RequestTranslator.Translate(Prompt, settings, images);
         Assert.False(result.Succeeded);
         Assert.Null(result.Request);
         return result.Errors;
@@ -199,56 +199,13 @@ public sealed class V3RequestTranslatorTests
     }
 
     [Fact]
-    public void Refuses_a_missing_prompt_before_anything_else_is_built()
+    public void Sends_a_value_the_vocabulary_does_not_know_as_it_is_for_ideogram_to_judge()
     {
-        var error = Assert.Single(Refuse(null, new JobSettings()));
+        var request = Translate(new JobSettings { AspectRatio = "21:9", RenderingSpeed = "BALANCED", ColorPalette = new ColorPalette { Name = "NEON" } });
 
-        Assert.Equal("prompt", error.Field);
-    }
-
-    [Fact]
-    public void Refuses_a_prompt_over_10000_characters()
-    {
-        Assert.Equal("prompt", Assert.Single(Refuse(new string('p', 10_001), new JobSettings())).Field);
-    }
-
-    [Fact]
-    public void Returns_prompt_settings_and_image_errors_together()
-    {
-        var errors = Refuse("", new JobSettings { AspectRatio = "21:9" }, [new("x.gif", "image/gif", TestImages.Gif)]);
-
-        Assert.Equal(["prompt", "aspectRatio", "styleReferenceImages[0]"], errors.Select(e => e.Field));
-    }
-
-    [Fact]
-    public void Refuses_more_than_three_uploaded_reference_images()
-    {
-        var images = Enumerable.Range(1, 4).Select(i => new StyleReferenceUpload($"{i}.png", "image/png", TestImages.Png)).ToArray();
-
-        var error = Assert.Single(Refuse(Prompt, new JobSettings(), images));
-
-        Assert.Equal("styleReferenceImages", error.Field);
-        Assert.Equal("4", error.Value);
-    }
-
-    [Fact]
-    public void Refuses_a_reference_image_that_is_not_jpeg_png_or_webp()
-    {
-        var error = Assert.Single(Refuse(Prompt, new JobSettings(), [new("anim.gif", "image/gif", TestImages.Gif)]));
-
-        Assert.Equal("styleReferenceImages[0]", error.Field);
-        Assert.Equal("image/gif", error.Value);
-        Assert.Equal(["image/jpeg", "image/png", "image/webp"], error.Allowed);
-        Assert.Contains("anim.gif", error.Message);
-    }
-
-    [Fact]
-    public void Refuses_a_reference_image_whose_bytes_are_not_the_declared_type()
-    {
-        var error = Assert.Single(Refuse(Prompt, new JobSettings(), [new("fake.png", "image/png", TestImages.Jpeg)]));
-
-        Assert.Equal("styleReferenceImages[0]", error.Field);
-        Assert.Contains("image/jpeg", error.Message);
+        Assert.Equal("21:9", request.AspectRatio);
+        Assert.Equal("BALANCED", request.RenderingSpeed);
+        Assert.Equal("""{"name":"NEON"}""", request.ColorPalette!.ToJson());
     }
 
     [Fact]
@@ -256,7 +213,7 @@ public sealed class V3RequestTranslatorTests
     {
         var images = Enumerable.Range(1, 2).Select(i => new StyleReferenceUpload($"{i}.png", "image/png", TestImages.PngOfLength(5_000_001))).ToArray();
 
-        var error = Assert.Single(Refuse(Prompt, new JobSettings(), images));
+        var error = Assert.Single(Refuse(new JobSettings(), images));
 
         Assert.Equal("styleReferenceImages", error.Field);
         Assert.Equal("10000002", error.Value);
@@ -273,39 +230,19 @@ public sealed class V3RequestTranslatorTests
     [Fact]
     public void Refuses_settings_that_name_more_reference_images_than_were_supplied()
     {
-        var error = Assert.Single(Refuse(Prompt, new JobSettings { StyleReferenceImages = ["a", "b"] }, [new("a.png", "image/png", TestImages.Png)]));
+        var error = Assert.Single(Refuse(new JobSettings { StyleReferenceImages = ["a", "b"] }, [new("a.png", "image/png", TestImages.Png)]));
 
         Assert.Equal("styleReferenceImages", error.Field);
     }
 
     [Fact]
-    public void Refuses_uploaded_reference_images_together_with_style_codes()
+    public void Sends_the_character_reference_image_it_is_given()
     {
-        var error = Assert.Single(Refuse(Prompt, new JobSettings { StyleCodes = ["1A2B3C4D"] }, [new("a.png", "image/png", TestImages.Png)]));
+        var face = new StyleReferenceUpload("face.png", "image/png", TestImages.Png);
 
-        Assert.Equal("styleCodes", error.Field);
-        Assert.Contains("styleReferenceImages", error.Message);
-    }
+        var result = V3RequestTranslator.Translate(Prompt, new JobSettings { RenderingSpeed = "TURBO" }, null, face);
 
-    [Fact]
-    public void A_character_reference_that_is_not_an_image_or_with_flash_speed_is_refused_naming_the_fields()
-    {
-        var result = V3RequestTranslator.Translate(
-            Prompt, new JobSettings { RenderingSpeed = "FLASH" }, null, new StyleReferenceUpload("face.png", "image/png", "not an image"u8.ToArray()));
-
-        Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage");
-        Assert.Contains(result.Errors, e => e.Field == "renderingSpeed" && e.Message.Contains("character reference", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void A_character_reference_over_ten_megabytes_is_refused()
-    {
-        var large = new byte[10_000_001];
-        TestImages.Png.CopyTo(large, 0);
-
-        var result = V3RequestTranslator.Translate(Prompt, new JobSettings(), null, new StyleReferenceUpload("face.png", "image/png", large));
-
-        Assert.Contains(result.Errors, e => e.Field == "characterReferenceImage" && e.Message.Contains("10 MB", StringComparison.Ordinal));
+        Assert.True(result.Succeeded);
+        Assert.Equal([face], result.Request.CharacterReferenceImages);
     }
 }

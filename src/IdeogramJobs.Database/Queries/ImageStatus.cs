@@ -1,7 +1,6 @@
-namespace IdeogramJobs.Contracts.Queries;
+namespace IdeogramJobs.Database.Queries;
 
 /// <summary>ssnews_image_assets.status.</summary>
-[GenerateSerializer, Alias("ideogramjobs.image-status")]
 public enum ImageStatus
 {
     PendingReview,
