@@ -55,7 +55,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         // The child sees only what the test decides, not the developer's own service settings.
-        foreach (var name in new[] { "DATABASE_URL", "C360REQ_DATABASE_URL", "IDEOGRAM_API_KEY", "SIRV_CLIENT_ID", "SIRV_CLIENT_SECRET", "ADMIN_API_KEY" })
+        foreach (var name in new[] { "DATABASE_URL", "C360REQ_DATABASE_URL", "IDEOGRAM_API_KEY", "SIRV_CLIENT_ID", "SIRV_CLIENT_SECRET", "ADMIN_API_KEY", "ORLEANS_DASHBOARD" })
         {
             start.Environment.Remove(name);
         }

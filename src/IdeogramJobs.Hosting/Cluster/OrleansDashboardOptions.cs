@@ -4,8 +4,8 @@ namespace IdeogramJobs.Hosting.Cluster;
 
 /// <summary>
 /// Whether the Orleans dashboard runs, on every silo and the API alike (ORLEANS_DASHBOARD, off unless set):
-/// its collectors export each silo's metrics once a second, which costs a busy silo about 4 % of its CPU and
-/// is most of what an idle one spends, and its pages show every grain of every account.
+/// its collectors export each silo's metrics once a second (an idle silo spends 1.6 % of a core with it, 1.0 %
+/// without; about 4 % of a busy silo's CPU in a profile), and its pages show every grain of every account.
 /// Prometheus' /metrics carries what operators alert on either way.
 /// </summary>
 public sealed class OrleansDashboardOptions
