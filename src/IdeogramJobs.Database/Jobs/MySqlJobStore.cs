@@ -24,7 +24,6 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
 {
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
     private const int WorkerIdChars = 100;
-    private const int CreatedByChars = 100;
 
     private static readonly JsonSerializerOptions GenerationJson = new(JsonSerializerDefaults.Web);
 
@@ -37,92 +36,23 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<long> CreateAsync(NewJob job, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // The job, its estimate and its settings in one round trip; the SELECT hands back the job's id, which
-        // LAST_INSERT_ID() still holds for the settings row after it.
-        long jobId;
-        await using (var insertJob = new MySqlCommand("""
-            INSERT INTO ssnews_jobs
-                (organization_id, account_id, job_type, status, priority, payload, max_retries, created_by, created_at,
-                 unit_price_usd, estimate_usd)
-            VALUES
-                ((SELECT a.organization_id FROM ssnews_accounts a WHERE a.account_id = @account),
-                 @account, @jobType, 'queued', @priority, @payload, @maxRetries, @createdBy, UTC_TIMESTAMP(), @unit, @estimate);
-            SELECT LAST_INSERT_ID();
-            INSERT INTO ssnews_job_execution_settings (job_id, config_id, user_overrides, final_settings, created_at)
-            VALUES (LAST_INSERT_ID(), @config, @overrides, @final, UTC_TIMESTAMP());
-            """, connection, transaction))
+        await using var batch = NewJobBatch.Command(job, connection);
+        try
         {
-            insertJob.Parameters.AddWithValue("account", job.AccountId);
-            insertJob.Parameters.AddWithValue("jobType", JobType);
-            insertJob.Parameters.AddWithValue("priority", job.Priority);
-            insertJob.Parameters.AddWithValue("payload", JobPayload.For(job).ToJson());
-            insertJob.Parameters.AddWithValue("maxRetries", job.MaxRetries);
-            insertJob.Parameters.AddWithValue("createdBy", ColumnText.Cut(job.CreatedBy, CreatedByChars));
-            insertJob.Parameters.AddWithValue("unit", job.Estimate?.PerImage);
-            insertJob.Parameters.AddWithValue("estimate", job.Estimate?.Total);
-            insertJob.Parameters.AddWithValue("config", job.ConfigId);
-            insertJob.Parameters.AddWithValue("overrides", job.UserOverridesJson);
-            insertJob.Parameters.AddWithValue("final", SettingsJson.Serialize(job.FinalSettings));
-            jobId = Convert.ToInt64(await insertJob.FirstSelectedValueAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return await NewJobBatch.ExecuteAsync(batch, cancellationToken);
         }
-
-        for (var index = 0; index < job.StyleReferenceImages.Count; index++)
+        catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry && job.IdempotencyKey is { } key)
         {
-            var image = job.StyleReferenceImages[index];
-            await using var insertReference = new MySqlCommand("""
-                INSERT INTO ssnews_job_style_references (job_id, image_index, file_name, content_type, sha256, content, created_at)
-                VALUES (@job, @index, @name, @type, @sha, @content, UTC_TIMESTAMP(3))
-                """, connection, transaction);
-            insertReference.Parameters.AddWithValue("job", jobId);
-            insertReference.Parameters.AddWithValue("index", index);
-            insertReference.Parameters.AddWithValue("name", ColumnText.Cut(image.FileName, 255));
-            insertReference.Parameters.AddWithValue("type", image.ContentType);
-            insertReference.Parameters.AddWithValue("sha", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(image.Content)));
-            insertReference.Parameters.AddWithValue("content", image.Content);
-            await insertReference.ExecuteNonQueryAsync(cancellationToken);
+            // Another submission with this key committed first: it owns the job, this one leaves no trace.
+            await RollBackAsync(connection);
+            return (await FindByIdempotencyKeyAsync(connection, job.AccountId, key, cancellationToken))?.JobId
+                ?? throw new InvalidOperationException("An idempotency key collided with a job that no longer exists.", e);
         }
-
-        if (job.CharacterReferenceImage is { } character)
+        catch
         {
-            await using var insertCharacter = new MySqlCommand("""
-                INSERT INTO ssnews_job_character_references (job_id, file_name, content_type, sha256, content, created_at)
-                VALUES (@job, @name, @type, @sha, @content, UTC_TIMESTAMP(3))
-                """, connection, transaction);
-            insertCharacter.Parameters.AddWithValue("job", jobId);
-            insertCharacter.Parameters.AddWithValue("name", ColumnText.Cut(character.FileName, 255));
-            insertCharacter.Parameters.AddWithValue("type", character.ContentType);
-            insertCharacter.Parameters.AddWithValue("sha", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(character.Content)));
-            insertCharacter.Parameters.AddWithValue("content", character.Content);
-            await insertCharacter.ExecuteNonQueryAsync(cancellationToken);
+            await RollBackAsync(connection);
+            throw;
         }
-
-        if (job.IdempotencyKey is { } key)
-        {
-            await using var insertKey = new MySqlCommand("""
-                INSERT INTO ssnews_job_idempotency_keys (account_id, idempotency_key, job_id, request_sha256, created_at)
-                VALUES (@account, @key, @job, @sha, UTC_TIMESTAMP(3))
-                """, connection, transaction);
-            insertKey.Parameters.AddWithValue("sha", job.RequestSha256);
-            insertKey.Parameters.AddWithValue("account", job.AccountId);
-            insertKey.Parameters.AddWithValue("key", key);
-            insertKey.Parameters.AddWithValue("job", jobId);
-            try
-            {
-                await insertKey.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
-            {
-                // Another submission with this key committed first: it owns the job, this one leaves no trace.
-                await transaction.RollbackAsync(cancellationToken);
-                return (await FindByIdempotencyKeyAsync(connection, job.AccountId, key, cancellationToken))?.JobId
-                    ?? throw new InvalidOperationException("An idempotency key collided with a job that no longer exists.", e);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return jobId;
     }
 
     public async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken)
@@ -543,6 +473,23 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         reader.GetNullableString("final_settings") is { } finalSettings
             ? SettingsJson.Deserialize<JobSettings>(finalSettings).ImageCount
             : 1;
+
+    /// <summary>
+    /// Ends the transaction a failed batch left open, so the connection goes back to the pool clean (it is not reset on
+    /// reuse). Nothing to add when this fails too: the connection is broken, the server rolls back as it closes, and the
+    /// batch's own error is the one the caller hears of.
+    /// </summary>
+    private static async Task RollBackAsync(MySqlConnection connection)
+    {
+        try
+        {
+            await using var rollback = new MySqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is MySqlException or InvalidOperationException or IOException)
+        {
+        }
+    }
 
     private static async Task<IdempotencyRecord?> FindByIdempotencyKeyAsync(MySqlConnection connection, string accountId, string idempotencyKey, CancellationToken cancellationToken)
     {

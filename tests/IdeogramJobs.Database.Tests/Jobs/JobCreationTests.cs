@@ -167,6 +167,27 @@ public sealed class JobCreationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submission_whose_write_fails_part_way_leaves_nothing_behind_and_the_next_one_commits_alone()
+    {
+        // The reference row fails (its content type is longer than the column) after the job row was written.
+        var unwritable = Job() with
+        {
+            IdempotencyKey = "half-written",
+            StyleReferenceImages = [Reference("a.png") with { ContentType = "image/" + new string('x', 80) }],
+        };
+        await Assert.ThrowsAnyAsync<MySqlConnector.MySqlException>(() => store.CreateAsync(unwritable, CancellationToken.None));
+
+        // Its connection goes back to the pool and serves the next submission: a transaction left open there would be
+        // committed, half-written job and all, by the next one's START TRANSACTION.
+        var next = await store.CreateAsync(Job(), CancellationToken.None);
+
+        Assert.Equal(1, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_jobs WHERE job_type = 'image_generation'"));
+        Assert.Equal(1, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_job_execution_settings"));
+        Assert.Equal(0, await database.Database.CountAsync("SELECT COUNT(*) FROM ssnews_job_idempotency_keys"));
+        Assert.NotNull(await store.GetAsync(next, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Idempotency_keys_belong_to_one_account_and_compare_exactly()
     {
         var otherAccount = await database.CreateAccountAsync("globex");
