@@ -39,7 +39,9 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         await using var batch = NewJobBatch.Command(job, connection);
         try
         {
-            return await NewJobBatch.ExecuteAsync(batch, cancellationToken);
+            return Convert.ToInt64(
+                await batch.FirstSelectedValueAsync(cancellationToken) ?? throw new InvalidOperationException("Writing a new job selected no job id."),
+                CultureInfo.InvariantCulture);
         }
         catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry && job.IdempotencyKey is { } key)
         {

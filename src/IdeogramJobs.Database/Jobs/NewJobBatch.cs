@@ -95,22 +95,5 @@ internal static class NewJobBatch
         return command;
     }
 
-    /// <summary>Runs the batch to its end, so a failing statement after the SELECT is raised too, and returns the job's id.</summary>
-    public static async Task<long> ExecuteAsync(MySqlCommand batch, CancellationToken cancellationToken)
-    {
-        long? jobId = null;
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
-        {
-            if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-            {
-                jobId = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken));
-
-        return jobId ?? throw new InvalidOperationException("Writing a new job selected no job id.");
-    }
-
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }
