@@ -12,6 +12,12 @@ public interface IAccountBudgetStore
     /// </summary>
     Task<BudgetStanding?> ReadStandingAsync(string accountId, DateTime monthStart, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ReadStandingAsync"/> for an account with a monthly budget; null when it has none (or does not
+    /// exist), without summing its month: admission reads this for every job, and most accounts have no budget.
+    /// </summary>
+    Task<BudgetStanding?> ReadBudgetedStandingAsync(string accountId, DateTime monthStart, CancellationToken cancellationToken);
+
     /// <summary>Replaces the account's budget; false when the account does not exist.</summary>
     Task<bool> SetAsync(string accountId, AccountBudget budget, CancellationToken cancellationToken);
 

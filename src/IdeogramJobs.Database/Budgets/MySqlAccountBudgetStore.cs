@@ -16,11 +16,17 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database, WebhookOut
 {
     private const string JobType = M0004_ImageGenerationJobType.ImageGenerationJobType;
 
-    public async Task<BudgetStanding?> ReadStandingAsync(string accountId, DateTime monthStart, CancellationToken cancellationToken)
+    public Task<BudgetStanding?> ReadStandingAsync(string accountId, DateTime monthStart, CancellationToken cancellationToken) =>
+        ReadStandingAsync(accountId, monthStart, onlyBudgeted: false, cancellationToken);
+
+    public Task<BudgetStanding?> ReadBudgetedStandingAsync(string accountId, DateTime monthStart, CancellationToken cancellationToken) =>
+        ReadStandingAsync(accountId, monthStart, onlyBudgeted: true, cancellationToken);
+
+    private async Task<BudgetStanding?> ReadStandingAsync(string accountId, DateTime monthStart, bool onlyBudgeted, CancellationToken cancellationToken)
     {
         // A job whose generation is saved has been billed (counted in spent), so it no longer reserves.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var select = new MySqlCommand("""
+        await using var select = new MySqlCommand($"""
             SELECT b.monthly_budget_usd, b.threshold_percent,
                    (SELECT COALESCE(SUM(l.amount_usd), 0) FROM ssnews_job_billings l
                     WHERE l.account_id = a.account_id AND l.billed_at >= @month) AS spent_usd,
@@ -29,7 +35,7 @@ public sealed class MySqlAccountBudgetStore(C360ReqDatabase database, WebhookOut
                       AND NOT EXISTS (SELECT 1 FROM ssnews_job_generations g WHERE g.job_id = j.job_id)) AS reserved_usd
             FROM ssnews_accounts a
             LEFT JOIN ssnews_account_budgets b ON b.account_id = a.account_id
-            WHERE a.account_id = @account
+            WHERE a.account_id = @account{(onlyBudgeted ? " AND b.monthly_budget_usd IS NOT NULL" : string.Empty)}
             """, connection);
         select.Parameters.AddWithValue("account", accountId);
         select.Parameters.AddWithValue("month", monthStart);

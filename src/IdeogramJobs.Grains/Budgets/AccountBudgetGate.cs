@@ -16,7 +16,7 @@ public sealed class AccountBudgetGate(IAccountBudgetStore budgets, BudgetThresho
     public async Task<BudgetDecision> CheckAsync(string accountId, CostEstimate estimate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        var standing = await budgets.ReadStandingAsync(accountId, MonthStart(time.GetUtcNow()), cancellationToken);
+        var standing = await budgets.ReadBudgetedStandingAsync(accountId, MonthStart(time.GetUtcNow()), cancellationToken);
         return standing is null
             ? new BudgetDecision(true, null, false, estimate.Total, null)
             : BudgetDecision.For(standing, estimate.Total);
