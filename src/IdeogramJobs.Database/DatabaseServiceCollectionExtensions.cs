@@ -63,7 +63,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<IBrandLibraryStore, MySqlBrandLibraryStore>();
         services.AddSingleton<IAccountBudgetStore, MySqlAccountBudgetStore>();
         services.AddSingleton<BilledSpendAlerts>();
-        services.AddSingleton<IJobCostStore, MySqlJobCostStore>();
         services.AddOptions<WebhookOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton<WebhookUrlPolicy>();

@@ -34,7 +34,6 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<IBudgetAlertAnnouncer>(provider => provider.GetRequiredService<BudgetThresholdAlerts>());
         services.AddSingleton<AccountBudgetGate>();
         services.AddSingleton<SubmissionBuilder>();
-        services.AddSingleton<JobCostRefresh>();
         services.AddImageStorage(configuration);
         services.AddSingleton<GeneratedImageRecorder>();
         services.AddSingleton<ImageFileRepairAtStart>();

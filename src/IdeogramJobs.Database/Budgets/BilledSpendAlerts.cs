@@ -20,31 +20,30 @@ namespace IdeogramJobs.Database.Budgets;
 public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpendAlerts> logger, IBudgetAlertAnnouncer? announcer = null)
 {
     /// <summary>
-    /// The statement that locks the budget of job @job's account (a row only when it has one), to run in the
-    /// saving batch before its billing; read its answer with <see cref="ReadLockedAsync"/>.
+    /// A select list and join over ssnews_jobs aliased j for a locking read (FOR UPDATE) of the job's row: the
+    /// budget of its account beside it, locked too, in columns that are null when the account has none. Read them
+    /// with <see cref="ReadLocked"/>.
     /// </summary>
-    public const string LockBudget = """
-        SELECT b.account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now
-        FROM ssnews_account_budgets b
-        WHERE b.account_id = (SELECT j.account_id FROM ssnews_jobs j WHERE j.job_id = @job) AND b.monthly_budget_usd IS NOT NULL
-        FOR UPDATE;
-        """;
+    public const string LockBudgetColumns = "b.account_id AS budget_account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now";
 
-    /// <summary>The budget <see cref="LockBudget"/> locked, with the database's clock (the one billed_at is written with); null when none.</summary>
-    public static async Task<LockedBudget?> ReadLockedAsync(MySqlDataReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(cancellationToken)
+    /// <inheritdoc cref="LockBudgetColumns"/>
+    public const string LockBudgetJoin = "LEFT JOIN ssnews_account_budgets b ON b.account_id = j.account_id AND b.monthly_budget_usd IS NOT NULL";
+
+    /// <summary>The budget a row read with <see cref="LockBudgetColumns"/> locked, with the database's clock (the one billed_at is written with); null when none.</summary>
+    public static LockedBudget? ReadLocked(MySqlDataReader reader) =>
+        reader.GetNullableString("budget_account_id") is { } accountId
             ? new LockedBudget(
-                reader.GetString("account_id"),
+                accountId,
                 new AccountBudget { MonthlyBudgetUsd = Usd.Normalize(reader.GetDecimal("monthly_budget_usd")), ThresholdPercent = reader.GetInt32("threshold_percent") },
                 reader.GetUtcDateTime("now"))
             : null;
 
     /// <summary>
-    /// After the billing, in its transaction: when the month's billed spend of the locked budget's account now
+    /// After the billing, in its transaction (begun by the caller's batch when <paramref name="transaction"/> is null): when the month's billed spend of the locked budget's account now
     /// reaches the threshold, records the alert and its webhook; returns the alert when this billing raised it
     /// (announce it with <see cref="AnnounceAsync"/> once the transaction commits).
     /// </summary>
-    public async Task<BudgetAlert?> RaiseIfCrossedAsync(MySqlConnection connection, MySqlTransaction transaction, LockedBudget budget, long jobId, CancellationToken cancellationToken)
+    public async Task<BudgetAlert?> RaiseIfCrossedAsync(MySqlConnection connection, MySqlTransaction? transaction, LockedBudget budget, long jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(budget);
         var monthStart = BudgetMonth.Start(budget.Now);
@@ -92,7 +91,7 @@ public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpen
     /// The account's billings since the month began, this one included. A locking read: it sees every billing
     /// committed before the budget lock was granted, whenever this transaction's snapshot was taken.
     /// </summary>
-    private static async Task<decimal> BilledSinceAsync(MySqlConnection connection, MySqlTransaction transaction, string accountId, DateTime monthStart, CancellationToken cancellationToken)
+    private static async Task<decimal> BilledSinceAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, DateTime monthStart, CancellationToken cancellationToken)
     {
         await using var sum = new MySqlCommand("""
             SELECT COALESCE(SUM(l.amount_usd), 0) FROM ssnews_job_billings l

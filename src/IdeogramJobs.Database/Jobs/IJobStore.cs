@@ -91,16 +91,16 @@ public interface IJobStore
     Task<bool> RecordSetbackAsync(long jobId, string token, AttemptSetback setback, CancellationToken cancellationToken);
 
     /// <summary>processing → completed by the attempt that owns it, with results JSON, completed_at, progress 100 and no error.</summary>
-    Task<bool> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken);
+    Task<JobEnd> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken);
 
     /// <summary>
     /// queued|processing → failed, with the reason, retry_count and completed_at; by the attempt that owns
     /// the row, or with a null token only while no attempt owns it.
     /// </summary>
-    Task<bool> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken);
+    Task<JobEnd> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken);
 
     /// <summary>queued|processing → cancelled, with completed_at, whatever attempt owns the row: its later writes then fail.</summary>
-    Task<bool> CancelAsync(long jobId, CancellationToken cancellationToken);
+    Task<JobEnd> CancelAsync(long jobId, CancellationToken cancellationToken);
 
     /// <summary>failed|cancelled → queued, clearing completed_at, error, progress, the counts, backoff and dispatch.</summary>
     Task<bool> RequeueAsync(long jobId, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IdeogramJobs.Contracts.Capacity;
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Budgets;
@@ -332,15 +333,17 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     public async Task<bool> SaveGenerationAsync(long jobId, string token, SavedGeneration generation, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // One round trip: whether the attempt still owns the row (locked), the budget of its account when budgets
-        // raise alerts (locked before the billing, so an account's billings add up one after another), then the
-        // writes, each of which does nothing unless the attempt owns the row. Images of an earlier generation
-        // (one answered but whose images could not be fetched) must not stay beside this one's at indices it does not reach.
+        // One round trip that opens its own transaction: whether the attempt still owns the row, locked with the
+        // budget of its account (so an account's billings add up one after another), then the writes, each of which
+        // does nothing unless the attempt owns the row. Images of an earlier generation (one answered but whose
+        // images could not be fetched) must not stay beside this one's at indices it does not reach.
         await using var save = new MySqlCommand($"""
-            SELECT attempt_token = @token FROM ssnews_jobs WHERE job_id = @job AND job_type = @jobType FOR UPDATE;
-            {(spendAlerts is null ? string.Empty : BilledSpendAlerts.LockBudget)}
+            START TRANSACTION;
+            SELECT j.attempt_token = @token AS owned, {BilledSpendAlerts.LockBudgetColumns}
+            FROM ssnews_jobs j {BilledSpendAlerts.LockBudgetJoin}
+            WHERE j.job_id = @job AND j.job_type = @jobType
+            FOR UPDATE;
             DELETE a FROM ssnews_image_assets a JOIN ssnews_jobs j ON j.job_id = a.job_id
             WHERE a.job_id = @job AND j.attempt_token = @token;
             INSERT INTO ssnews_job_generations (job_id, attempt_token, provider_created, images, created_at)
@@ -348,7 +351,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ON DUPLICATE KEY UPDATE attempt_token = VALUES(attempt_token), provider_created = VALUES(provider_created),
                 images = VALUES(images), created_at = VALUES(created_at);
             {JobCostColumns.RecordBilling}
-            """, connection, transaction);
+            """, connection);
         save.Parameters.AddWithValue("job", jobId);
         save.Parameters.AddWithValue("jobType", JobType);
         save.Parameters.AddWithValue("token", token);
@@ -356,32 +359,44 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         save.Parameters.AddWithValue("generated", JsonSerializer.Serialize(generation.Images, GenerationJson));
         save.Parameters.AddWithValue("images", generation.Images.Count);
 
-        bool owned;
-        BilledSpendAlerts.LockedBudget? budget = null;
-        await using (var reader = await save.ExecuteReaderAsync(cancellationToken))
+        try
         {
-            owned = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) && reader.GetBoolean(0);
-            if (spendAlerts is not null && await reader.NextResultAsync(cancellationToken))
+            var owned = false;
+            BilledSpendAlerts.LockedBudget? budget = null;
+            await using (var reader = await save.ExecuteReaderAsync(cancellationToken))
             {
-                budget = await BilledSpendAlerts.ReadLockedAsync(reader, cancellationToken);
+                do
+                {
+                    if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
+                    {
+                        owned = !reader.IsDBNull(0) && reader.GetBoolean(0);
+                        budget = BilledSpendAlerts.ReadLocked(reader);
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
             }
-        }
 
-        if (!owned)
+            if (!owned)
+            {
+                await EndTransactionAsync(connection, "ROLLBACK", cancellationToken);
+                return false;
+            }
+
+            // With budgets, the billing may cross the account's threshold: its alert is written here, announced once committed.
+            var alert = budget is null || spendAlerts is null ? null : await spendAlerts.RaiseIfCrossedAsync(connection, null, budget, jobId, cancellationToken);
+            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
+            if (alert is not null)
+            {
+                await spendAlerts!.AnnounceAsync(alert);
+            }
+
+            return true;
+        }
+        catch
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
+            await RollBackAsync(connection);
+            throw;
         }
-
-        // With budgets, the billing may cross the account's threshold: its alert is written here, announced once committed.
-        var alert = budget is null ? null : await spendAlerts!.RaiseIfCrossedAsync(connection, transaction, budget, jobId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (alert is not null)
-        {
-            await spendAlerts!.AnnounceAsync(alert);
-        }
-
-        return true;
     }
 
     public async Task<SavedGeneration?> GetGenerationAsync(long jobId, CancellationToken cancellationToken)
@@ -433,18 +448,18 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ("next", setback.NextAttemptAt),
             ("busy", setback.ProviderBusyUntil)) > 0;
 
-    public async Task<bool> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken) =>
-        await EndAsync(jobId, WebhookEventTypes.JobCompleted, $"""
+    public Task<JobEnd> CompleteAsync(long jobId, string token, string resultsJson, CancellationToken cancellationToken) =>
+        EndAsync(jobId, WebhookEventTypes.JobCompleted, $"""
             UPDATE ssnews_jobs
             SET status = 'completed', results = @results, completed_at = UTC_TIMESTAMP(), progress_percentage = 100, {JobCostColumns.SetCompletedCost},
                 error_message = NULL, attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
             WHERE job_id = @job AND job_type = @jobType AND status = 'processing' AND attempt_token = @token
             """, cancellationToken,
             ("token", token),
-            ("results", resultsJson)) > 0;
+            ("results", resultsJson));
 
-    public async Task<bool> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken) =>
-        await EndAsync(jobId, WebhookEventTypes.JobFailed, """
+    public Task<JobEnd> FailAsync(long jobId, string? token, int retryCount, string errorMessage, CancellationToken cancellationToken) =>
+        EndAsync(jobId, WebhookEventTypes.JobFailed, """
             UPDATE ssnews_jobs
             SET status = 'failed', error_message = @error, retry_count = @retries, completed_at = UTC_TIMESTAMP(),
                 attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
@@ -452,14 +467,14 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             """, cancellationToken,
             ("token", token),
             ("error", ColumnText.Cut(errorMessage, ColumnText.TextChars)),
-            ("retries", retryCount)) > 0;
+            ("retries", retryCount));
 
-    public async Task<bool> CancelAsync(long jobId, CancellationToken cancellationToken) =>
-        await EndAsync(jobId, WebhookEventTypes.JobCancelled, """
+    public Task<JobEnd> CancelAsync(long jobId, CancellationToken cancellationToken) =>
+        EndAsync(jobId, WebhookEventTypes.JobCancelled, """
             UPDATE ssnews_jobs
             SET status = 'cancelled', completed_at = UTC_TIMESTAMP(), attempt_token = NULL, attempt_deadline = NULL, next_attempt_at = NULL
             WHERE job_id = @job AND job_type = @jobType AND status IN ('queued', 'processing')
-            """, cancellationToken) > 0;
+            """, cancellationToken);
 
     public async Task<bool> RequeueAsync(long jobId, CancellationToken cancellationToken) =>
         await ExecuteAsync(jobId, """
@@ -524,22 +539,66 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A terminal UPDATE (as <see cref="ExecuteAsync"/>) whose webhook event is queued in the same transaction.</summary>
-    private async Task<int> EndAsync(long jobId, string eventType, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// A terminal UPDATE of one image job (@job, @jobType) in one round trip that opens its own transaction and reads
+    /// back the job's money and whether anyone listens for its webhook event; when the UPDATE ended the job and someone
+    /// does, the event is queued in the same transaction.
+    /// </summary>
+    private async Task<JobEnd> EndAsync(long jobId, string eventType, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        if (webhooks is null)
-        {
-            return await ExecuteAsync(jobId, sql, cancellationToken, parameters);
-        }
-
-        await using var command = new MySqlCommand(sql);
-        command.Parameters.AddWithValue("job", jobId);
-        command.Parameters.AddWithValue("jobType", JobType);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var end = new MySqlCommand($"""
+            START TRANSACTION;
+            {sql};
+            SELECT {JobCostColumns.Select}, {WebhookOutbox.Listened} AS listened FROM ssnews_jobs j WHERE j.job_id = @job;
+            """, connection);
+        end.Parameters.AddWithValue("job", jobId);
+        end.Parameters.AddWithValue("jobType", JobType);
+        end.Parameters.AddWithValue("eventType", eventType);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            end.Parameters.AddWithValue(name, value);
         }
 
-        return await webhooks.EndJobAsync(jobId, eventType, command, cancellationToken);
+        try
+        {
+            int changed;
+            JobCost? cost = null;
+            var listened = false;
+            await using (var reader = await end.ExecuteReaderAsync(cancellationToken))
+            {
+                do
+                {
+                    if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
+                    {
+                        cost = JobCostColumns.Read(reader);
+                        listened = !reader.IsDBNull(reader.GetOrdinal("listened")) && reader.GetBoolean("listened");
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+
+                changed = reader.RecordsAffected;
+            }
+
+            if (changed > 0 && listened && webhooks is not null)
+            {
+                await webhooks.QueueJobEventAsync(connection, null, jobId, eventType, cancellationToken);
+            }
+
+            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
+            return new JobEnd(changed > 0, cost);
+        }
+        catch
+        {
+            await RollBackAsync(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Ends the transaction a batch began itself (the connection has no <see cref="MySqlTransaction"/> for it).</summary>
+    private static async Task EndTransactionAsync(MySqlConnection connection, string statement, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand(statement, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ namespace IdeogramJobs.Database.Webhooks;
 /// </summary>
 public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, string PayloadJson)
 {
-    public static async Task<WebhookJobEvent?> ReadAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, string eventType, CancellationToken cancellationToken)
+    public static async Task<WebhookJobEvent?> ReadAsync(MySqlConnection connection, MySqlTransaction? transaction, long jobId, string eventType, CancellationToken cancellationToken)
     {
         await using var select = new MySqlCommand($"""
             SELECT j.account_id, j.status, j.results, j.error_message, j.retry_count, j.created_at, j.started_at, j.completed_at, {JobCostColumns.Select},

@@ -1,71 +1,48 @@
 using System.Text.Json.Nodes;
-using IdeogramJobs.Database.Connections;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace IdeogramJobs.Database.Webhooks;
 
 /// <summary>
-/// Writes webhook deliveries, one row per (event, endpoint), in the caller's transaction when it has
-/// one, so an event is recorded exactly when what raised it is. Nothing here sends: the delivery
+/// Writes webhook deliveries, one row per (event, endpoint), in the caller's transaction, so an event is
+/// recorded exactly when what raised it is. Nothing here sends: the delivery
 /// worker on each silo does, so a slow receiver never slows the writer.
 /// </summary>
-public sealed class WebhookOutbox(C360ReqDatabase database, IOptions<WebhookOptions> options)
+public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
 {
     private readonly long retrySeconds = (long)Math.Ceiling(options.Value.RetryWindow.TotalSeconds);
 
     /// <summary>
-    /// Runs a job's terminal UPDATE (of @job) and, when it changed the row, queues the job's event for the
-    /// account's subscribed endpoints and its own webhookUrl, all in one transaction. Returns the rows changed.
+    /// A select-list expression over ssnews_jobs aliased j: whether anyone is to hear of the job's @eventType (an
+    /// enabled endpoint of its account subscribed to it, or the job's own webhookUrl). Most accounts have no endpoint
+    /// and most jobs no webhookUrl, and then <see cref="QueueJobEventAsync"/> need not run.
     /// </summary>
-    public async Task<int> EndJobAsync(long jobId, string eventType, MySqlCommand update, CancellationToken cancellationToken)
+    public const string Listened = """
+        (EXISTS (SELECT 1 FROM ideogram_webhook_endpoints e
+                 WHERE e.account_id = j.account_id AND e.enabled = 1 AND FIND_IN_SET(@eventType, e.event_types) > 0)
+         OR JSON_EXTRACT(j.payload, '$.webhookUrl') IS NOT NULL)
+        """;
+
+    /// <summary>
+    /// Queues a job's terminal event for the account's subscribed endpoints and the job's own webhookUrl, in the
+    /// transaction open on <paramref name="connection"/> that ended the job (<paramref name="transaction"/> when
+    /// it was begun with one, null when the caller's batch began it).
+    /// </summary>
+    public async Task QueueJobEventAsync(MySqlConnection connection, MySqlTransaction? transaction, long jobId, string eventType, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        update.Connection = connection;
-        update.Transaction = transaction;
-
-        // In the same round trip, whether anyone is to hear of it: most accounts have no endpoint and most jobs no
-        // webhookUrl, and then the event is neither built nor queued.
-        update.CommandText += """
-            ;
-            SELECT EXISTS (SELECT 1 FROM ideogram_webhook_endpoints e
-                           WHERE e.account_id = j.account_id AND e.enabled = 1 AND FIND_IN_SET(@eventType, e.event_types) > 0)
-                   OR JSON_EXTRACT(j.payload, '$.webhookUrl') IS NOT NULL
-            FROM ssnews_jobs j WHERE j.job_id = @job;
-            """;
-        update.Parameters.AddWithValue("eventType", eventType);
-        int changed;
-        var listened = false;
-        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
-        {
-            do
-            {
-                if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-                {
-                    listened = !reader.IsDBNull(0) && reader.GetBoolean(0);
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken));
-
-            changed = reader.RecordsAffected;
-        }
-
-        if (changed > 0 && listened && await WebhookJobEvent.ReadAsync(connection, transaction, jobId, eventType, cancellationToken) is { } jobEvent)
+        if (await WebhookJobEvent.ReadAsync(connection, transaction, jobId, eventType, cancellationToken) is { } jobEvent)
         {
             await InsertAsync(connection, transaction, jobEvent.AccountId, eventType, jobId, jobEvent.PayloadJson, jobEvent.WebhookUrl, cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        return changed;
     }
 
     /// <summary>
     /// Queues an account-wide event (e.g. budget.threshold_reached) for the endpoints subscribed to it.
-    /// <paramref name="payloadJson"/> is the event's <c>data</c> object. Pass the caller's transaction to
-    /// record the event with the change that raised it.
+    /// <paramref name="payloadJson"/> is the event's <c>data</c> object. It is written in the transaction open on
+    /// <paramref name="connection"/>, so the event is recorded with the change that raised it.
     /// </summary>
-    public async Task EnqueueAccountEventAsync(string accountId, string eventType, string payloadJson, MySqlTransaction? transaction, CancellationToken cancellationToken)
+    public async Task EnqueueAccountEventAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, string eventType, string payloadJson, CancellationToken cancellationToken)
     {
         var payload = new JsonObject
         {
@@ -73,14 +50,7 @@ public sealed class WebhookOutbox(C360ReqDatabase database, IOptions<WebhookOpti
             ["timestamp"] = DateTime.UtcNow,
             ["data"] = JsonNode.Parse(payloadJson),
         }.ToJsonString();
-        if (transaction?.Connection is { } connection)
-        {
-            await InsertAsync(connection, transaction, accountId, eventType, null, payload, null, cancellationToken);
-            return;
-        }
-
-        await using var own = await database.OpenConnectionAsync(cancellationToken);
-        await InsertAsync(own, null, accountId, eventType, null, payload, null, cancellationToken);
+        await InsertAsync(connection, transaction, accountId, eventType, null, payload, null, cancellationToken);
     }
 
     private async Task InsertAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, string eventType, long? jobId, string payload, string? jobWebhookUrl, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Jobs;
 
 namespace IdeogramJobs.Grains.Jobs;
@@ -13,10 +14,13 @@ public sealed record AttemptOutcome(AttemptEnd End, string? Reason = null)
 
     public IReadOnlyList<JobImage> Images { get; init; } = [];
 
+    /// <summary>A completed job's money as its completing write left the row.</summary>
+    public JobCost? Cost { get; init; }
+
     /// <summary>Why the attempt was set back, when its end alone does not say (see <see cref="RetryCause"/>).</summary>
     public string? Cause { get; init; }
 
-    public static AttemptOutcome Completed(IReadOnlyList<JobImage> images) => new(AttemptEnd.Completed) { Images = images };
+    public static AttemptOutcome Completed(IReadOnlyList<JobImage> images, JobCost? cost) => new(AttemptEnd.Completed) { Images = images, Cost = cost };
 
     public static readonly AttemptOutcome Lost = new(AttemptEnd.Lost);
 }

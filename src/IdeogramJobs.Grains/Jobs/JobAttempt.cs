@@ -164,7 +164,7 @@ public sealed class JobAttempt(
         var verdict = AttemptVerdict.Of(attempt, outcome, activation.CancelRequested, cutOff, settings, Random.Shared.NextDouble());
         if (verdict.FollowUp == AttemptFollowUp.Complete)
         {
-            activation.Job = attempt.Job with { Status = JobStatus.Processing, Images = outcome.Images };
+            activation.Job = attempt.Job with { Status = JobStatus.Processing, Images = outcome.Images, Cost = outcome.Cost ?? attempt.Job.Cost };
             return verdict;
         }
 
@@ -204,12 +204,13 @@ public sealed class JobAttempt(
 
     private async Task<bool> RecordFailureAsync(RunningAttempt attempt, AttemptVerdict verdict)
     {
-        if (!await jobs.FailAsync(activation.JobId, attempt.Token, verdict.RetryCount, verdict.Reason, CancellationToken.None))
+        var end = await jobs.FailAsync(activation.JobId, attempt.Token, verdict.RetryCount, verdict.Reason, CancellationToken.None);
+        if (!end.Ended)
         {
             return false;
         }
 
-        activation.Job = attempt.Job with { RetryCount = verdict.RetryCount };
+        activation.Job = attempt.Job with { RetryCount = verdict.RetryCount, Cost = end.Cost ?? attempt.Job.Cost };
         return true;
     }
 

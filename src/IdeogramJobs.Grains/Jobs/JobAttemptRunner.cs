@@ -257,9 +257,11 @@ public sealed class JobAttemptRunner(
         }
 
         var images = recorded.Values.OrderBy(i => i.Index).ToList();
+        JobEnd end;
         try
         {
-            if (!await steps.RunAsync(ct => jobs.CompleteAsync(job.JobId, attempt.Token, JobResults.ResultsJson(job, images, withheld), ct), Transient, cancellationToken))
+            end = await steps.RunAsync(ct => jobs.CompleteAsync(job.JobId, attempt.Token, JobResults.ResultsJson(job, images, withheld), ct), Transient, cancellationToken);
+            if (!end.Ended)
             {
                 return AttemptOutcome.Lost;
             }
@@ -270,7 +272,7 @@ public sealed class JobAttemptRunner(
         }
 
         await observer.StepAsync(SystemLogLevel.Info, $"Job completed with {images.Count} image(s)" + (withheld > 0 ? $", {withheld} withheld by Ideogram's safety check" : string.Empty));
-        return AttemptOutcome.Completed(images);
+        return AttemptOutcome.Completed(images, end.Cost);
     }
 
     /// <summary>

@@ -26,13 +26,15 @@ public sealed class JobCommands(JobActivation activation, IJobStore jobs, JobAtt
         await attempt.StopAsync();
 
         // The cancel clears the attempt's token in the same write, so nothing the attempt still does can undo it.
-        if (!await jobs.CancelAsync(activation.JobId, CancellationToken.None))
+        var end = await jobs.CancelAsync(activation.JobId, CancellationToken.None);
+        if (!end.Ended)
         {
             activation.CancelRequested = false;
             var job = activation.Job = await jobs.GetAsync(activation.JobId, CancellationToken.None);
             return NotAllowed(job!.Status, $"The job is already {job.Status.ToDatabase()}.");
         }
 
+        activation.Job = activation.Job! with { Cost = end.Cost ?? activation.Job.Cost };
         await steps.WriteAsync(SystemLogLevel.Info, "Job cancelled");
         await cancelled();
         return new JobCommandResult { Outcome = JobCommandOutcome.Done, Status = JobStatus.Cancelled };

@@ -20,17 +20,19 @@ public sealed class JobEnding(
     JobWakeUps wakeUps,
     IGrainFactory grains,
     JobMetrics metrics,
-    JobCostRefresh costRefresh,
     TimeProvider time,
     ILogger logger)
 {
     /// <summary>Fails a job no attempt owns (a job that can never run as asked, or one interrupted too often); false when the row changed meanwhile.</summary>
     public async Task<bool> FailWithoutAttemptAsync(string reason)
     {
-        if (!await jobs.FailAsync(activation.JobId, null, activation.Job!.RetryCount, reason, CancellationToken.None))
+        var end = await jobs.FailAsync(activation.JobId, null, activation.Job!.RetryCount, reason, CancellationToken.None);
+        if (!end.Ended)
         {
             return false;
         }
+
+        activation.Job = activation.Job with { Cost = end.Cost ?? activation.Job.Cost };
 
         await FailedAsync(reason, "permanent failure");
         return true;
@@ -57,9 +59,8 @@ public sealed class JobEnding(
             AttemptToken = null,
             NextAttemptAt = null,
         };
-        var ended = activation.Job = await costRefresh.WithCostAsync(activation.Job);
         wakeUps.CancelStep();
-        events.Record(JobEventKind.Status, status, ended.ProgressPercentage, message);
+        events.Record(JobEventKind.Status, status, activation.Job.ProgressPercentage, message);
         await capacity.ForgetAsync();
         await wakeUps.StopAsync();
         _ = grains.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(activation.JobId, status);

@@ -35,7 +35,7 @@ public sealed class BilledSpendAlertTests : IAsyncLifetime
         for (var silo = 0; silo < 2; silo++)
         {
             var connections = new C360ReqDatabase(Options.Create(database.Database.Options));
-            var outbox = new WebhookOutbox(connections, Options.Create(new WebhookOptions()));
+            var outbox = new WebhookOutbox(Options.Create(new WebhookOptions()));
             silos.Add(connections);
             stores.Add(new MySqlJobStore(connections, new MySqlImageAssetStore(connections), outbox,
                 new BilledSpendAlerts(outbox, NullLogger<BilledSpendAlerts>.Instance, announced)));
@@ -60,7 +60,7 @@ public sealed class BilledSpendAlertTests : IAsyncLifetime
         {
             // 0.12 each, under the 0.20 threshold of 0.25 alone; 0.24 together reaches it.
             var accountId = await database.CreateAccountAsync($"race{round}");
-            await new MySqlAccountBudgetStore(database.Connections, new WebhookOutbox(database.Connections, Options.Create(new WebhookOptions())))
+            await new MySqlAccountBudgetStore(database.Connections, new WebhookOutbox(Options.Create(new WebhookOptions())))
                 .SetAsync(accountId, new AccountBudget { MonthlyBudgetUsd = 0.25m, ThresholdPercent = 80 }, CancellationToken.None);
             await new MySqlWebhookStore(database.Connections, new SecretProtector(Options.Create(new SecretEncryptionOptions { Keys = MasterKey })))
                 .CreateAsync(accountId, "https://a.example/hook", [WebhookEventTypes.BudgetThresholdReached], enabled: true, CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class BilledSpendAlertTests : IAsyncLifetime
     public async Task A_billing_under_the_threshold_raises_nothing_and_an_account_without_a_budget_is_only_billed()
     {
         var budgeted = await database.CreateAccountAsync("under");
-        await new MySqlAccountBudgetStore(database.Connections, new WebhookOutbox(database.Connections, Options.Create(new WebhookOptions())))
+        await new MySqlAccountBudgetStore(database.Connections, new WebhookOutbox(Options.Create(new WebhookOptions())))
             .SetAsync(budgeted, new AccountBudget { MonthlyBudgetUsd = 1m, ThresholdPercent = 80 }, CancellationToken.None);
         var unbudgeted = await database.CreateAccountAsync("free");
 

@@ -65,8 +65,8 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
         Assert.Null(await images.RecordAsync(Image(0, First) with { Url = "https://cdn.example/stale.png" }, CancellationToken.None));
         Assert.False(await store.DiscardGenerationAsync(jobId, First, CancellationToken.None));
         Assert.False(await store.RecordSetbackAsync(jobId, First, Setback(), CancellationToken.None));
-        Assert.False(await store.CompleteAsync(jobId, First, "{}", CancellationToken.None));
-        Assert.False(await store.FailAsync(jobId, First, 1, "stale failure", CancellationToken.None));
+        Assert.False((await store.CompleteAsync(jobId, First, "{}", CancellationToken.None)).Ended);
+        Assert.False((await store.FailAsync(jobId, First, 1, "stale failure", CancellationToken.None)).Ended);
         Assert.False(await store.ReleaseClaimAsync(jobId, First, CancellationToken.None));
 
         Assert.Equal(row, await database.JobRowAsync(jobId));
@@ -100,12 +100,12 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
     {
         Assert.True(await ClaimAsync(First, "silo-1"));
 
-        Assert.True(await store.CancelAsync(jobId, CancellationToken.None));
+        Assert.True((await store.CancelAsync(jobId, CancellationToken.None)).Ended);
 
         Assert.False(await store.UpdateProgressAsync(jobId, First, 50, "still going", CancellationToken.None));
         Assert.False(await store.SaveGenerationAsync(jobId, First, Generation("https://ideogram.example/late.png"), CancellationToken.None));
         Assert.False(await store.RecordSetbackAsync(jobId, First, Setback(), CancellationToken.None));
-        Assert.False(await store.CompleteAsync(jobId, First, "{}", CancellationToken.None));
+        Assert.False((await store.CompleteAsync(jobId, First, "{}", CancellationToken.None)).Ended);
         Assert.False(await ClaimAsync(Second, "silo-2"));
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Cancelled, job.Status);
@@ -177,7 +177,7 @@ public sealed class AttemptOwnershipTests : IAsyncLifetime
         Assert.True(await store.MarkDispatchedAsync(jobId, DateTime.UtcNow, CancellationToken.None));
         Assert.True(await ClaimAsync(First, "silo-1"));
         Assert.True(await store.RecordSetbackAsync(jobId, First, Setback(), CancellationToken.None));
-        Assert.True(await store.FailAsync(jobId, null, 3, "gave up", CancellationToken.None));
+        Assert.True((await store.FailAsync(jobId, null, 3, "gave up", CancellationToken.None)).Ended);
 
         Assert.True(await store.RequeueAsync(jobId, CancellationToken.None));
 

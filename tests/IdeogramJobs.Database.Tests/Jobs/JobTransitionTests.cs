@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Contracts.Jobs;
 using IdeogramJobs.Contracts.Settings;
 using IdeogramJobs.Database.Images;
@@ -76,7 +77,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         await store.RecordSetbackAsync(jobId, await OwnerAsync(jobId) ?? Token, Setback(1, "Ideogram answered 503", "Retrying"), CancellationToken.None);
         Assert.True(await ClaimAsync(jobId, "silo-2", "Attempt 2", token: "fedcba9876543210fedcba9876543210"));
 
-        Assert.True(await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[{"index":0}]}""", CancellationToken.None));
+        Assert.True((await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[{"index":0}]}""", CancellationToken.None)).Ended);
 
         var row = await database.JobRowAsync(jobId);
         Assert.Equal("completed", row["status"]);
@@ -90,6 +91,31 @@ public sealed class JobTransitionTests : IAsyncLifetime
         Assert.InRange(job.CompletedAt!.Value, DateTime.UtcNow.AddMinutes(-2), DateTime.UtcNow.AddMinutes(2));
     }
 
+    [Fact]
+    public async Task Ending_a_job_answers_with_the_money_its_row_then_holds_and_a_refused_end_says_so()
+    {
+        var jobId = await store.CreateAsync(new NewJob
+        {
+            AccountId = accountId,
+            ConfigId = configId,
+            JobTypeName = "social_media",
+            Prompt = "A harvest festival poster",
+            FinalSettings = new JobSettings { NumImages = 2 },
+            Estimate = new CostEstimate { PerImage = 0.06m, Images = 2, Total = 0.12m },
+        }, CancellationToken.None);
+        Assert.True(await ClaimAsync(jobId, "silo-1", "Started"));
+        var oneImage = new SavedGeneration(DateTimeOffset.UtcNow, [new SavedGenerationImage("https://ideogram.example/1.png", "poster", "1024x1024", 1, "GENERAL", true)]);
+        Assert.True(await store.SaveGenerationAsync(jobId, Token, oneImage, CancellationToken.None));
+
+        var end = await store.CompleteAsync(jobId, Token, """{"images":[{"index":0}]}""", CancellationToken.None);
+
+        Assert.True(end.Ended);
+        Assert.Equal(new JobCost { EstimateUsd = 0.12m, CostUsd = 0.06m, BilledUsd = 0.06m }, end.Cost);
+        var refused = await store.CancelAsync(jobId, CancellationToken.None);
+        Assert.False(refused.Ended);
+        Assert.Equal("completed", (await database.JobRowAsync(jobId))["status"]);
+    }
+
     [Theory]
     [InlineData(JobStatus.Queued)]
     [InlineData(JobStatus.Completed)]
@@ -100,7 +126,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None));
+        Assert.False((await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None)).Ended);
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -111,7 +137,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(state);
 
-        Assert.True(await store.FailAsync(jobId, await OwnerAsync(jobId), 3, "Ideogram refused the prompt as unsafe", CancellationToken.None));
+        Assert.True((await store.FailAsync(jobId, await OwnerAsync(jobId), 3, "Ideogram refused the prompt as unsafe", CancellationToken.None)).Ended);
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Failed, job.Status);
@@ -127,7 +153,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.FailAsync(jobId, await OwnerAsync(jobId), 9, "late failure", CancellationToken.None));
+        Assert.False((await store.FailAsync(jobId, await OwnerAsync(jobId), 9, "late failure", CancellationToken.None)).Ended);
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -138,7 +164,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(state);
 
-        Assert.True(await store.CancelAsync(jobId, CancellationToken.None));
+        Assert.True((await store.CancelAsync(jobId, CancellationToken.None)).Ended);
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Cancelled, job.Status);
@@ -152,7 +178,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var jobId = await JobInAsync(state);
         var before = await database.JobRowAsync(jobId);
 
-        Assert.False(await store.CancelAsync(jobId, CancellationToken.None));
+        Assert.False((await store.CancelAsync(jobId, CancellationToken.None)).Ended);
 
         Assert.Equal(before, await database.JobRowAsync(jobId));
     }
@@ -237,7 +263,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     {
         var jobId = await JobInAsync(JobStatus.Processing);
 
-        Assert.True(await store.FailAsync(jobId, await OwnerAsync(jobId), 1, new string('x', 100_000), CancellationToken.None));
+        Assert.True((await store.FailAsync(jobId, await OwnerAsync(jobId), 1, new string('x', 100_000), CancellationToken.None)).Ended);
 
         var job = (await store.GetAsync(jobId, CancellationToken.None))!;
         Assert.Equal(JobStatus.Failed, job.Status);
@@ -256,9 +282,9 @@ public sealed class JobTransitionTests : IAsyncLifetime
         var before = await database.JobRowAsync(olderJob);
 
         Assert.False(await ClaimAsync(olderJob, "silo-1", "mine now"));
-        Assert.False(await store.CompleteAsync(olderJob, await OwnerAsync(olderJob) ?? Token, "{}", CancellationToken.None));
-        Assert.False(await store.FailAsync(olderJob, await OwnerAsync(olderJob), 1, "no", CancellationToken.None));
-        Assert.False(await store.CancelAsync(olderJob, CancellationToken.None));
+        Assert.False((await store.CompleteAsync(olderJob, await OwnerAsync(olderJob) ?? Token, "{}", CancellationToken.None)).Ended);
+        Assert.False((await store.FailAsync(olderJob, await OwnerAsync(olderJob), 1, "no", CancellationToken.None)).Ended);
+        Assert.False((await store.CancelAsync(olderJob, CancellationToken.None)).Ended);
         Assert.False(await store.RequeueAsync(olderJob, CancellationToken.None));
         await store.UpdateProgressAsync(olderJob, await OwnerAsync(olderJob) ?? Token, 50, "half", CancellationToken.None);
         await store.RecordSetbackAsync(olderJob, await OwnerAsync(olderJob) ?? Token, Setback(1, "no", "no"), CancellationToken.None);
@@ -298,9 +324,9 @@ public sealed class JobTransitionTests : IAsyncLifetime
             JobStatus.Queued => true,
             JobStatus.Processing => await ClaimAsync(jobId, "silo-1", "Started"),
             JobStatus.Completed => await ClaimAsync(jobId, "silo-1", "Started")
-                && await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None),
-            JobStatus.Failed => await store.FailAsync(jobId, await OwnerAsync(jobId), 0, "Invalid prompt", CancellationToken.None),
-            JobStatus.Cancelled => await store.CancelAsync(jobId, CancellationToken.None),
+                && (await store.CompleteAsync(jobId, await OwnerAsync(jobId) ?? Token, """{"images":[]}""", CancellationToken.None)).Ended,
+            JobStatus.Failed => (await store.FailAsync(jobId, await OwnerAsync(jobId), 0, "Invalid prompt", CancellationToken.None)).Ended,
+            JobStatus.Cancelled => (await store.CancelAsync(jobId, CancellationToken.None)).Ended,
             _ => throw new ArgumentOutOfRangeException(nameof(state)),
         };
         Assert.True(reached, $"job {jobId} did not reach {state}");

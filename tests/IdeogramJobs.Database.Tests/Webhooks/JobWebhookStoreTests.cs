@@ -23,7 +23,7 @@ public sealed class JobWebhookStoreTests : IAsyncLifetime
     {
         await database.InitializeAsync();
         jobs = new MySqlJobStore(database.Connections, new MySqlImageAssetStore(database.Connections),
-            new WebhookOutbox(database.Connections, Options.Create(new WebhookOptions())));
+            new WebhookOutbox(Options.Create(new WebhookOptions())));
         rows = new ImageJobRows(database);
         accountId = await database.CreateAccountAsync("job-hooks");
     }
@@ -77,7 +77,7 @@ public sealed class JobWebhookStoreTests : IAsyncLifetime
     {
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
         await database.Database.ExecuteAsync($"UPDATE ssnews_jobs SET payload = JSON_SET(payload, '$.webhookUrl', '{JobUrl}') WHERE job_id = {jobId}");
-        Assert.True(await jobs.CancelAsync(jobId, CancellationToken.None));
+        Assert.True((await jobs.CancelAsync(jobId, CancellationToken.None)).Ended);
     }
 
     private static SecretProtector Protector(string keys) => new(Options.Create(new SecretEncryptionOptions { Keys = keys }));

@@ -23,7 +23,7 @@ public sealed class WebhookOutboxTests : IAsyncLifetime
         await database.InitializeAsync();
         store = Store(OldKey);
         jobs = new MySqlJobStore(database.Connections, new MySqlImageAssetStore(database.Connections),
-            new WebhookOutbox(database.Connections, Options.Create(new WebhookOptions())));
+            new WebhookOutbox(Options.Create(new WebhookOptions())));
         rows = new ImageJobRows(database);
         accountId = await database.CreateAccountAsync("hooks");
     }
@@ -39,8 +39,8 @@ public sealed class WebhookOutboxTests : IAsyncLifetime
         await store.CreateAsync(accountId, "https://d.example/hook", [WebhookEventTypes.JobCancelled], enabled: false, CancellationToken.None);
         var jobId = await rows.CreateJobAsync(accountId, "social_media");
 
-        Assert.True(await jobs.CancelAsync(jobId, CancellationToken.None));
-        Assert.False(await jobs.CancelAsync(jobId, CancellationToken.None));
+        Assert.True((await jobs.CancelAsync(jobId, CancellationToken.None)).Ended);
+        Assert.False((await jobs.CancelAsync(jobId, CancellationToken.None)).Ended);
 
         var deliveries = await database.Database.QueryAsync($"SELECT message_id, event_type, job_id FROM ideogram_webhook_deliveries WHERE account_id = '{accountId}'");
         Assert.Equal(2, deliveries.Count);
