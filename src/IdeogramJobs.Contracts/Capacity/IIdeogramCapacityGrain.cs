@@ -42,8 +42,10 @@ public interface IIdeogramCapacityGrain : IGrainWithStringKey
     /// <summary>
     /// The job has ended, its last attempt being <paramref name="attemptToken"/>: frees its lease and withdraws its
     /// request; a lease bound to an earlier attempt stays counted as a call given up on until that call has surely ended.
+    /// One-way: the job has nothing to decide from the answer, and should the message be lost, the lease lapses at its
+    /// deadline and a grain rebuilt from the table does not count an ended job.
     /// </summary>
-    [Alias("forget")]
+    [OneWay, Alias("forget")]
     Task ForgetAsync(long jobId, string? attemptToken);
 
     /// <summary>The key's in-flight limit changed: the grain starts again and rebuilds its count from the table under the new limit.</summary>
