@@ -2,7 +2,6 @@ using System.Globalization;
 using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Contracts.Costs;
 using IdeogramJobs.Database.Columns;
-using IdeogramJobs.Database.Costs;
 using IdeogramJobs.Database.Webhooks;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
@@ -11,41 +10,93 @@ namespace IdeogramJobs.Database.Budgets;
 
 /// <summary>
 /// When what Ideogram billed for a generation brings the account's billed spend for the month to its budget
-/// threshold, records the threshold alert and its webhook in the billing's transaction:
-/// spend that crosses the threshold raises it when it is billed, not at the next admission. Billings of an
-/// account with a budget take its budget row's lock first, so concurrent ones (on any silo) add up one
-/// after another, and the alert row's unique key leaves one alert per account, month and threshold
-/// whichever path (admission or billing) gets there first.
+/// threshold, records the threshold alert and its webhook: spend that crosses the threshold raises it when it is
+/// billed, not at the next admission. The check runs as soon as the billing has committed, in a transaction of its
+/// own that takes the account's budget row lock first, so the checks of concurrent billings (on any silo) run one
+/// after another and each sees every billing committed before it; the alert row's unique key leaves one alert per
+/// account, month and threshold whichever path (admission or a billing) gets there first. A silo that stops between
+/// a billing and its check leaves the alert to the next admission over the threshold.
 /// </summary>
 public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpendAlerts> logger, IBudgetAlertAnnouncer? announcer = null)
 {
     /// <summary>
-    /// A select list and join over ssnews_jobs aliased j for a locking read (FOR UPDATE) of the job's row: the
-    /// budget of its account beside it, locked too, in columns that are null when the account has none. Read them
-    /// with <see cref="ReadLocked"/>.
+    /// A select-list column over ssnews_jobs aliased j: whether the job's account has a monthly budget, so that a
+    /// billing of it calls for <see cref="RaiseIfCrossedAsync"/>.
     /// </summary>
-    public const string LockBudgetColumns = "b.account_id AS budget_account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now";
+    public const string Budgeted = """
+        EXISTS (SELECT 1 FROM ssnews_account_budgets b WHERE b.account_id = j.account_id AND b.monthly_budget_usd IS NOT NULL) AS budgeted
+        """;
 
-    /// <inheritdoc cref="LockBudgetColumns"/>
-    public const string LockBudgetJoin = "LEFT JOIN ssnews_account_budgets b ON b.account_id = j.account_id AND b.monthly_budget_usd IS NOT NULL";
+    /// <summary>
+    /// After a billing of job <paramref name="jobId"/> committed: when the month's billed spend of its account now
+    /// reaches the budget's threshold, records the alert and its webhook, and announces it; returns the alert when this
+    /// call raised it. Never throws: the billing is committed, and a saving retried because its alert failed would
+    /// bill again; an alert not written here is raised by the next admission over the threshold.
+    /// </summary>
+    public async Task<BudgetAlert?> RaiseIfCrossedAsync(MySqlConnection connection, long jobId)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        BudgetAlert? alert;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            alert = await LockBudgetAsync(connection, transaction, jobId, CancellationToken.None) is { } budget
+                ? await RecordIfCrossedAsync(connection, transaction, budget, jobId, CancellationToken.None)
+                : null;
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Job {JobId}: whether its billing reached its account's budget threshold could not be checked; the next admission over the threshold raises the alert", jobId);
+            return null;
+        }
 
-    /// <summary>The budget a row read with <see cref="LockBudgetColumns"/> locked, with the database's clock (the one billed_at is written with); null when none.</summary>
-    public static LockedBudget? ReadLocked(MySqlDataReader reader) =>
-        reader.GetNullableString("budget_account_id") is { } accountId
+        await AnnounceAsync(alert);
+        return alert;
+    }
+
+    /// <summary>
+    /// Publishes an alert after its transaction committed. The billing stands whatever happens here: the alert row
+    /// and its webhook are already durable.
+    /// </summary>
+    private async Task AnnounceAsync(BudgetAlert? alert)
+    {
+        if (alert is null || announcer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await announcer.AnnounceAsync(alert, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Account {AccountId}: the budget threshold alert raised by billing job {JobId} could not be announced", alert.AccountId, alert.JobId);
+        }
+    }
+
+    /// <summary>The budget of the job's account, its row locked until the transaction ends, with the database's clock (the one billed_at is written with); null when none.</summary>
+    private static async Task<LockedBudget?> LockBudgetAsync(MySqlConnection connection, MySqlTransaction transaction, long jobId, CancellationToken cancellationToken)
+    {
+        await using var select = new MySqlCommand("""
+            SELECT b.account_id, b.monthly_budget_usd, b.threshold_percent, UTC_TIMESTAMP(3) AS now
+            FROM ssnews_account_budgets b
+            WHERE b.account_id = (SELECT j.account_id FROM ssnews_jobs j WHERE j.job_id = @job) AND b.monthly_budget_usd IS NOT NULL
+            FOR UPDATE
+            """, connection, transaction);
+        select.Parameters.AddWithValue("job", jobId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
             ? new LockedBudget(
-                accountId,
+                reader.GetString("account_id"),
                 new AccountBudget { MonthlyBudgetUsd = Usd.Normalize(reader.GetDecimal("monthly_budget_usd")), ThresholdPercent = reader.GetInt32("threshold_percent") },
                 reader.GetUtcDateTime("now"))
             : null;
+    }
 
-    /// <summary>
-    /// After the billing, in its transaction (begun by the caller's batch when <paramref name="transaction"/> is null): when the month's billed spend of the locked budget's account now
-    /// reaches the threshold, records the alert and its webhook; returns the alert when this billing raised it
-    /// (announce it with <see cref="AnnounceAsync"/> once the transaction commits).
-    /// </summary>
-    public async Task<BudgetAlert?> RaiseIfCrossedAsync(MySqlConnection connection, MySqlTransaction? transaction, LockedBudget budget, long jobId, CancellationToken cancellationToken)
+    private async Task<BudgetAlert?> RecordIfCrossedAsync(MySqlConnection connection, MySqlTransaction transaction, LockedBudget budget, long jobId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(budget);
         var monthStart = BudgetMonth.Start(budget.Now);
         var spent = await BilledSinceAsync(connection, transaction, budget.AccountId, monthStart, cancellationToken);
         if (!budget.Budget.ThresholdReachedBy(spent))
@@ -67,31 +118,10 @@ public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpen
     }
 
     /// <summary>
-    /// Publishes an alert <see cref="RecordBillingAsync"/> raised, after its transaction committed. The billing
-    /// stands whatever happens here: the alert row and its webhook are already durable.
+    /// The account's billings since the month began. A locking read: it sees every billing committed before the
+    /// budget lock was granted, whenever this transaction's snapshot was taken.
     /// </summary>
-    public async Task AnnounceAsync(BudgetAlert? alert)
-    {
-        if (alert is null || announcer is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await announcer.AnnounceAsync(alert, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Account {AccountId}: the budget threshold alert raised by billing job {JobId} could not be announced", alert.AccountId, alert.JobId);
-        }
-    }
-
-    /// <summary>
-    /// The account's billings since the month began, this one included. A locking read: it sees every billing
-    /// committed before the budget lock was granted, whenever this transaction's snapshot was taken.
-    /// </summary>
-    private static async Task<decimal> BilledSinceAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, DateTime monthStart, CancellationToken cancellationToken)
+    private static async Task<decimal> BilledSinceAsync(MySqlConnection connection, MySqlTransaction transaction, string accountId, DateTime monthStart, CancellationToken cancellationToken)
     {
         await using var sum = new MySqlCommand("""
             SELECT COALESCE(SUM(l.amount_usd), 0) FROM ssnews_job_billings l
@@ -104,5 +134,5 @@ public sealed class BilledSpendAlerts(WebhookOutbox webhooks, ILogger<BilledSpen
     }
 
     /// <summary>An account's budget, its row locked until the transaction ends, and the database's clock when it was.</summary>
-    public sealed record LockedBudget(string AccountId, AccountBudget Budget, DateTime Now);
+    private sealed record LockedBudget(string AccountId, AccountBudget Budget, DateTime Now);
 }

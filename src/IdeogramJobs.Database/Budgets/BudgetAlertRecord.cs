@@ -12,7 +12,7 @@ namespace IdeogramJobs.Database.Budgets;
 public static class BudgetAlertRecord
 {
     /// <summary>True when this call recorded the alert; false when the month already has it.</summary>
-    public static async Task<bool> TryRecordAsync(MySqlConnection connection, MySqlTransaction? transaction, WebhookOutbox webhooks, BudgetAlert alert, CancellationToken cancellationToken)
+    public static async Task<bool> TryRecordAsync(MySqlConnection connection, MySqlTransaction transaction, WebhookOutbox webhooks, BudgetAlert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         await using var insert = new MySqlCommand("""
@@ -31,7 +31,7 @@ public static class BudgetAlertRecord
             return false;
         }
 
-        await webhooks.EnqueueAccountEventAsync(connection, transaction, alert.AccountId, WebhookEventTypes.BudgetThresholdReached, BudgetAlertPayload.Json(alert), cancellationToken);
+        await webhooks.EnqueueAccountEventAsync(alert.AccountId, WebhookEventTypes.BudgetThresholdReached, BudgetAlertPayload.Json(alert), transaction, cancellationToken);
         return true;
     }
 }

@@ -334,15 +334,14 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
-        // One round trip that opens its own transaction: whether the attempt still owns the row, locked with the
-        // budget of its account (so an account's billings add up one after another), then the writes, each of which
-        // does nothing unless the attempt owns the row. Images of an earlier generation (one answered but whose
-        // images could not be fetched) must not stay beside this one's at indices it does not reach.
+        // One round trip, its own transaction from START to COMMIT: whether the attempt still owns the row (locked, and
+        // whether its account has a budget), then the writes, each of which does nothing unless the attempt owns the
+        // row. Images of an earlier generation (one answered but whose images could not be fetched) must not stay
+        // beside this one's at indices it does not reach.
         await using var save = new MySqlCommand($"""
             START TRANSACTION;
-            SELECT j.attempt_token = @token AS owned, {BilledSpendAlerts.LockBudgetColumns}
-            FROM ssnews_jobs j {BilledSpendAlerts.LockBudgetJoin}
-            WHERE j.job_id = @job AND j.job_type = @jobType
+            SELECT j.attempt_token = @token AS owned, {BilledSpendAlerts.Budgeted}
+            FROM ssnews_jobs j WHERE j.job_id = @job AND j.job_type = @jobType
             FOR UPDATE;
             DELETE a FROM ssnews_image_assets a JOIN ssnews_jobs j ON j.job_id = a.job_id
             WHERE a.job_id = @job AND j.attempt_token = @token;
@@ -351,6 +350,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             ON DUPLICATE KEY UPDATE attempt_token = VALUES(attempt_token), provider_created = VALUES(provider_created),
                 images = VALUES(images), created_at = VALUES(created_at);
             {JobCostColumns.RecordBilling}
+            COMMIT;
             """, connection);
         save.Parameters.AddWithValue("job", jobId);
         save.Parameters.AddWithValue("jobType", JobType);
@@ -359,44 +359,34 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         save.Parameters.AddWithValue("generated", JsonSerializer.Serialize(generation.Images, GenerationJson));
         save.Parameters.AddWithValue("images", generation.Images.Count);
 
+        var owned = false;
+        var budgeted = false;
         try
         {
-            var owned = false;
-            BilledSpendAlerts.LockedBudget? budget = null;
-            await using (var reader = await save.ExecuteReaderAsync(cancellationToken))
+            await using var reader = await save.ExecuteReaderAsync(cancellationToken);
+            do
             {
-                do
+                if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
                 {
-                    if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-                    {
-                        owned = !reader.IsDBNull(0) && reader.GetBoolean(0);
-                        budget = BilledSpendAlerts.ReadLocked(reader);
-                    }
+                    owned = !reader.IsDBNull(0) && reader.GetBoolean(0);
+                    budgeted = reader.GetBoolean("budgeted");
                 }
-                while (await reader.NextResultAsync(cancellationToken));
             }
-
-            if (!owned)
-            {
-                await EndTransactionAsync(connection, "ROLLBACK", cancellationToken);
-                return false;
-            }
-
-            // With budgets, the billing may cross the account's threshold: its alert is written here, announced once committed.
-            var alert = budget is null || spendAlerts is null ? null : await spendAlerts.RaiseIfCrossedAsync(connection, null, budget, jobId, cancellationToken);
-            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
-            if (alert is not null)
-            {
-                await spendAlerts!.AnnounceAsync(alert);
-            }
-
-            return true;
+            while (await reader.NextResultAsync(cancellationToken));
         }
         catch
         {
             await RollBackAsync(connection);
             throw;
         }
+
+        // The billing may have brought the account to its budget's threshold: checked now it has committed.
+        if (owned && budgeted && spendAlerts is not null)
+        {
+            await spendAlerts.RaiseIfCrossedAsync(connection, jobId);
+        }
+
+        return owned;
     }
 
     public async Task<SavedGeneration?> GetGenerationAsync(long jobId, CancellationToken cancellationToken)
@@ -540,17 +530,47 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
     }
 
     /// <summary>
-    /// A terminal UPDATE of one image job (@job, @jobType) in one round trip that opens its own transaction and reads
-    /// back the job's money and whether anyone listens for its webhook event; when the UPDATE ended the job and someone
-    /// does, the event is queued in the same transaction.
+    /// A terminal UPDATE of one image job (@job, @jobType) that reads back, in the same round trip, the job's money and
+    /// whether anyone listens for its webhook event. Most jobs have nobody to tell, and then the UPDATE alone ends the
+    /// job, atomic by itself, with no transaction to open and commit. Whether anyone listens is judged as the row is
+    /// updated: when someone does, that UPDATE changes nothing, and the job is ended again in a transaction that queues
+    /// its event with the change.
     /// </summary>
     private async Task<JobEnd> EndAsync(long jobId, string eventType, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var unheard = webhooks is null ? sql : $"{sql} AND NOT {WebhookOutbox.Listened("ssnews_jobs")}";
+        var quiet = await EndStepAsync(connection, unheard, jobId, eventType, parameters, cancellationToken);
+        if (quiet.Ended || !quiet.Listened || webhooks is null)
+        {
+            return new JobEnd(quiet.Ended, quiet.Cost);
+        }
+
+        try
+        {
+            var heard = await EndStepAsync(connection, $"START TRANSACTION;\n{sql}", jobId, eventType, parameters, cancellationToken);
+            if (heard.Ended && heard.Listened)
+            {
+                await webhooks.QueueJobEventAsync(connection, jobId, eventType, cancellationToken);
+            }
+
+            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
+            return new JobEnd(heard.Ended, heard.Cost);
+        }
+        catch
+        {
+            await RollBackAsync(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (ending in a terminal UPDATE) and reads back the job's money and whether anyone listens for <paramref name="eventType"/>.</summary>
+    private static async Task<(bool Ended, JobCost? Cost, bool Listened)> EndStepAsync(
+        MySqlConnection connection, string sql, long jobId, string eventType, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
         await using var end = new MySqlCommand($"""
-            START TRANSACTION;
             {sql};
-            SELECT {JobCostColumns.Select}, {WebhookOutbox.Listened} AS listened FROM ssnews_jobs j WHERE j.job_id = @job;
+            SELECT {JobCostColumns.Select}, {WebhookOutbox.Listened("j")} AS listened FROM ssnews_jobs j WHERE j.job_id = @job;
             """, connection);
         end.Parameters.AddWithValue("job", jobId);
         end.Parameters.AddWithValue("jobType", JobType);
@@ -560,39 +580,20 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
             end.Parameters.AddWithValue(name, value);
         }
 
-        try
+        JobCost? cost = null;
+        var listened = false;
+        await using var reader = await end.ExecuteReaderAsync(cancellationToken);
+        do
         {
-            int changed;
-            JobCost? cost = null;
-            var listened = false;
-            await using (var reader = await end.ExecuteReaderAsync(cancellationToken))
+            if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
             {
-                do
-                {
-                    if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-                    {
-                        cost = JobCostColumns.Read(reader);
-                        listened = !reader.IsDBNull(reader.GetOrdinal("listened")) && reader.GetBoolean("listened");
-                    }
-                }
-                while (await reader.NextResultAsync(cancellationToken));
-
-                changed = reader.RecordsAffected;
+                cost = JobCostColumns.Read(reader);
+                listened = !reader.IsDBNull(reader.GetOrdinal("listened")) && reader.GetBoolean("listened");
             }
-
-            if (changed > 0 && listened && webhooks is not null)
-            {
-                await webhooks.QueueJobEventAsync(connection, null, jobId, eventType, cancellationToken);
-            }
-
-            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
-            return new JobEnd(changed > 0, cost);
         }
-        catch
-        {
-            await RollBackAsync(connection);
-            throw;
-        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return (reader.RecordsAffected > 0, cost, listened);
     }
 
     /// <summary>Ends the transaction a batch began itself (the connection has no <see cref="MySqlTransaction"/> for it).</summary>

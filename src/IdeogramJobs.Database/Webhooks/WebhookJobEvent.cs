@@ -14,7 +14,7 @@ namespace IdeogramJobs.Database.Webhooks;
 /// </summary>
 public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, string PayloadJson)
 {
-    public static async Task<WebhookJobEvent?> ReadAsync(MySqlConnection connection, MySqlTransaction? transaction, long jobId, string eventType, CancellationToken cancellationToken)
+    public static async Task<WebhookJobEvent?> ReadAsync(MySqlConnection connection, long jobId, string eventType, CancellationToken cancellationToken)
     {
         await using var select = new MySqlCommand($"""
             SELECT j.account_id, j.status, j.results, j.error_message, j.retry_count, j.created_at, j.started_at, j.completed_at, {JobCostColumns.Select},
@@ -25,7 +25,7 @@ public sealed record WebhookJobEvent(string AccountId, string? WebhookUrl, strin
                    (SELECT JSON_OBJECTAGG(i.image_id, i.source_image_id_external) FROM ssnews_image_assets i
                     WHERE i.job_id = j.job_id AND i.associated_content_type = @contentType) AS storage_paths
             FROM ssnews_jobs j WHERE j.job_id = @job
-            """, connection, transaction);
+            """, connection);
         select.Parameters.AddWithValue("job", jobId);
         select.Parameters.AddWithValue("contentType", M0005_ImageAssetsJobLink.JobContentType);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);

@@ -6,43 +6,43 @@ namespace IdeogramJobs.Database.Webhooks;
 
 /// <summary>
 /// Writes webhook deliveries, one row per (event, endpoint), in the caller's transaction, so an event is
-/// recorded exactly when what raised it is. Nothing here sends: the delivery
-/// worker on each silo does, so a slow receiver never slows the writer.
+/// recorded exactly when what raised it is. Nothing here sends: the delivery worker on each silo does, so a
+/// slow receiver never slows the writer.
 /// </summary>
 public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
 {
     private readonly long retrySeconds = (long)Math.Ceiling(options.Value.RetryWindow.TotalSeconds);
 
     /// <summary>
-    /// A select-list expression over ssnews_jobs aliased j: whether anyone is to hear of the job's @eventType (an
-    /// enabled endpoint of its account subscribed to it, or the job's own webhookUrl). Most accounts have no endpoint
-    /// and most jobs no webhookUrl, and then <see cref="QueueJobEventAsync"/> need not run.
+    /// An expression over the ssnews_jobs row named <paramref name="jobs"/> (an alias, or the table in its own UPDATE):
+    /// whether anyone is to hear of the job's @eventType (an enabled endpoint of its account subscribed to it, or the
+    /// job's own webhookUrl). Most accounts have no endpoint and most jobs no webhookUrl, and then
+    /// <see cref="QueueJobEventAsync"/> need not run.
     /// </summary>
-    public const string Listened = """
+    public static string Listened(string jobs) => $"""
         (EXISTS (SELECT 1 FROM ideogram_webhook_endpoints e
-                 WHERE e.account_id = j.account_id AND e.enabled = 1 AND FIND_IN_SET(@eventType, e.event_types) > 0)
-         OR JSON_EXTRACT(j.payload, '$.webhookUrl') IS NOT NULL)
+                 WHERE e.account_id = {jobs}.account_id AND e.enabled = 1 AND FIND_IN_SET(@eventType, e.event_types) > 0)
+         OR JSON_EXTRACT({jobs}.payload, '$.webhookUrl') IS NOT NULL)
         """;
 
     /// <summary>
     /// Queues a job's terminal event for the account's subscribed endpoints and the job's own webhookUrl, in the
-    /// transaction open on <paramref name="connection"/> that ended the job (<paramref name="transaction"/> when
-    /// it was begun with one, null when the caller's batch began it).
+    /// transaction that ended the job, which the caller's own statements began on <paramref name="connection"/>.
     /// </summary>
-    public async Task QueueJobEventAsync(MySqlConnection connection, MySqlTransaction? transaction, long jobId, string eventType, CancellationToken cancellationToken)
+    public async Task QueueJobEventAsync(MySqlConnection connection, long jobId, string eventType, CancellationToken cancellationToken)
     {
-        if (await WebhookJobEvent.ReadAsync(connection, transaction, jobId, eventType, cancellationToken) is { } jobEvent)
+        if (await WebhookJobEvent.ReadAsync(connection, jobId, eventType, cancellationToken) is { } jobEvent)
         {
-            await InsertAsync(connection, transaction, jobEvent.AccountId, eventType, jobId, jobEvent.PayloadJson, jobEvent.WebhookUrl, cancellationToken);
+            await InsertAsync(connection, null, jobEvent.AccountId, eventType, jobId, jobEvent.PayloadJson, jobEvent.WebhookUrl, cancellationToken);
         }
     }
 
     /// <summary>
     /// Queues an account-wide event (e.g. budget.threshold_reached) for the endpoints subscribed to it.
-    /// <paramref name="payloadJson"/> is the event's <c>data</c> object. It is written in the transaction open on
-    /// <paramref name="connection"/>, so the event is recorded with the change that raised it.
+    /// <paramref name="payloadJson"/> is the event's <c>data</c> object. It is written in the caller's transaction,
+    /// so the event is recorded with the change that raised it.
     /// </summary>
-    public async Task EnqueueAccountEventAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, string eventType, string payloadJson, CancellationToken cancellationToken)
+    public async Task EnqueueAccountEventAsync(string accountId, string eventType, string payloadJson, MySqlTransaction transaction, CancellationToken cancellationToken)
     {
         var payload = new JsonObject
         {
@@ -50,7 +50,8 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
             ["timestamp"] = DateTime.UtcNow,
             ["data"] = JsonNode.Parse(payloadJson),
         }.ToJsonString();
-        await InsertAsync(connection, transaction, accountId, eventType, null, payload, null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(transaction);
+        await InsertAsync(transaction.Connection!, transaction, accountId, eventType, null, payload, null, cancellationToken);
     }
 
     private async Task InsertAsync(MySqlConnection connection, MySqlTransaction? transaction, string accountId, string eventType, long? jobId, string payload, string? jobWebhookUrl, CancellationToken cancellationToken)

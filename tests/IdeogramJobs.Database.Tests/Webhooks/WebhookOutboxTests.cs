@@ -49,6 +49,25 @@ public sealed class WebhookOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_nobody_listens_for_ends_without_a_delivery_and_the_next_one_after_a_subscription_gets_its_event()
+    {
+        var unheard = await rows.CreateJobAsync(accountId, "social_media");
+        var end = await jobs.CancelAsync(unheard, CancellationToken.None);
+
+        Assert.True(end.Ended);
+        Assert.Equal("cancelled", (await database.JobRowAsync(unheard))["status"]);
+        Assert.Equal(0, await database.Database.CountAsync($"SELECT COUNT(*) FROM ideogram_webhook_deliveries WHERE account_id = '{accountId}'"));
+
+        await store.CreateAsync(accountId, "https://a.example/hook", [WebhookEventTypes.JobCancelled], enabled: true, CancellationToken.None);
+        var heard = await rows.CreateJobAsync(accountId, "social_media");
+
+        Assert.True((await jobs.CancelAsync(heard, CancellationToken.None)).Ended);
+        Assert.Equal("cancelled", (await database.JobRowAsync(heard))["status"]);
+        var deliveries = await database.Database.QueryAsync($"SELECT job_id FROM ideogram_webhook_deliveries WHERE account_id = '{accountId}'");
+        Assert.Equal(heard.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(deliveries)["job_id"]);
+    }
+
+    [Fact]
     public async Task Two_silos_leasing_at_once_never_get_the_same_delivery_and_an_ended_lease_is_taken_again()
     {
         await store.CreateAsync(accountId, "https://a.example/hook", [WebhookEventTypes.JobCancelled], enabled: true, CancellationToken.None);
