@@ -42,4 +42,8 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Replaces the account's own limits (null members: the service defaults).</summary>
     [Alias("set-limits")]
     Task<AccountSummary?> SetLimitsAsync(AccountLimits limits);
+
+    /// <summary>The account's monthly budget was set: admission reads it again for the next job.</summary>
+    [Alias("budget-changed")]
+    Task BudgetChangedAsync();
 }

@@ -31,6 +31,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly IAdmissionHistoryStore admissionHistory;
     private readonly JobCostEstimator costs;
     private readonly AccountBudgetGate budgetGate;
+    private readonly AccountBudgetCheck budgetCheck;
     private readonly JobEngineOptions engine;
     private readonly TimeProvider time;
     private readonly SubmissionBuilder builder;
@@ -56,6 +57,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         rebuild = new AccountQueueRebuild(jobs, queue, AccountId);
         keepAwake = new AccountKeepAwake(this, queue, engine.ReminderPeriod);
         dispatch = new AccountDispatch(this, GrainFactory, queue, keepAwake, logger);
+        budgetCheck = new AccountBudgetCheck(budgetGate, AccountId, time);
     }
 
     private string AccountId => this.GetPrimaryKeyString();
@@ -111,6 +113,12 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         queue.Cap = limits.MaxConcurrentJobs;
         admission = new AdmissionControl(limits, time, await admissionHistory.ReadAsync(AccountId, time.GetUtcNow(), cancellationToken));
         return true;
+    }
+
+    public Task BudgetChangedAsync()
+    {
+        budgetCheck.Changed();
+        return Task.CompletedTask;
     }
 
     public async Task<SubmissionResult> SubmitAsync(JobSubmission submission)
@@ -174,7 +182,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     {
         var settings = built.Resolution.FinalSettings!;
         var estimate = costs.Estimate(settings, built.CharacterReference is not null);
-        var budget = await budgetGate.CheckAsync(AccountId, estimate, CancellationToken.None);
+        var budget = await budgetCheck.CheckAsync(estimate, CancellationToken.None);
         if (!budget.Admitted)
         {
             AccountGrainLog.BudgetRefused(logger, AccountId, budget.Refusal!.BudgetUsd, budget.Refusal.Month);
@@ -241,7 +249,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
             return new JobCommandResult { Outcome = JobCommandOutcome.NotAllowed, Status = job.Status, Message = $"A {job.Status.ToDatabase()} job cannot be retried; only failed or cancelled ones." };
         }
 
-        var budget = await budgetGate.CheckAsync(AccountId, costs.Estimate(job.FinalSettings, job.CharacterReferenceImage is not null), CancellationToken.None);
+        var budget = await budgetCheck.CheckAsync(costs.Estimate(job.FinalSettings, job.CharacterReferenceImage is not null), CancellationToken.None);
         if (!budget.Admitted)
         {
             AccountGrainLog.BudgetRefused(logger, AccountId, budget.Refusal!.BudgetUsd, budget.Refusal.Month);

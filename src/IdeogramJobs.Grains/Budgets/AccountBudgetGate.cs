@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace IdeogramJobs.Grains.Budgets;
 
 /// <summary>
-/// Admission's budget step, called by the account grain for each job it is about to accept. The month's
-/// standing is read from the tables every time, not kept in memory: a reactivated grain loses nothing, and
-/// since the account grain handles one submission at a time and inserts the job before the next is read,
-/// a burst of submissions each sees the reservations of the ones before it.
+/// Admission's budget step, called by the account grain for each job it is about to accept (through
+/// <see cref="AccountBudgetCheck"/>, which skips it for an account known to have no budget). The month's
+/// standing of an account with a budget is read from the tables every time, not kept in memory: a reactivated
+/// grain loses nothing, and since the account grain handles one submission at a time and inserts the job before
+/// the next is read, a burst of submissions each sees the reservations of the ones before it.
 /// </summary>
 public sealed class AccountBudgetGate(IAccountBudgetStore budgets, BudgetThresholdAlerts alerts, TimeProvider time, ILogger<AccountBudgetGate> logger)
 {
@@ -18,7 +19,7 @@ public sealed class AccountBudgetGate(IAccountBudgetStore budgets, BudgetThresho
         ArgumentNullException.ThrowIfNull(estimate);
         var standing = await budgets.ReadBudgetedStandingAsync(accountId, MonthStart(time.GetUtcNow()), cancellationToken);
         return standing is null
-            ? new BudgetDecision(true, null, false, estimate.Total, null)
+            ? BudgetDecision.Unbudgeted(estimate.Total)
             : BudgetDecision.For(standing, estimate.Total);
     }
 

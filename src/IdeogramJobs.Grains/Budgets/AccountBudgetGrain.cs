@@ -1,3 +1,4 @@
+using IdeogramJobs.Contracts.Accounts;
 using IdeogramJobs.Contracts.Budgets;
 using IdeogramJobs.Database.Budgets;
 using Microsoft.Extensions.Logging;
@@ -5,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace IdeogramJobs.Grains.Budgets;
 
 /// <summary>
-/// Reads and sets one account's budget for the admin API. It keeps nothing: admission reads the table on
-/// every submission, so a new budget applies to the next job.
+/// Reads and sets one account's budget for the admin API. It keeps nothing; a new budget is told to the account
+/// grain, whose admission then reads it for the next job (<see cref="AccountBudgetCheck"/>).
 /// </summary>
 public sealed class AccountBudgetGrain(IAccountBudgetStore budgets, TimeProvider time, ILogger<AccountBudgetGrain> logger) : Grain, IAccountBudgetGrain
 {
@@ -23,6 +24,15 @@ public sealed class AccountBudgetGrain(IAccountBudgetStore budgets, TimeProvider
         }
 
         logger.LogInformation("Account {AccountId} budget changed", AccountId);
+        try
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(AccountId).BudgetChangedAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Account {AccountId}: admission could not be told of the new budget; it reads it within {Recheck}", AccountId, AccountBudgetCheck.Recheck);
+        }
+
         return await GetAsync();
     }
 }

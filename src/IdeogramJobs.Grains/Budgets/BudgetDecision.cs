@@ -9,6 +9,9 @@ namespace IdeogramJobs.Grains.Budgets;
 /// </summary>
 public sealed record BudgetDecision(bool Admitted, BudgetRefusal? Refusal, bool ReachesThreshold, decimal CommittedUsd, BudgetStanding? Standing)
 {
+    /// <summary>An account without a budget: every job fits.</summary>
+    public static BudgetDecision Unbudgeted(decimal jobCostUsd) => new(true, null, false, jobCostUsd, null);
+
     public static BudgetDecision For(BudgetStanding standing, decimal jobCostUsd)
     {
         ArgumentNullException.ThrowIfNull(standing);

@@ -94,6 +94,22 @@ public sealed class CostsAndBudgetsTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_budget_set_after_an_account_ran_jobs_without_one_refuses_its_very_next_job()
+    {
+        var account = await service.NewAccountAsync();
+        var before = await account.ExecuteAsync("blog_header", Prompt("before the budget"), new { numImages = 1 });
+        await account.WaitForAsync(before, "completed");
+
+        await SetBudgetAsync(account, 0.10m, 80);
+        using var refused = await account.Http.PostAsJsonAsync("/api/jobs/execute", new { jobType = "blog_header", prompt = Prompt("after the budget"), overrides = new { numImages = 1 } });
+
+        var problem = await refused.ReadJsonAsync(HttpStatusCode.PaymentRequired);
+        Assert.Equal(0.10m, problem["budgetUsd"]!.GetValue<decimal>());
+        Assert.Equal(DefaultPerImage, problem["spentUsd"]!.GetValue<decimal>());
+        Assert.Equal(1, await service.Database.CountAsync($"SELECT COUNT(*) FROM ssnews_jobs WHERE account_id = '{account.AccountId}'"));
+    }
+
+    [Fact]
     public async Task A_burst_of_submissions_is_admitted_only_as_far_as_the_budget_reaches()
     {
         var account = await service.NewAccountAsync();
