@@ -554,7 +554,7 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
                 await webhooks.QueueJobEventAsync(connection, jobId, eventType, cancellationToken);
             }
 
-            await EndTransactionAsync(connection, "COMMIT", cancellationToken);
+            await CommitAsync(connection, cancellationToken);
             return new JobEnd(heard.Ended, heard.Cost);
         }
         catch
@@ -596,10 +596,10 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         return (reader.RecordsAffected > 0, cost, listened);
     }
 
-    /// <summary>Ends the transaction a batch began itself (the connection has no <see cref="MySqlTransaction"/> for it).</summary>
-    private static async Task EndTransactionAsync(MySqlConnection connection, string statement, CancellationToken cancellationToken)
+    /// <summary>Commits the transaction a batch began itself (the connection has no <see cref="MySqlTransaction"/> for it).</summary>
+    private static async Task CommitAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new MySqlCommand(statement, connection);
+        await using var command = new MySqlCommand("COMMIT", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
