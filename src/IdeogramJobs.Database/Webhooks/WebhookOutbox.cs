@@ -44,13 +44,13 @@ public sealed class WebhookOutbox(IOptions<WebhookOptions> options)
     /// </summary>
     public async Task EnqueueAccountEventAsync(string accountId, string eventType, string payloadJson, MySqlTransaction transaction, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(transaction);
         var payload = new JsonObject
         {
             ["type"] = eventType,
             ["timestamp"] = DateTime.UtcNow,
             ["data"] = JsonNode.Parse(payloadJson),
         }.ToJsonString();
-        ArgumentNullException.ThrowIfNull(transaction);
         await InsertAsync(transaction.Connection!, transaction, accountId, eventType, null, payload, null, cancellationToken);
     }
 
