@@ -363,16 +363,11 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
         var budgeted = false;
         try
         {
-            await using var reader = await save.ExecuteReaderAsync(cancellationToken);
-            do
+            await save.ReadFirstRowAsync(reader =>
             {
-                if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-                {
-                    owned = !reader.IsDBNull(0) && reader.GetBoolean(0);
-                    budgeted = reader.GetBoolean("budgeted");
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken));
+                owned = !reader.IsDBNull(0) && reader.GetBoolean(0);
+                budgeted = reader.GetBoolean("budgeted");
+            }, cancellationToken);
         }
         catch
         {
@@ -582,18 +577,12 @@ public sealed class MySqlJobStore(C360ReqDatabase database, IImageAssetStore ima
 
         JobCost? cost = null;
         var listened = false;
-        await using var reader = await end.ExecuteReaderAsync(cancellationToken);
-        do
+        var changed = await end.ReadFirstRowAsync(reader =>
         {
-            if (reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
-            {
-                cost = JobCostColumns.Read(reader);
-                listened = !reader.IsDBNull(reader.GetOrdinal("listened")) && reader.GetBoolean("listened");
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken));
-
-        return (reader.RecordsAffected > 0, cost, listened);
+            cost = JobCostColumns.Read(reader);
+            listened = !reader.IsDBNull(reader.GetOrdinal("listened")) && reader.GetBoolean("listened");
+        }, cancellationToken);
+        return (changed > 0, cost, listened);
     }
 
     /// <summary>Commits the transaction a batch began itself (the connection has no <see cref="MySqlTransaction"/> for it).</summary>

@@ -94,15 +94,7 @@ public sealed class JobTransitionTests : IAsyncLifetime
     [Fact]
     public async Task Ending_a_job_answers_with_the_money_its_row_then_holds_and_a_refused_end_says_so()
     {
-        var jobId = await store.CreateAsync(new NewJob
-        {
-            AccountId = accountId,
-            ConfigId = configId,
-            JobTypeName = "social_media",
-            Prompt = "A harvest festival poster",
-            FinalSettings = new JobSettings { NumImages = 2 },
-            Estimate = new CostEstimate { PerImage = 0.06m, Images = 2, Total = 0.12m },
-        }, CancellationToken.None);
+        var jobId = await store.CreateAsync(JobOf(images: 2) with { Estimate = new CostEstimate { PerImage = 0.06m, Images = 2, Total = 0.12m } }, CancellationToken.None);
         Assert.True(await ClaimAsync(jobId, "silo-1", "Started"));
         var oneImage = new SavedGeneration(DateTimeOffset.UtcNow, [new SavedGenerationImage("https://ideogram.example/1.png", "poster", "1024x1024", 1, "GENERAL", true)]);
         Assert.True(await store.SaveGenerationAsync(jobId, Token, oneImage, CancellationToken.None));
@@ -307,17 +299,19 @@ public sealed class JobTransitionTests : IAsyncLifetime
         NextAttemptAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc),
     };
 
+    private NewJob JobOf(int images) => new()
+    {
+        AccountId = accountId,
+        ConfigId = configId,
+        JobTypeName = "social_media",
+        Prompt = "A harvest festival poster",
+        FinalSettings = new JobSettings { NumImages = images },
+    };
+
     /// <summary>A new image job brought to <paramref name="state"/> through the store's own transitions.</summary>
     private async Task<long> JobInAsync(JobStatus state)
     {
-        var jobId = await store.CreateAsync(new NewJob
-        {
-            AccountId = accountId,
-            ConfigId = configId,
-            JobTypeName = "social_media",
-            Prompt = "A harvest festival poster",
-            FinalSettings = new JobSettings { NumImages = 3 },
-        }, CancellationToken.None);
+        var jobId = await store.CreateAsync(JobOf(images: 3), CancellationToken.None);
 
         var reached = state switch
         {
