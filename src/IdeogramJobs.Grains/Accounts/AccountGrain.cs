@@ -45,6 +45,9 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     private AccountRecord? account;
     private AdmissionControl? admission;
 
+    /// <summary>The account's live lists, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
+    private IAccountEventsGrain? events;
+
     public AccountGrain(
         IAccountStore accounts, IJobStore jobs, IAdmissionHistoryStore admissionHistory, JobCostEstimator costs, AccountBudgetGate budgetGate,
         IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, ILogger<AccountGrain> logger)
@@ -220,7 +223,8 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     {
         var jobId = await jobs.CreateAsync(built.ToNewJob(AccountId, engine.RetryMaxAttempts - 1, fingerprint, estimate), CancellationToken.None);
         AccountGrainLog.Queued(logger, jobId, built.JobType.JobTypeName);
-        _ = GrainFactory.GetGrain<IAccountEventsGrain>(AccountId).PublishAsync(new AccountJobEvent
+        events ??= GrainFactory.GetGrain<IAccountEventsGrain>(AccountId);
+        _ = events.PublishAsync(new AccountJobEvent
         {
             JobId = jobId,
             Kind = AccountJobEventKind.Submitted,

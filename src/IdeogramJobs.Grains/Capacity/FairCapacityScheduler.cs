@@ -40,6 +40,9 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private readonly Dictionary<string, LinkedList<Waiter>> waiting = [];
     private readonly LinkedList<string> turns = [];
 
+    /// <summary>Every waiting request by its job, so a key with a long line answers each call without walking it.</summary>
+    private readonly Dictionary<long, LinkedListNode<Waiter>> queued = [];
+
     /// <summary>The head request that does not fit, and how many units other requests took past it.</summary>
     private long? blockedHead;
     private int bypassed;
@@ -50,9 +53,9 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
     public int MaxInUse { get; private set; }
 
-    public int Waiting => waiting.Values.Sum(w => w.Count);
+    public int Waiting => queued.Count;
 
-    public int WaitingUnits => waiting.Values.Sum(w => w.Sum(waiter => waiter.Units));
+    public int WaitingUnits { get; private set; }
 
     /// <summary>
     /// True when granted now, or already held (which renews the lease from <paramref name="now"/>); false
@@ -77,12 +80,13 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             LetGo(jobId, lease, now);
         }
 
-        if (waiting.TryGetValue(accountId, out var queue) && queue.Any(w => w.JobId == jobId))
+        if (queued.ContainsKey(jobId))
         {
             return false;
         }
 
         var waiter = new Waiter(jobId, accountId, Math.Max(units, 1));
+        var queue = waiting.GetValueOrDefault(accountId);
         if (queue is null && turns.Count == 0 && Fits(waiter))
         {
             Grant(waiter, now);
@@ -103,7 +107,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             turns.AddLast(accountId);
         }
 
-        queue.AddLast(waiter);
+        Queued(queue.AddLast(waiter));
         return false;
     }
 
@@ -348,14 +352,16 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
             turns.Remove(waiter.AccountId);
         }
 
-        queue.AddFirst(waiter);
+        Queued(queue.AddFirst(waiter));
         turns.AddFirst(waiter.AccountId);
     }
 
     private IReadOnlyList<long> Drain(DateTimeOffset now)
     {
         var granted = new List<long>();
-        while (turns.First is { } first)
+
+        // Every request takes a unit at least: with none free, nothing fits and nothing may pass.
+        while (turns.First is { } first && InUse < Capacity)
         {
             var head = waiting[first.Value].First!.Value;
             if (Fits(head))
@@ -389,7 +395,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
                 break;
             }
 
-            later.List!.Remove(later);
+            Dequeued(later);
             Grant(later.Value, now);
             bypassed += later.Value.Units;
             granted.Add(later.Value.JobId);
@@ -438,7 +444,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private void TakeTurn(LinkedListNode<string> turn)
     {
         var queue = waiting[turn.Value];
-        queue.RemoveFirst();
+        Dequeued(queue.First!);
         turns.Remove(turn);
         if (queue.Count > 0)
         {
@@ -463,29 +469,31 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
 
     private void Withdraw(long jobId)
     {
-        foreach (var (accountId, queue) in waiting)
+        if (!queued.TryGetValue(jobId, out var node))
         {
-            var node = queue.First;
-            while (node is not null && node.Value.JobId != jobId)
-            {
-                node = node.Next;
-            }
-
-            if (node is null)
-            {
-                continue;
-            }
-
-
-            queue.Remove(node);
-            if (queue.Count == 0)
-            {
-                waiting.Remove(accountId);
-                turns.Remove(accountId);
-            }
-
             return;
         }
+
+        var queue = node.List!;
+        Dequeued(node);
+        if (queue.Count == 0)
+        {
+            waiting.Remove(node.Value.AccountId);
+            turns.Remove(node.Value.AccountId);
+        }
+    }
+
+    private void Queued(LinkedListNode<Waiter> node)
+    {
+        queued[node.Value.JobId] = node;
+        WaitingUnits += node.Value.Units;
+    }
+
+    private void Dequeued(LinkedListNode<Waiter> node)
+    {
+        node.List!.Remove(node);
+        queued.Remove(node.Value.JobId);
+        WaitingUnits -= node.Value.Units;
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

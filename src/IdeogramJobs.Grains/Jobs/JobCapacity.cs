@@ -22,18 +22,21 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
     private bool owed;
 
+    /// <summary>The pinned key's capacity grain, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
+    private IIdeogramCapacityGrain? capacity;
+
     /// <summary>The key the job is pinned to (see <see cref="ProviderKeys.JobProviderKeys"/>).</summary>
     public string KeyIdentity => keyIdentity;
 
     private long JobId => activation.JobId;
 
-    private IIdeogramCapacityGrain Capacity => grains.GetGrain<IIdeogramCapacityGrain>(keyIdentity);
+    private IIdeogramCapacityGrain Capacity => capacity ??= grains.GetGrain<IIdeogramCapacityGrain>(keyIdentity);
 
     /// <summary>Picks up what the row says the job holds, as a new activation reads it.</summary>
     public void Restore(StoredJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        keyIdentity = job.PinnedKeyIdentity ?? ProviderKeyIdentity.Service;
+        PinTo(job.PinnedKeyIdentity ?? ProviderKeyIdentity.Service);
         owed = job.DispatchedAt is not null || job.AttemptToken is not null;
     }
 
@@ -42,7 +45,7 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
     {
         var current = activation.Job!;
         var key = await keys.ChooseAsync(JobId, current.PinnedKeyIdentity, CancellationToken.None);
-        keyIdentity = key.Identity;
+        PinTo(key.Identity);
         activation.Job = activation.Job! with { PinnedKeyIdentity = key.Identity };
         if (key.Unusable is { } unusable && !current.HasGeneration)
         {
@@ -126,6 +129,14 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
 
         owed = true;
         await ReleaseAsync(stillBusyFor);
+    }
+
+    private void PinTo(string identity)
+    {
+        if (identity != keyIdentity)
+        {
+            (keyIdentity, capacity) = (identity, null);
+        }
     }
 
     /// <summary>

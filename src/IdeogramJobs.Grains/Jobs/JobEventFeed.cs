@@ -12,6 +12,9 @@ public sealed class JobEventFeed(JobActivation activation, IGrainFactory grains,
 {
     private readonly JobEventLog events = new(time);
 
+    /// <summary>The account's live lists, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
+    private IAccountEventsGrain? accountEvents;
+
     /// <summary>The state the row was in when this activation read it, for watchers; the account's lists knew it already.</summary>
     public void Restore(StoredJob job)
     {
@@ -28,7 +31,8 @@ public sealed class JobEventFeed(JobActivation activation, IGrainFactory grains,
             return;
         }
 
-        _ = grains.GetGrain<IAccountEventsGrain>(current.AccountId).PublishAsync(new AccountJobEvent
+        accountEvents ??= grains.GetGrain<IAccountEventsGrain>(current.AccountId);
+        _ = accountEvents.PublishAsync(new AccountJobEvent
         {
             JobId = activation.JobId,
             Kind = kind switch

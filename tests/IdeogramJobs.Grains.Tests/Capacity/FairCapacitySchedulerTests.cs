@@ -103,6 +103,34 @@ public sealed class FairCapacitySchedulerTests
     }
 
     [Fact]
+    public void A_long_line_counts_its_waiting_images_as_requests_join_leave_are_granted_and_queue_again()
+    {
+        var scheduler = new FairCapacityScheduler(4, Lease);
+        Assert.True(scheduler.Request(1, "a", 4, Later));
+        for (var job = 2; job <= 3_001; job++)
+        {
+            Assert.False(scheduler.Request(job, $"account-{job % 50}", 1 + (job % 3), Later));
+        }
+
+        var waitingUnits = Enumerable.Range(2, 3_000).Sum(job => 1 + (job % 3));
+        Assert.Equal((3_000, waitingUnits), (scheduler.Waiting, scheduler.WaitingUnits));
+
+        scheduler.Release(2_000, Later);
+        Assert.False(scheduler.Request(2_000, "account-0", 1 + (2_000 % 3), Later));
+        Assert.Equal((3_000, waitingUnits), (scheduler.Waiting, scheduler.WaitingUnits));
+
+        var granted = scheduler.Release(1, Later);
+        var grantedUnits = granted.Sum(job => 1 + (int)(job % 3));
+        Assert.Equal(4, scheduler.InUse);
+        Assert.Equal((3_000 - granted.Count, waitingUnits - grantedUnits), (scheduler.Waiting, scheduler.WaitingUnits));
+
+        var expired = scheduler.Expire(Later + FairCapacityScheduler.UnclaimedGrant);
+        Assert.Equal(granted, expired.Requeued);
+        Assert.Equal(granted.Order(), expired.Granted.Order());
+        Assert.Equal((3_000 - granted.Count, waitingUnits - grantedUnits), (scheduler.Waiting, scheduler.WaitingUnits));
+    }
+
+    [Fact]
     public void A_lease_past_its_deadline_is_taken_back_and_handed_on()
     {
         var scheduler = new FairCapacityScheduler(4, Lease);
