@@ -28,6 +28,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddOptions<JobEngineOptions>().Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobEngineOptions>, JobEngineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GrainReferences>();
         services.AddIdeogramClient(configuration);
         services.AddIdeogramPrices(configuration);
         services.AddSingleton<BudgetThresholdAlerts>();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace IdeogramJobs.Grains.Accounts;
 
 /// <summary>Starts the account's waiting jobs on their job grains, in priority order, while slots are free.</summary>
-public sealed class AccountDispatch(IGrainBase grain, IGrainFactory grains, AccountQueue queue, AccountKeepAwake keepAwake, ILogger logger)
+public sealed class AccountDispatch(IGrainBase grain, GrainReferences grains, AccountQueue queue, AccountKeepAwake keepAwake, ILogger logger)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
@@ -13,12 +13,12 @@ public sealed class AccountDispatch(IGrainBase grain, IGrainFactory grains, Acco
     public async Task DispatchAsync()
     {
         var dispatched = queue.TakeDispatchable();
-        await Task.WhenAll(dispatched.Select(id => grains.GetGrain<IJobGrain>(id).StartAsync()));
+        await Task.WhenAll(dispatched.Select(id => grains.Get<IJobGrain>(id).StartAsync()));
         await keepAwake.WhileBusyAsync();
     }
 
     /// <summary>Pokes the jobs in flight: running jobs whose silo died resume; StartAsync is a no-op for a live attempt.</summary>
-    public Task ResumeInFlightAsync() => Task.WhenAll(queue.InFlight.Select(id => grains.GetGrain<IJobGrain>(id).StartAsync()));
+    public Task ResumeInFlightAsync() => Task.WhenAll(queue.InFlight.Select(id => grains.Get<IJobGrain>(id).StartAsync()));
 
     /// <summary>
     /// Dispatches after a job's row is committed. The caller is told the job was accepted whatever happens

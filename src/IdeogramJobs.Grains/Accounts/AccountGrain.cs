@@ -50,7 +50,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
 
     public AccountGrain(
         IAccountStore accounts, IJobStore jobs, IAdmissionHistoryStore admissionHistory, JobCostEstimator costs, AccountBudgetGate budgetGate,
-        IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, ILogger<AccountGrain> logger)
+        IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, GrainReferences references, ILogger<AccountGrain> logger)
     {
         engine = options.Value;
         (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.logger) =
@@ -59,7 +59,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         replay = new IdempotentReplay(GrainFactory, AccountId);
         rebuild = new AccountQueueRebuild(jobs, queue, AccountId);
         keepAwake = new AccountKeepAwake(this, queue, engine.ReminderPeriod);
-        dispatch = new AccountDispatch(this, GrainFactory, queue, keepAwake, logger);
+        dispatch = new AccountDispatch(this, references, queue, keepAwake, logger);
         budgetCheck = new AccountBudgetCheck(budgetGate, AccountId, time);
     }
 

@@ -26,6 +26,7 @@ public sealed class IdeogramCapacityGrain(
     TimeProvider time,
     ILocalSiloDetails silo,
     ProviderCapacityGauges gauges,
+    GrainReferences references,
     ILogger<IdeogramCapacityGrain> logger) : Grain, IIdeogramCapacityGrain
 {
     public const string DefaultKey = ProviderKeyIdentity.Service;
@@ -37,7 +38,9 @@ public sealed class IdeogramCapacityGrain(
 
     private FairCapacityScheduler scheduler = new(options.Value.IdeogramMaxInflightImages, options.Value.JobTimeout + LeaseMargin);
 
-    private string KeyIdentity => this.GetPrimaryKeyString();
+    private string? keyIdentity;
+
+    private string KeyIdentity => keyIdentity ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -157,7 +160,7 @@ public sealed class IdeogramCapacityGrain(
         foreach (var jobId in granted)
         {
             // One-way: the job is told, nobody waits on it.
-            _ = GrainFactory.GetGrain<IJobGrain>(jobId).CapacityGrantedAsync();
+            _ = references.Get<IJobGrain>(jobId).CapacityGrantedAsync();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class JobEnding(
     JobStepLog steps,
     JobCapacity capacity,
     JobWakeUps wakeUps,
-    IGrainFactory grains,
+    GrainReferences grains,
     JobMetrics metrics,
     TimeProvider time,
     ILogger logger)
@@ -63,6 +63,6 @@ public sealed class JobEnding(
         events.Record(JobEventKind.Status, status, activation.Job.ProgressPercentage, message);
         await capacity.ForgetAsync();
         await wakeUps.StopAsync();
-        _ = grains.GetGrain<IAccountGrain>(current.AccountId).JobEndedAsync(activation.JobId, status);
+        _ = grains.Get<IAccountGrain>(current.AccountId).JobEndedAsync(activation.JobId, status);
     }
 }

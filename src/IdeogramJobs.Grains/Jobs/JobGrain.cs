@@ -46,7 +46,7 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
 
     public JobGrain(
         IJobStore jobs, JobAttemptRunner runner, JobProviderKeys keys, SiloDrain drain, ISystemLog systemLog, IOptions<JobEngineOptions> options,
-        TimeProvider time, ILocalSiloDetails silo, IClusterMembershipService membership, JobMetrics metrics, ILogger<JobGrain> logger)
+        TimeProvider time, ILocalSiloDetails silo, IClusterMembershipService membership, JobMetrics metrics, GrainReferences references, ILogger<JobGrain> logger)
     {
         var settings = options.Value;
         (this.jobs, this.drain, this.time, this.logger) = (jobs, drain, time, logger);
@@ -57,7 +57,7 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
         wakeUps = new JobWakeUps(this, activation, settings.ReminderPeriod, logger);
         takeOver = new JobTakeOver(activation, jobs, capacity, steps, silo, membership, settings, metrics, time, logger);
         attempt = new JobAttempt(activation, jobs, runner, capacity, events, steps, drain, silo, settings, metrics, time, logger);
-        ending = new JobEnding(activation, jobs, events, steps, capacity, wakeUps, GrainFactory, metrics, time, logger);
+        ending = new JobEnding(activation, jobs, events, steps, capacity, wakeUps, references, metrics, time, logger);
         commands = new JobCommands(activation, jobs, attempt, events, steps);
     }
 
