@@ -42,20 +42,18 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     private readonly AccountQueueRebuild rebuild;
     private readonly AccountKeepAwake keepAwake;
     private readonly AccountDispatch dispatch;
+    private readonly GrainReferences references;
     private AccountRecord? account;
     private AdmissionControl? admission;
-
-    /// <summary>The account's live lists, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
-    private IAccountEventsGrain? events;
 
     public AccountGrain(
         IAccountStore accounts, IJobStore jobs, IAdmissionHistoryStore admissionHistory, JobCostEstimator costs, AccountBudgetGate budgetGate,
         IOptions<JobEngineOptions> options, TimeProvider time, SubmissionBuilder builder, GrainReferences references, ILogger<AccountGrain> logger)
     {
         engine = options.Value;
-        (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.logger) =
-            (accounts, jobs, admissionHistory, costs, budgetGate, time, builder, logger);
-        jobTypes = new JobTypeLookup(GrainFactory, AccountId);
+        (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.references, this.logger) =
+            (accounts, jobs, admissionHistory, costs, budgetGate, time, builder, references, logger);
+        jobTypes = new JobTypeLookup(references, AccountId);
         replay = new IdempotentReplay(GrainFactory, AccountId);
         rebuild = new AccountQueueRebuild(jobs, queue, AccountId);
         keepAwake = new AccountKeepAwake(this, queue, engine.ReminderPeriod);
@@ -223,8 +221,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
     {
         var jobId = await jobs.CreateAsync(built.ToNewJob(AccountId, engine.RetryMaxAttempts - 1, fingerprint, estimate), CancellationToken.None);
         AccountGrainLog.Queued(logger, jobId, built.JobType.JobTypeName);
-        events ??= GrainFactory.GetGrain<IAccountEventsGrain>(AccountId);
-        _ = events.PublishAsync(new AccountJobEvent
+        _ = references.Get<IAccountEventsGrain>(AccountId).PublishAsync(new AccountJobEvent
         {
             JobId = jobId,
             Kind = AccountJobEventKind.Submitted,

@@ -9,7 +9,7 @@ namespace IdeogramJobs.Grains.Accounts;
 /// submissions skip the table lookup; a job type renamed or deleted since no longer matches and is
 /// looked up again.
 /// </summary>
-public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
+public sealed class JobTypeLookup(GrainReferences grains, string accountId)
 {
     private readonly Dictionary<string, int> jobTypeIds = new(StringComparer.Ordinal);
 
@@ -32,7 +32,7 @@ public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
             return known;
         }
 
-        var catalog = grains.GetGrain<IJobCatalogGrain>(accountId);
+        var catalog = grains.Get<IJobCatalogGrain>(accountId);
         var found = name == DirectGenerationJobType.Name
             ? (await catalog.EnsureAsync(DirectGenerationJobType.Draft)).Configuration?.ConfigId
             : await catalog.FindAsync(name);
@@ -46,5 +46,5 @@ public sealed class JobTypeLookup(IGrainFactory grains, string accountId)
         return await GetAsync(id);
     }
 
-    private Task<JobConfiguration?> GetAsync(int configId) => grains.GetGrain<IJobConfigurationGrain>(configId).GetAsync(accountId);
+    private Task<JobConfiguration?> GetAsync(int configId) => grains.Get<IJobConfigurationGrain>(configId).GetAsync(accountId);
 }

@@ -11,7 +11,7 @@ namespace IdeogramJobs.Grains.Jobs;
 /// One job's share of its Ideogram key's capacity: the key it is pinned to, the lease or waiting
 /// request it holds at that key's capacity grain, and giving them back.
 /// </summary>
-public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, JobProviderKeys keys, IJobStore jobs, JobEventFeed events, TimeProvider time, ILogger logger)
+public sealed class JobCapacity(JobActivation activation, GrainReferences grains, JobProviderKeys keys, IJobStore jobs, JobEventFeed events, TimeProvider time, ILogger logger)
 {
     /// <summary>The key the job is pinned to, whose capacity grain it uses for every attempt.</summary>
     private string keyIdentity = ProviderKeyIdentity.Service;
@@ -22,21 +22,18 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
     /// <summary>Whether the capacity grain may hold a lease or a waiting request of this job, so a release is owed.</summary>
     private bool owed;
 
-    /// <summary>The pinned key's capacity grain, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
-    private IIdeogramCapacityGrain? capacity;
-
     /// <summary>The key the job is pinned to (see <see cref="ProviderKeys.JobProviderKeys"/>).</summary>
     public string KeyIdentity => keyIdentity;
 
     private long JobId => activation.JobId;
 
-    private IIdeogramCapacityGrain Capacity => capacity ??= grains.GetGrain<IIdeogramCapacityGrain>(keyIdentity);
+    private IIdeogramCapacityGrain Capacity => grains.Get<IIdeogramCapacityGrain>(keyIdentity);
 
     /// <summary>Picks up what the row says the job holds, as a new activation reads it.</summary>
     public void Restore(StoredJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        PinTo(job.PinnedKeyIdentity ?? ProviderKeyIdentity.Service);
+        keyIdentity = job.PinnedKeyIdentity ?? ProviderKeyIdentity.Service;
         owed = job.DispatchedAt is not null || job.AttemptToken is not null;
     }
 
@@ -45,7 +42,7 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
     {
         var current = activation.Job!;
         var key = await keys.ChooseAsync(JobId, current.PinnedKeyIdentity, CancellationToken.None);
-        PinTo(key.Identity);
+        keyIdentity = key.Identity;
         activation.Job = activation.Job! with { PinnedKeyIdentity = key.Identity };
         if (key.Unusable is { } unusable && !current.HasGeneration)
         {
@@ -129,14 +126,6 @@ public sealed class JobCapacity(JobActivation activation, IGrainFactory grains, 
 
         owed = true;
         await ReleaseAsync(stillBusyFor);
-    }
-
-    private void PinTo(string identity)
-    {
-        if (identity != keyIdentity)
-        {
-            (keyIdentity, capacity) = (identity, null);
-        }
     }
 
     /// <summary>

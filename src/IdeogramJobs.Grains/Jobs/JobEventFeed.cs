@@ -8,12 +8,9 @@ namespace IdeogramJobs.Grains.Jobs;
 /// What one job tells of itself: its own log of events for watchers, and the account's live lists,
 /// told one-way: the job never waits on them, and a lost notice costs a watcher only a refresh.
 /// </summary>
-public sealed class JobEventFeed(JobActivation activation, IGrainFactory grains, TimeProvider time)
+public sealed class JobEventFeed(JobActivation activation, GrainReferences grains, TimeProvider time)
 {
     private readonly JobEventLog events = new(time);
-
-    /// <summary>The account's live lists, kept: Orleans resolves a grain type by reflection on every GetGrain.</summary>
-    private IAccountEventsGrain? accountEvents;
 
     /// <summary>The state the row was in when this activation read it, for watchers; the account's lists knew it already.</summary>
     public void Restore(StoredJob job)
@@ -31,8 +28,7 @@ public sealed class JobEventFeed(JobActivation activation, IGrainFactory grains,
             return;
         }
 
-        accountEvents ??= grains.GetGrain<IAccountEventsGrain>(current.AccountId);
-        _ = accountEvents.PublishAsync(new AccountJobEvent
+        _ = grains.Get<IAccountEventsGrain>(current.AccountId).PublishAsync(new AccountJobEvent
         {
             JobId = activation.JobId,
             Kind = kind switch

@@ -51,9 +51,9 @@ public sealed class JobGrain : Grain, IJobGrain, IRemindable
         var settings = options.Value;
         (this.jobs, this.drain, this.time, this.logger) = (jobs, drain, time, logger);
         activation = new JobActivation(this.GetPrimaryKeyLong());
-        events = new JobEventFeed(activation, GrainFactory, time);
+        events = new JobEventFeed(activation, references, time);
         var steps = new JobStepLog(activation, systemLog, logger);
-        capacity = new JobCapacity(activation, GrainFactory, keys, jobs, events, time, logger);
+        capacity = new JobCapacity(activation, references, keys, jobs, events, time, logger);
         wakeUps = new JobWakeUps(this, activation, settings.ReminderPeriod, logger);
         takeOver = new JobTakeOver(activation, jobs, capacity, steps, silo, membership, settings, metrics, time, logger);
         attempt = new JobAttempt(activation, jobs, runner, capacity, events, steps, drain, silo, settings, metrics, time, logger);
