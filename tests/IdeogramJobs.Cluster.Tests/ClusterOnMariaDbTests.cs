@@ -1,5 +1,7 @@
 using IdeogramJobs.Cluster.Tests.Infrastructure;
 using IdeogramJobs.Cluster.Tests.Probes;
+using IdeogramJobs.Contracts.Events;
+using IdeogramJobs.Grains;
 using IdeogramJobs.Testing;
 using Orleans.TestingHost;
 
@@ -35,6 +37,22 @@ public sealed class ClusterOnMariaDbTests(JobEngineFixture fixture) : IClassFixt
         Assert.Contains(ticks, s => s != holder);
     }
 
+    [Fact]
+    public async Task A_reference_made_from_a_grain_type_resolved_once_reaches_the_grain_GetGrain_names()
+    {
+        var client = fixture.Cluster.Client;
+        var references = new GrainReferences(client);
+        references.Get<IReminderProbeGrain>(41);
+        references.Get<IAccountEventsGrain>("first-account");
+
+        var probe = references.Get<IReminderProbeGrain>(42);
+        var events = references.Get<IAccountEventsGrain>("second-account");
+
+        Assert.Equal(Identity(client.GetGrain<IReminderProbeGrain>(42)), Identity(probe));
+        Assert.Equal(Identity(client.GetGrain<IAccountEventsGrain>("second-account")), Identity(events));
+        Assert.Equal(await client.GetGrain<IReminderProbeGrain>(42).GetSiloAsync(), await probe.GetSiloAsync());
+    }
+
     /// <summary>Stops the silo at <paramref name="address"/> and starts a fresh one, so the cluster keeps two.</summary>
     private async Task StopAndReplaceAsync(string address)
     {
@@ -42,4 +60,7 @@ public sealed class ClusterOnMariaDbTests(JobEngineFixture fixture) : IClassFixt
         await fixture.Cluster.StopSiloAsync(silo);
         await fixture.Cluster.StartAdditionalSiloAsync();
     }
+
+    private static (GrainId, GrainInterfaceType) Identity(IAddressable grain) =>
+        (((GrainReference)grain).GrainId, ((GrainReference)grain).InterfaceType);
 }
