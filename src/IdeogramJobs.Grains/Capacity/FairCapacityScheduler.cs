@@ -43,6 +43,9 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     /// <summary>Every waiting request by its job, so a key with a long line answers each call without walking it.</summary>
     private readonly Dictionary<long, LinkedListNode<Waiter>> queued = [];
 
+    /// <summary>How many waiting requests ask for each number of units, so a line nothing in which fits is not searched.</summary>
+    private readonly Dictionary<int, int> queuedOfSize = [];
+
     /// <summary>The head request that does not fit, and how many units other requests took past it.</summary>
     private long? blockedHead;
     private int bypassed;
@@ -374,6 +377,11 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
                 continue;
             }
 
+            if (!MayAnyPass(head))
+            {
+                break;
+            }
+
             var passer = first.Next;
             while (passer is not null && !MayPass(waiting[passer.Value].First!.Value))
             {
@@ -426,6 +434,28 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     }
 
     private bool Fits(Waiter waiter) => InUse + waiter.Units <= Capacity;
+
+    /// <summary>
+    /// Whether any waiting request might pass the blocked <paramref name="head"/>: one small enough for the free units,
+    /// while less than a capacity's worth has passed it. Answered without walking the line.
+    /// </summary>
+    private bool MayAnyPass(Waiter head)
+    {
+        if (blockedHead == head.JobId && bypassed >= Capacity)
+        {
+            return false;
+        }
+
+        for (var units = 1; units <= Capacity - InUse; units++)
+        {
+            if (queuedOfSize.GetValueOrDefault(units) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="candidate"/> may be granted past the blocked head of the turns.</summary>
     private bool MayPass(Waiter candidate)
@@ -487,6 +517,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     {
         queued[node.Value.JobId] = node;
         WaitingUnits += node.Value.Units;
+        queuedOfSize[node.Value.Units] = queuedOfSize.GetValueOrDefault(node.Value.Units) + 1;
     }
 
     private void Dequeued(LinkedListNode<Waiter> node)
@@ -494,6 +525,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
         node.List!.Remove(node);
         queued.Remove(node.Value.JobId);
         WaitingUnits -= node.Value.Units;
+        queuedOfSize[node.Value.Units]--;
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
