@@ -54,7 +54,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
         (this.accounts, this.jobs, this.admissionHistory, this.costs, this.budgetGate, this.time, this.builder, this.references, this.logger) =
             (accounts, jobs, admissionHistory, costs, budgetGate, time, builder, references, logger);
         jobTypes = new JobTypeLookup(references, AccountId);
-        replay = new IdempotentReplay(GrainFactory, AccountId);
+        replay = new IdempotentReplay(references, AccountId);
         rebuild = new AccountQueueRebuild(jobs, queue, AccountId);
         keepAwake = new AccountKeepAwake(this, queue, engine.ReminderPeriod);
         dispatch = new AccountDispatch(this, references, queue, keepAwake, logger);
@@ -263,7 +263,7 @@ public sealed class AccountGrain : Grain, IAccountGrain, IRemindable
             return new JobCommandResult { Outcome = JobCommandOutcome.RateLimited, Status = job.Status, Message = decision.RefusalMessage };
         }
 
-        var result = await GrainFactory.GetGrain<IJobGrain>(jobId).RequeueAsync(AccountId);
+        var result = await references.Get<IJobGrain>(jobId).RequeueAsync(AccountId);
         if (result.Outcome == JobCommandOutcome.Done)
         {
             queue.Enqueue(new QueuedJob(jobId, job.Priority, time.GetUtcNow().UtcDateTime));

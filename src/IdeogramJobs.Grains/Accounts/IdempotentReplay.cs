@@ -6,7 +6,7 @@ namespace IdeogramJobs.Grains.Accounts;
 /// <summary>
 /// The answer to a repeated idempotency key: the first job again when the request is the same, a conflict when it is not.
 /// </summary>
-public sealed class IdempotentReplay(IGrainFactory grains, string accountId)
+public sealed class IdempotentReplay(GrainReferences grains, string accountId)
 {
     public async Task<SubmissionResult> AnswerAsync(IdempotencyRecord earlier, string? fingerprint)
     {
@@ -20,7 +20,7 @@ public sealed class IdempotentReplay(IGrainFactory grains, string accountId)
             };
         }
 
-        var snapshot = await grains.GetGrain<IJobGrain>(earlier.JobId).GetAsync(accountId);
+        var snapshot = await grains.Get<IJobGrain>(earlier.JobId).GetAsync(accountId);
         return new SubmissionResult
         {
             Outcome = SubmissionOutcome.Accepted,

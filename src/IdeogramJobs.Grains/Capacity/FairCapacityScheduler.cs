@@ -362,9 +362,7 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private IReadOnlyList<long> Drain(DateTimeOffset now)
     {
         var granted = new List<long>();
-
-        // Every request takes a unit at least: with none free, nothing fits and nothing may pass.
-        while (turns.First is { } first && InUse < Capacity)
+        while (turns.First is { } first)
         {
             var head = waiting[first.Value].First!.Value;
             if (Fits(head))
@@ -436,8 +434,8 @@ public sealed class FairCapacityScheduler(int capacity, TimeSpan leaseDuration)
     private bool Fits(Waiter waiter) => InUse + waiter.Units <= Capacity;
 
     /// <summary>
-    /// Whether any waiting request might pass the blocked <paramref name="head"/>: one small enough for the free units,
-    /// while less than a capacity's worth has passed it. Answered without walking the line.
+    /// Whether any waiting request might pass the blocked <paramref name="head"/>: one small enough for the free units
+    /// (none when the key is full), while less than a capacity's worth has passed it. Answered without walking the line.
     /// </summary>
     private bool MayAnyPass(Waiter head)
     {
